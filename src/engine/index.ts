@@ -1,0 +1,6 @@
+export * from './random.ts';
+export * from './distributions.ts';
+export * from './process.ts';
+export * from './loop.ts';
+export * from './series.ts';
+export * from './tasks.ts';

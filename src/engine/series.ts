@@ -1,0 +1,32 @@
+/**
+ * Weekly series stored column-wise: one Float64Array per named series, one slot per week.
+ * Stocks (levels at the end of the week) and flows (counts during the week) share the format;
+ * their names say which they are.
+ */
+export type SeriesTable<Name extends string> = Record<Name, number[]>;
+
+export class SeriesRecorder<Name extends string> {
+  private readonly columns: Record<string, Float64Array> = {};
+
+  constructor(
+    readonly names: readonly Name[],
+    readonly weeks: number,
+  ) {
+    for (const name of names) this.columns[name] = new Float64Array(weeks);
+  }
+
+  set(name: Name, week: number, value: number): void {
+    this.columns[name][week] = value;
+  }
+
+  add(name: Name, week: number, value: number): void {
+    this.columns[name][week] += value;
+  }
+
+  /** Plain arrays: results cross worker boundaries and land in JSON. */
+  toTable(): SeriesTable<Name> {
+    const out = {} as SeriesTable<Name>;
+    for (const name of this.names) out[name] = Array.from(this.columns[name]);
+    return out;
+  }
+}

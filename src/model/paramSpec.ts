@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * Declaring a parameter once: default, unit, range, label, help text and evidence source.
+ * The scenario schema (zod), its JSON Schema, `buddysim params`, the docs table and the
+ * dashboard's controls are all derived from these declarations.
+ */
+export interface ParamMeta {
+  readonly label: string;
+  readonly help: string;
+  /** A seed section (e.g. "seed 004 §5.2"), a study in EVIDENCE.md, or "assumption: why". */
+  readonly source: string;
+}
+
+export interface NumberParam extends ParamMeta {
+  readonly kind: 'number';
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+  readonly integer: boolean;
+  readonly step: number;
+}
+
+export interface ChoiceParam<T extends string = string> extends ParamMeta {
+  readonly kind: 'choice';
+  readonly default: T;
+  readonly options: readonly T[];
+  readonly unit: '';
+}
+
+export type ParamSpec = NumberParam | ChoiceParam;
+
+type NumberArgs = Omit<NumberParam, 'kind' | 'integer' | 'step'> & { integer?: boolean; step?: number };
+
+export function num(args: NumberArgs) {
+  const spec: NumberParam = { kind: 'number', integer: false, step: args.integer ? 1 : 0.01, ...args };
+  let schema = z.number({ error: `must be a number (${spec.unit}) from ${spec.min} to ${spec.max}` });
+  schema = schema.min(spec.min, { error: `must be at least ${spec.min} ${spec.unit}` });
+  schema = schema.max(spec.max, { error: `must be at most ${spec.max} ${spec.unit}` });
+  if (spec.integer) schema = schema.int({ error: `must be a whole number (${spec.unit})` });
+  return {
+    spec,
+    schema: schema.default(spec.default).meta({ title: spec.label, description: spec.help, unit: spec.unit, source: spec.source }),
+  };
+}
+
+export function choice<const T extends string>(args: Omit<ChoiceParam<T>, 'kind' | 'unit'>) {
+  const spec: ChoiceParam<T> = { kind: 'choice', unit: '', ...args };
+  const schema = z
+    .enum(spec.options as unknown as [T, ...T[]], { error: `must be one of: ${spec.options.join(', ')}` })
+    .default(spec.default)
+    .meta({ title: spec.label, description: spec.help, source: spec.source });
+  return { spec, schema };
+}
+
+export interface Section<F extends Record<string, { spec: ParamSpec; schema: z.ZodType }>> {
+  readonly label: string;
+  readonly help: string;
+  readonly fields: F;
+}
+
+type Shape<F> = { [K in keyof F]: F[K] extends { schema: infer S } ? S : never };
+
+/** A strict zod object for one section: unknown keys are errors, missing keys take defaults. */
+export function sectionSchema<F extends Record<string, { spec: ParamSpec; schema: z.ZodType }>>(section: Section<F>) {
+  const shape = {} as Record<string, z.ZodType>;
+  for (const [key, field] of Object.entries(section.fields)) shape[key] = field.schema;
+  return z
+    .strictObject(shape as Shape<F>)
+    .prefault({} as never)
+    .meta({ title: section.label, description: section.help });
+}

@@ -1,0 +1,374 @@
+import { z } from 'zod';
+import { choice, num, sectionSchema, type ParamSpec, type Section } from './paramSpec.ts';
+
+/**
+ * Every parameter of the buddy-programme model, in one place, grouped as the dashboard shows
+ * them. Sources: "seed NNN §x" = ../shared/seeds, a study name = EVIDENCE.md, "assumption" =
+ * a documented guess, "calibrated" = set by `buddysim calibrate` against the stylized facts.
+ */
+
+export const TARGET_GROUPS = ['newcomer', 'psychological', 'poverty', 'disability', 'youth'] as const;
+export type TargetGroup = (typeof TARGET_GROUPS)[number];
+
+export const DOMAINS = ['wellbeing', 'network', 'skills', 'horizon'] as const;
+export type Domain = (typeof DOMAINS)[number];
+/** Relational domains respond to relational support, instrumental ones to instrumental support. */
+export const DOMAIN_IS_INSTRUMENTAL: Record<Domain, boolean> = {
+  wellbeing: false,
+  network: false,
+  skills: true,
+  horizon: true,
+};
+
+/**
+ * How target groups differ, as multipliers on the scenario's participant parameters.
+ * source: seed 001 (target groups), seed 004 §5.5 (newcomers first need instrumental help,
+ * Oberoi 2006; urgent needs, Griffiths 2009); magnitudes are assumptions.
+ */
+export const GROUP_PROFILES: Record<TargetGroup, { instrumentalShift: number; urgentFactor: number; leaveFactor: number }> = {
+  newcomer: { instrumentalShift: 0.2, urgentFactor: 1.3, leaveFactor: 1.0 },
+  psychological: { instrumentalShift: -0.2, urgentFactor: 1.0, leaveFactor: 1.3 },
+  poverty: { instrumentalShift: 0.1, urgentFactor: 1.5, leaveFactor: 1.2 },
+  disability: { instrumentalShift: 0.0, urgentFactor: 1.0, leaveFactor: 1.0 },
+  youth: { instrumentalShift: 0.1, urgentFactor: 1.0, leaveFactor: 1.4 },
+};
+
+export const programme = {
+  label: 'Programme design',
+  help: 'The levers a programme sets: type, length, contact, matching, training and follow-up.',
+  fields: {
+    typology: choice({
+      options: ['befriending', 'coaching', 'mentoring'],
+      default: 'befriending',
+      label: 'Programme type',
+      help: 'Befriending (ally, relational), coaching (concrete goals, instrumental) or mentoring (role model, instrumental and long-term).',
+      source: 'seed 000; seed 004 §4',
+    }),
+    supportStyle: num({
+      default: 0.3, min: 0, max: 1, unit: 'share instrumental',
+      label: 'Support style',
+      help: 'Share of the support that is instrumental (practical: paperwork, language, work); the rest is relational.',
+      source: 'seed 004 §4 (befriending relational, coaching and mentoring instrumental); value: assumption',
+    }),
+    plannedWeeks: num({
+      default: 52, min: 1, max: 260, unit: 'weeks', integer: true,
+      label: 'Planned duration',
+      help: 'Commitment asked of the pair; the match closes as planned when it is reached.',
+      source: 'DeWit et al. 2016 (12-month commitment); seed 004 §5.2',
+    }),
+    hoursBudget: num({
+      default: 0, min: 0, max: 1000, unit: 'hours',
+      label: 'Hours budget',
+      help: 'Planned total contact hours; the match closes as planned when they are used. 0 = no budget (duration only).',
+      source: 'seed 004 §1 (the 40-hour trajectory of the fourth pillar)',
+    }),
+    contactsPerWeek: num({
+      default: 1, min: 0.1, max: 5, unit: 'contacts/week',
+      label: 'Contact frequency',
+      help: 'Planned meetings per week (0.25 = monthly, 1 = weekly).',
+      source: 'Toner et al. 2018 (weekly preferred); Tierney et al. 1995 (BBBS about 3 a month)',
+    }),
+    hoursPerContact: num({
+      default: 1.5, min: 0.25, max: 8, unit: 'hours/contact',
+      label: 'Contact length',
+      help: 'Planned length of one meeting.',
+      source: 'Toner et al. 2018 (about 1 hour); assumption: 1.5 h including travel together',
+    }),
+    matching: choice({
+      options: ['first-come', 'surface', 'deep'],
+      default: 'surface',
+      label: 'Matching method',
+      help: 'first-come: next volunteer to next participant; surface: on age, gender, background; deep: on interests, values, personality (the puzzle, costs more coordinator time).',
+      source: 'Eby et al. 2013; seed 004 §5.7.1',
+    }),
+    preMatchTrainingHours: num({
+      default: 4, min: 0, max: 60, unit: 'hours',
+      label: 'Pre-match training',
+      help: 'Training a volunteer receives before the first match.',
+      source: 'MENTOR Elements of Effective Practice (at least 2 h, 6+ promising); Kupersmidt et al. 2017',
+    }),
+    ongoingTrainingEveryWeeks: num({
+      default: 0, min: 0, max: 52, unit: 'weeks', integer: true,
+      label: 'Ongoing training interval',
+      help: 'Weeks between intervision or training sessions for active volunteers. 0 = none.',
+      source: 'DuBois et al. 2002; McQuillin & Lyons 2021; DUO for a JOB (every 2 months)',
+    }),
+    followUpEveryWeeks: num({
+      default: 4, min: 0, max: 52, unit: 'weeks', integer: true,
+      label: 'Follow-up interval',
+      help: 'Weeks between the coordinator\'s follow-up contacts with a pair. 0 = none.',
+      source: 'BBBS practice (monthly in year one); Keller et al. 2020',
+    }),
+    followUpStyle: choice({
+      options: ['structured', 'laissez-faire'],
+      default: 'structured',
+      label: 'Follow-up style',
+      help: 'Structured follow-up catches and repairs problems and ends failing matches; laissez-faire only keeps in touch.',
+      source: 'Keller & DuBois 2019 (seed 004 §5.7.3)',
+    }),
+    expensesPerMatchWeek: num({
+      default: 5, min: 0, max: 200, unit: 'EUR/week',
+      label: 'Volunteer expenses',
+      help: 'Reimbursed expenses per active match per week.',
+      source: 'seed 004 §3 (72% unpaid, else costs or a modest flat fee); value: assumption',
+    }),
+    mechanism: choice({
+      options: ['duration', 'frequency', 'neither'],
+      default: 'duration',
+      label: 'Dose mechanism',
+      help: 'Contested evidence: gains grow with relationship length (duration), with contact hours (frequency), or with neither (quality and fit alone).',
+      source: 'seed 004 §5.2: van der Tier & Potting 2015, Mahieu 2019, DuBois 2002',
+    }),
+  },
+} satisfies Section<any>;
+
+export const inflow = {
+  label: 'Inflow',
+  help: 'Referrals of participants and applications of volunteers.',
+  fields: {
+    initialParticipants: num({
+      default: 6, min: 0, max: 5000, unit: 'participants', integer: true,
+      label: 'Initial waiting list',
+      help: 'Participants already taken in and waiting at week 0.',
+      source: 'assumption: a running programme starts with a short waiting list',
+    }),
+    participantsPerWeek: num({
+      default: 0.6, min: 0, max: 200, unit: 'referrals/week',
+      label: 'Referral rate',
+      help: 'Mean new participant referrals per week (Poisson).',
+      source: 'Befriending Networks 2008 (about 25 pairs a year for 2 part-time staff)',
+    }),
+    initialVolunteers: num({
+      default: 4, min: 0, max: 5000, unit: 'volunteers', integer: true,
+      label: 'Initial volunteer pool',
+      help: 'Volunteers already screened and trained, free to match at week 0.',
+      source: 'assumption',
+    }),
+    volunteersPerWeek: num({
+      default: 1.8, min: 0, max: 200, unit: 'applications/week',
+      label: 'Volunteer applications',
+      help: 'Mean people per week who respond to recruitment (Poisson); only some become volunteers.',
+      source: 'Vriendschap op Maat 2017-18 (1 in 3 responders becomes a volunteer); Dean & Goodlad 1998',
+    }),
+  },
+} satisfies Section<any>;
+
+export const participants = {
+  label: 'Participants',
+  help: 'Who is referred: target group, needs, motivation, urgent needs.',
+  fields: {
+    groupNewcomer: num({ default: 0.2, min: 0, max: 1, unit: 'weight', label: 'Share: newcomers', help: 'Relative weight of newcomers in civic integration.', source: 'seed 001 (target groups)' }),
+    groupPsychological: num({ default: 0.3, min: 0, max: 1, unit: 'weight', label: 'Share: psychological vulnerability', help: 'Relative weight of people with a psychological vulnerability.', source: 'seed 001' }),
+    groupPoverty: num({ default: 0.3, min: 0, max: 1, unit: 'weight', label: 'Share: poverty', help: 'Relative weight of people in poverty.', source: 'seed 001; seed 003' }),
+    groupDisability: num({ default: 0.1, min: 0, max: 1, unit: 'weight', label: 'Share: disability or illness', help: 'Relative weight of people with a disability or illness.', source: 'seed 001' }),
+    groupYouth: num({ default: 0.1, min: 0, max: 1, unit: 'weight', label: 'Share: youth at risk', help: 'Relative weight of youth at risk.', source: 'seed 001' }),
+    instrumentalNeed: num({
+      default: 0.45, min: 0, max: 1, unit: 'share',
+      label: 'Instrumental need',
+      help: 'Mean weight of practical (versus relational) needs; target groups shift it.',
+      source: 'seed 000 (instrumental, relational or both); assumption for the value',
+    }),
+    motivation: num({
+      default: 0.65, min: 0, max: 1, unit: 'score 0-1',
+      label: 'Motivation',
+      help: 'Mean willingness to invest in the relationship.',
+      source: 'seed 000 (willingness and motivation); assumption for the value',
+    }),
+    urgentNeedShare: num({
+      default: 0.2, min: 0, max: 1, unit: 'share',
+      label: 'Urgent unmet needs',
+      help: 'Share referred with an urgent need (e.g. housing) that leaves little room for a buddy until met.',
+      source: 'seed 004 §5.5 (Griffiths 2009); value: assumption',
+    }),
+    urgentNeedWeeks: num({
+      default: 12, min: 1, max: 104, unit: 'weeks',
+      label: 'Time to meet urgent needs',
+      help: 'Mean weeks until professional services meet an urgent need.',
+      source: 'assumption',
+    }),
+    waitingDropoutPerYear: num({
+      default: 0.3, min: 0, max: 5, unit: 'per year',
+      label: 'Leaving the waiting list',
+      help: 'Hazard that a waiting participant gives up, per year of waiting.',
+      source: 'assumption: waiting lists lose people (seed 004 §3)',
+    }),
+  },
+} satisfies Section<any>;
+
+export const volunteers = {
+  label: 'Volunteers',
+  help: 'Who applies: availability, stability, motivation, empathy, expectations, experience.',
+  fields: {
+    availabilityHours: num({
+      default: 3, min: 0.5, max: 20, unit: 'hours/week',
+      label: 'Availability',
+      help: 'Mean hours a week a volunteer can give; asking more raises missed contacts and lowers satisfaction.',
+      source: 'seed 000 (screening criteria); assumption for the value',
+    }),
+    stability: num({ default: 0.65, min: 0, max: 1, unit: 'score 0-1', label: 'Stability', help: 'Mean stability of the volunteer\'s life (fewer missed contacts, less leaving).', source: 'seed 000 (screening criteria)' }),
+    motivation: num({ default: 0.7, min: 0, max: 1, unit: 'score 0-1', label: 'Motivation', help: 'Mean motivation of applicants.', source: 'seed 000' }),
+    empathy: num({ default: 0.6, min: 0, max: 1, unit: 'score 0-1', label: 'Empathy', help: 'Mean empathy of applicants.', source: 'seed 000; seed 004 §5.6' }),
+    affinity: num({ default: 0.6, min: 0, max: 1, unit: 'score 0-1', label: 'Affinity with target group', help: 'Mean affinity with the programme\'s target groups.', source: 'seed 000' }),
+    realisticShare: num({
+      default: 0.5, min: 0, max: 1, unit: 'share',
+      label: 'Realistic expectations',
+      help: 'Share of applicants with realistic expectations before training.',
+      source: 'seed 004 §5.7.2 (unrealistic expectations drive dropout); Keller & Spencer 2018; value: assumption',
+    }),
+    experiencedShare: num({
+      default: 0.3, min: 0, max: 1, unit: 'share',
+      label: 'Helping experience',
+      help: 'Share with experience in a helping role (more successful matches).',
+      source: 'seed 004 §5.7.1; value: assumption',
+    }),
+    bridging: num({
+      default: 0.4, min: 0, max: 1, unit: 'score 0-1',
+      label: 'Bridging',
+      help: 'Mean propensity to connect the participant to people beyond the pair; the network grows only through it.',
+      source: 'Austin 2020 (seed 004 §2.2.2)',
+    }),
+    meanAge: num({ default: 45, min: 16, max: 90, unit: 'years', label: 'Mean age', help: 'Mean volunteer age.', source: 'assumption; DUO for a JOB mentors are 50+' }),
+    womenShare: num({ default: 0.7, min: 0, max: 1, unit: 'share', label: 'Share women', help: 'Flemish volunteers are mostly women.', source: 'seed 001' }),
+    screeningThreshold: num({
+      default: 0.63, min: 0, max: 1, unit: 'score 0-1',
+      label: 'Screening threshold',
+      help: 'Minimum suitability (motivation, stability, empathy, affinity) to pass screening; the pass rate emerges.',
+      source: 'Vriendschap op Maat 2017-18 (about 1 in 3 responders becomes a volunteer)',
+    }),
+    withdrawBeforeScreening: num({
+      default: 0.35, min: 0, max: 1, unit: 'share',
+      label: 'Withdraw before screening',
+      help: 'Share of responders who never come to the intake interview.',
+      source: 'Vriendschap op Maat 2017-18 (60 reactions, 11 volunteers)',
+    }),
+    rematchWillingness: num({
+      default: 0.6, min: 0, max: 1, unit: 'probability',
+      label: 'Willing to take a new match',
+      help: 'Chance that a satisfied volunteer takes a new match after a closure (scaled by satisfaction).',
+      source: 'Eisner et al. 2009 (over a third do not volunteer the next year); assumption',
+    }),
+    idleDropoutPerYear: num({
+      default: 0.8, min: 0, max: 10, unit: 'per year',
+      label: 'Leaving while unmatched',
+      help: 'Hazard that a screened volunteer without a match loses interest, per year.',
+      source: 'assumption: nearly all programmes lose volunteers (seed 004 §3)',
+    }),
+  },
+} satisfies Section<any>;
+
+export const coordinators = {
+  label: 'Professionals',
+  help: 'The coordinator(s): hours, time per task, turnover and cost.',
+  fields: {
+    count: num({ default: 1, min: 0, max: 100, unit: 'coordinators', integer: true, label: 'Coordinators', help: 'Paid professionals running the programme.', source: 'Van Robaeys & Lyssens-Danneboom 2016 (usually one part-time coordinator)' }),
+    hoursPerWeek: num({ default: 19, min: 0, max: 40, unit: 'hours/week', label: 'Contract hours', help: 'Hours per week per coordinator.', source: 'seed 001 (usually part-time); assumption: half of a 38-hour week' }),
+    overheadShare: num({ default: 0.25, min: 0, max: 0.9, unit: 'share', label: 'Overhead', help: 'Share of hours spent on administration, networking and group activities.', source: 'assumption' }),
+    hoursPerIntake: num({ default: 1.5, min: 0, max: 20, unit: 'hours', label: 'Participant intake', help: 'Coordinator hours per participant intake.', source: 'assumption' }),
+    hoursPerScreening: num({ default: 2, min: 0, max: 20, unit: 'hours', label: 'Volunteer screening', help: 'Coordinator hours per volunteer screened (interview, references).', source: 'assumption' }),
+    trainingGroupSize: num({ default: 6, min: 1, max: 40, unit: 'volunteers', integer: true, label: 'Training group size', help: 'Volunteers trained together; coordinator time per volunteer is training hours divided by this.', source: 'assumption' }),
+    hoursPerMatchFirstCome: num({ default: 0.5, min: 0, max: 20, unit: 'hours', label: 'Matching: first-come', help: 'Coordinator hours to make one first-come match.', source: 'assumption' }),
+    hoursPerMatchSurface: num({ default: 1.5, min: 0, max: 20, unit: 'hours', label: 'Matching: surface', help: 'Coordinator hours to make one match on surface traits.', source: 'assumption' }),
+    hoursPerMatchDeep: num({ default: 4, min: 0, max: 40, unit: 'hours', label: 'Matching: deep', help: 'Coordinator hours to make one match on deep traits (the puzzle).', source: 'seed 004 §5.7.1 (matching takes time); value: assumption' }),
+    hoursPerFollowUp: num({ default: 1, min: 0, max: 10, unit: 'hours', label: 'Follow-up contact', help: 'Coordinator hours per follow-up of one pair.', source: 'assumption' }),
+    hoursPerIntervision: num({ default: 0.5, min: 0, max: 10, unit: 'hours', label: 'Intervision per volunteer', help: 'Coordinator hours per volunteer per ongoing-training session.', source: 'assumption' }),
+    turnoverPerYear: num({ default: 0.2, min: 0, max: 3, unit: 'per year', label: 'Coordinator turnover', help: 'Hazard that a coordinator leaves the job.', source: 'Spencer 2019 (staff turnover ends matches; seed 004 §5.7.3); value: assumption' }),
+    vacancyWeeks: num({ default: 8, min: 0, max: 52, unit: 'weeks', integer: true, label: 'Vacancy', help: 'Weeks before a leaving coordinator is replaced.', source: 'assumption' }),
+    hourlyCost: num({ default: 45, min: 0, max: 300, unit: 'EUR/hour', label: 'Hourly cost', help: 'Employer cost of one hour of professional time.', source: 'assumption: Flemish social-profit wage scale' }),
+  },
+} satisfies Section<any>;
+
+export const outcomes = {
+  label: 'Outcomes',
+  help: 'When and how participant outcomes are assessed.',
+  fields: {
+    primary: choice({
+      options: DOMAINS,
+      default: 'wellbeing',
+      label: 'Main outcome',
+      help: 'The outcome domain reported as the headline effect.',
+      source: 'seed 000 (outcome domains)',
+    }),
+    assessmentWeeks: num({
+      default: 78, min: 4, max: 520, unit: 'weeks', integer: true,
+      label: 'Assessment point',
+      help: 'Weeks after referral at which outcomes are measured, programme and counterfactual alike.',
+      source: 'Grossman & Rhodes 2002 (18-month follow-up)',
+    }),
+    naturalChangeSd: num({
+      default: 0.5, min: 0, max: 2, unit: 'SD',
+      label: 'Natural change',
+      help: 'Spread of change without the programme, in baseline standard deviations (shared by both arms).',
+      source: 'assumption',
+    }),
+  },
+} satisfies Section<any>;
+
+export const behaviour = {
+  label: 'Behaviour (model coefficients)',
+  help: 'How the pair and the programme respond; calibrated to the stylized facts (docs/calibration.md).',
+  fields: {
+    gainRate: num({ default: 0.028, min: 0, max: 0.5, unit: 'SD/week', label: 'Gain rate', help: 'Weekly gain in SD at full relationship quality, fit and dose.', source: 'calibrated: Raposa et al. 2019 (g = 0.21)' }),
+    instrumentalGainFactor: num({ default: 1.8, min: 0.5, max: 4, unit: 'ratio', label: 'Instrumental gain factor', help: 'Instrumental support turns into gains faster than relational support (concrete goals).', source: 'calibrated: Christensen et al. 2020 (targeted about twice friendship-only)' }),
+    mixBonus: num({ default: 0.3, min: 0, max: 1, unit: 'ratio', label: 'Mixed-support bonus', help: 'Extra gain when instrumental and relational support are combined.', source: 'Thys 2003; Karcher & Hansen 2014 (seed 004 §5.5); value: assumption' }),
+    rampWeeks: num({ default: 26, min: 1, max: 104, unit: 'weeks', label: 'Maturation time', help: 'Under the duration mechanism, weeks for gains to reach full speed as trust builds.', source: 'van der Tier & Potting 2015; assumption for the value' }),
+    referenceHours: num({ default: 1.5, min: 0.25, max: 10, unit: 'hours/week', label: 'Reference dose', help: 'Weekly contact hours that count as a full dose under the frequency mechanism.', source: 'assumption' }),
+    fadeHalfLifeWeeks: num({ default: 26, min: 1, max: 520, unit: 'weeks', label: 'Fade half-life', help: 'Half-life of the fading part of gains after closure.', source: 'Goodkind 2005 (some gains fade); value: assumption' }),
+    retainedShare: num({ default: 0.5, min: 0, max: 1, unit: 'share', label: 'Lasting share of gains', help: 'Share of gains that does not fade.', source: 'assumption' }),
+    earlyEndHarm: num({ default: 0.2, min: 0, max: 1, unit: 'SD', label: 'Early-end harm', help: 'Loss when a match ends prematurely at once; shrinks to zero for endings at 26 weeks.', source: 'Grossman & Rhodes 2002; Spencer 2019' }),
+    deepWeight: num({ default: 0.9, min: 0, max: 3, unit: 'quality per unit', label: 'Deep-similarity weight', help: 'Effect of deep-level similarity on the quality a relationship can reach.', source: 'calibrated: Eby et al. 2013 (rho .38-.59)' }),
+    readinessWeight: num({ default: 0.6, min: 0, max: 3, unit: 'quality per unit', label: 'Readiness weight', help: 'Effect of empathy and motivation of the pair on the quality a relationship can reach.', source: 'seed 004 §5.6 (openness, empathy, reciprocity); value: assumption' }),
+    startQuality: num({ default: 0.35, min: 0, max: 1, unit: 'quality 0-1', label: 'Starting quality', help: 'Relationship quality at the first meeting.', source: 'assumption' }),
+    selfRepairPerYear: num({ default: 2, min: 0, max: 50, unit: 'per year', label: 'Problems solved by the pair', help: 'Hazard that a pair solves a problem without the coordinator.', source: 'assumption' }),
+    rematchParticipant: num({ default: 0.7, min: 0, max: 1, unit: 'probability', label: 'Participant re-match', help: 'Chance a participant whose match ended through no choice of theirs wants a new match.', source: 'assumption' }),
+    surfaceWeight: num({ default: 0.05, min: 0, max: 3, unit: 'quality per unit', label: 'Surface-similarity weight', help: 'Effect of surface similarity on quality.', source: 'Eby et al. 2013 (demographic similarity far weaker)' }),
+    qualityGrowth: num({ default: 0.06, min: 0, max: 1, unit: 'per reference hour', label: 'Quality growth', help: 'Share of the gap to attainable quality closed per reference dose of contact.', source: 'Eby et al. 2013 (frequency and quality); calibrated' }),
+    missedContactErosion: num({ default: 0.02, min: 0, max: 0.5, unit: 'quality per contact', label: 'Erosion per missed contact', help: 'Quality lost per missed contact.', source: 'assumption' }),
+    missBase: num({ default: 0.1, min: 0, max: 1, unit: 'probability', label: 'Missed contact base', help: 'Chance a planned contact is missed by a fully stable pair.', source: 'assumption' }),
+    problemPerYear: num({ default: 0.9, min: 0, max: 10, unit: 'per year', label: 'Problem rate', help: 'Hazard of boundary problems or clashing expectations for a volunteer with realistic expectations.', source: 'seed 002 (boundaries); seed 004 §5.7.2' }),
+    unrealisticProblemFactor: num({ default: 2.5, min: 1, max: 10, unit: 'ratio', label: 'Unrealistic expectations factor', help: 'Multiplier on problems and volunteer leaving for unrealistic expectations.', source: 'Spencer 2019; Keller & Spencer 2018' }),
+    problemErosion: num({ default: 0.03, min: 0, max: 0.5, unit: 'quality/week', label: 'Erosion by problems', help: 'Quality lost each week a problem stays unresolved.', source: 'assumption' }),
+    trainingRealismPerHour: num({ default: 0.12, min: 0, max: 1, unit: 'per hour', label: 'Training effect on expectations', help: 'Rate at which training hours turn unrealistic expectations realistic.', source: 'Spencer 2019; Drew 2020; value calibrated' }),
+    structuredDetection: num({ default: 0.8, min: 0, max: 1, unit: 'probability', label: 'Structured follow-up detection', help: 'Chance a structured follow-up finds and repairs an existing problem.', source: 'Keller & DuBois 2019' }),
+    failQuality: num({ default: 0.25, min: 0, max: 1, unit: 'quality', label: 'Failing match threshold', help: 'Quality below which a match counts as failing (a structured follow-up ends and re-matches it).', source: 'assumption' }),
+    volunteerLeavePerYear: num({ default: 0.22, min: 0, max: 5, unit: 'per year', label: 'Volunteer leaving', help: 'Base hazard that an average volunteer leaves an active match.', source: 'calibrated: DeWit et al. 2016; Eisner et al. 2009' }),
+    participantLeavePerYear: num({ default: 0.12, min: 0, max: 5, unit: 'per year', label: 'Participant leaving', help: 'Base hazard that an average participant leaves an active match.', source: 'calibrated: Kupersmidt et al. 2017' }),
+    mismatchPerYear: num({ default: 1.5, min: 0, max: 20, unit: 'per year', label: 'Mismatch ending', help: 'Hazard that a failing match (quality below the threshold) ends by mutual give-up.', source: 'Spencer et al. 2014 (gradual dissolution)' }),
+    neglectPerYear: num({ default: 0.35, min: 0, max: 10, unit: 'per year', label: 'Closure for lack of support', help: 'Hazard of closure when follow-up is long overdue because the coordinator has no hours.', source: 'Keller 2020 (half of programmes lack resources); seed 004 §5.7.3' }),
+    turnoverClosure: num({ default: 0.3, min: 0, max: 1, unit: 'probability', label: 'Closure at coordinator turnover', help: 'Chance that a match ends when its coordinator leaves.', source: 'Spencer 2019' }),
+    satisfactionSupport: num({ default: 0.08, min: 0, max: 1, unit: 'satisfaction', label: 'Support and satisfaction', help: 'Satisfaction gained per follow-up or intervision contact.', source: 'Keller et al. 2020' }),
+    empathyGain: num({ default: 0.002, min: 0, max: 0.1, unit: 'score/week', label: 'Volunteer empathy gain', help: 'Weekly empathy gain of a volunteer in an active match of full quality.', source: 'seed 002; seed 004 §2.2.3' }),
+  },
+} satisfies Section<any>;
+
+export const SECTIONS = { programme, inflow, participants, volunteers, coordinators, outcomes, behaviour } as const;
+export type SectionName = keyof typeof SECTIONS;
+
+export const paramsSchema = z.strictObject({
+  programme: sectionSchema(programme),
+  inflow: sectionSchema(inflow),
+  participants: sectionSchema(participants),
+  volunteers: sectionSchema(volunteers),
+  coordinators: sectionSchema(coordinators),
+  outcomes: sectionSchema(outcomes),
+  behaviour: sectionSchema(behaviour),
+});
+
+export type Params = z.output<typeof paramsSchema>;
+
+/** One row per parameter, for `buddysim params`, the docs and the dashboard's controls. */
+export interface ParamRow {
+  readonly section: SectionName;
+  readonly key: string;
+  readonly path: string;
+  readonly spec: ParamSpec;
+}
+
+export function paramRows(): ParamRow[] {
+  const rows: ParamRow[] = [];
+  for (const [section, def] of Object.entries(SECTIONS) as [SectionName, Section<any>][]) {
+    for (const [key, field] of Object.entries(def.fields) as [string, { spec: ParamSpec }][]) {
+      rows.push({ section, key, path: `${section}.${key}`, spec: field.spec });
+    }
+  }
+  return rows;
+}
