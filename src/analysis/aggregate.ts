@@ -55,9 +55,14 @@ function combine(a: Moments, b: Moments): Moments {
   };
 }
 
-/** Rounds every number to 6 significant digits: readable files, and last-bit engine differences hidden. */
+/**
+ * Rounds every fractional number to 6 significant digits: readable files, and last-bit engine
+ * differences hidden. Integers (counts, seeds) stay exact.
+ */
 export function roundDeep<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(6)) : v)));
+  return JSON.parse(
+    JSON.stringify(value, (_k, v: unknown) => (typeof v === 'number' && Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(6)) : v)),
+  );
 }
 
 /**

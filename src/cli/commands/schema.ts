@@ -1,0 +1,15 @@
+import { writeFileAtomic } from '../../io/files.ts';
+import { scenarioJsonSchema } from '../../scenario/schema.ts';
+
+export function schemaText(): string {
+  return JSON.stringify({ $id: 'https://buddysim.local/scenario.schema.json', ...scenarioJsonSchema() }, null, 2) + '\n';
+}
+
+export function schemaCommand(out?: string): void {
+  if (out) {
+    writeFileAtomic(out, schemaText());
+    process.stdout.write(`JSON Schema written to ${out}\n`);
+  } else {
+    process.stdout.write(schemaText());
+  }
+}

@@ -1,0 +1,120 @@
+import { parseArgs } from 'node:util';
+import { ScenarioError } from '../scenario/errors.ts';
+import { compareCommand } from './commands/compare.ts';
+import { paramsText } from './commands/params.ts';
+import { runCommand } from './commands/run.ts';
+import { schemaCommand } from './commands/schema.ts';
+import { validateCommand } from './commands/validate.ts';
+import { UsageError } from './errors.ts';
+
+const HELP = `buddysim: agent-based simulation of buddy programmes
+
+Usage:
+  buddysim run <scenario> [--reps N] [--seed S] [--workers W|auto] [--out DIR] [--records N|all] [--quiet] [--json]
+  buddysim compare <base> <other> [...] [--reps N] [--seed S] [--workers W] [--out DIR] [--quiet]
+  buddysim validate <scenario> [...]
+  buddysim schema [--out FILE]
+  buddysim params [--markdown]
+
+<scenario> is a scenario file, or the name of a bundled one:
+  flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved
+
+run       simulates the scenario's replications on all cores, prints a summary, and writes
+          summary.json and CSV files to DIR (default out/<scenario>). --records: replications
+          whose match and participant records go to CSV (default 10).
+compare   runs each scenario with the first one's seed and replications and reports paired
+          differences against the first, with 95% intervals.
+validate  checks scenario files: one line per problem, exit code 1 if any.
+schema    prints the JSON Schema of scenario files (for editors).
+params    lists every parameter with default, unit, range and source.
+
+Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 70 internal error.
+`;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+const OPTIONS = {
+  reps: { type: 'string' },
+  seed: { type: 'string' },
+  workers: { type: 'string' },
+  out: { type: 'string' },
+  records: { type: 'string' },
+  quiet: { type: 'boolean' },
+  json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Which flags each command takes: anything else is a usage error naming the allowed ones. */
+const ALLOWED: Record<string, string[]> = {
+  run: ['reps', 'seed', 'workers', 'out', 'records', 'quiet', 'json'],
+  compare: ['reps', 'seed', 'workers', 'out', 'quiet'],
+  validate: [],
+  schema: ['out'],
+  params: ['markdown'],
+};
+
+function parse(argv: string[]): { command: string; positionals: string[]; flags: Flags } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const flag = /'(-[^']+)'/.exec(err.message)?.[1];
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag ?? ''}; see buddysim --help`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option ${flag ?? ''} needs a value; see buddysim --help`);
+    throw new UsageError(err.message);
+  }
+  const [command = '', ...positionals] = parsed.positionals;
+  return { command, positionals, flags: parsed.values as Flags };
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { command, positionals, flags } = parse(argv);
+  if (flags.help || command === 'help' || command === '') {
+    process.stdout.write(HELP);
+    if (command === '' && !flags.help) process.exitCode = 2;
+    return;
+  }
+  const allowed = ALLOWED[command];
+  if (!allowed) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(ALLOWED).join(', ')}`);
+  for (const [flag, value] of Object.entries(flags)) {
+    if (value !== undefined && !allowed.includes(flag)) {
+      throw new UsageError(`${command} does not take --${flag}; it takes ${allowed.length ? allowed.map((f) => `--${f}`).join(', ') : 'no options'}`);
+    }
+  }
+  const str = (k: string) => flags[k] as string | undefined;
+  const runFlags = { reps: str('reps'), seed: str('seed'), workers: str('workers'), out: str('out'), records: str('records'), quiet: flags.quiet === true, json: flags.json === true };
+  switch (command) {
+    case 'run':
+      if (positionals.length !== 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: buddysim run <scenario>`);
+      return runCommand(positionals[0], runFlags);
+    case 'compare':
+      return compareCommand(positionals, runFlags);
+    case 'validate':
+      if (positionals.length === 0) throw new UsageError('validate needs a scenario: buddysim validate <scenario> [...]');
+      return validateCommand(positionals);
+    case 'schema':
+      if (positionals.length > 0) throw new UsageError(`schema takes no arguments, got "${positionals[0]}"`);
+      return schemaCommand(str('out'));
+    case 'params':
+      if (positionals.length > 0) throw new UsageError(`params takes no arguments, got "${positionals[0]}"`);
+      process.stdout.write(paramsText(flags.markdown === true));
+      return;
+  }
+}
+
+main(process.argv.slice(2)).catch((e: unknown) => {
+  if (e instanceof UsageError) {
+    process.stderr.write(`buddysim: ${e.message}\n`);
+    process.exitCode = 2;
+  } else if (e instanceof ScenarioError) {
+    for (const line of e.problems) process.stderr.write(`${line}\n`);
+    process.exitCode = 1;
+  } else {
+    const err = e as Error;
+    process.stderr.write(`buddysim: internal error: ${err?.message ?? String(e)}\n`);
+    if (process.env.BUDDYSIM_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+    process.exitCode = 70;
+  }
+});

@@ -1,0 +1,6 @@
+// Running from TypeScript source (tsx): workers need the tsx loader registered in their own thread.
+import { register } from 'tsx/esm/api';
+
+register();
+const mod = await import('./worker.ts');
+export default mod.default;

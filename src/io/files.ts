@@ -1,0 +1,59 @@
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { ScenarioError } from '../scenario/errors.ts';
+
+/** Makes sure `dir` is a directory we can write into; a clear error otherwise. */
+export function ensureDir(dir: string): void {
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new ScenarioError([`--out: ${dir} exists and is not a directory`]);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new ScenarioError([`--out: cannot create ${dir} (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+}
+
+/**
+ * A file written in pieces under a temporary name and renamed into place only when complete, so
+ * a failed or interrupted run never leaves a half-written result.
+ */
+let counter = 0;
+
+export class AtomicFile {
+  private fd: number;
+  private readonly temp: string;
+
+  constructor(readonly path: string) {
+    ensureDir(dirname(path));
+    this.temp = join(dirname(path), `.${process.pid}-${(counter += 1)}.partial`);
+    this.fd = openSync(this.temp, 'w');
+  }
+
+  write(text: string): void {
+    writeSync(this.fd, text);
+  }
+
+  commit(): void {
+    closeSync(this.fd);
+    renameSync(this.temp, this.path);
+  }
+
+  abort(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.temp, { force: true });
+  }
+}
+
+export function writeFileAtomic(path: string, text: string): void {
+  const f = new AtomicFile(path);
+  try {
+    f.write(text);
+    f.commit();
+  } catch (e) {
+    f.abort();
+    throw e;
+  }
+}
