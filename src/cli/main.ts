@@ -104,6 +104,12 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+// Output piped into a reader that stopped early (`| head`): not an error worth a trace.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 main(process.argv.slice(2)).catch((e: unknown) => {
   if (e instanceof UsageError) {
     process.stderr.write(`buddysim: ${e.message}\n`);

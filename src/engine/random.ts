@@ -43,11 +43,11 @@ class CounterStream implements RandomStream {
   ) {}
 
   u(i: number, j = 0, k = 0): number {
-    // Each counter goes through the mixer before the next is folded in, so neighbouring
-    // counters (agent 7 and 8, week 12 and 13) give unrelated numbers.
-    let h = mix32(this.key1 ^ mix32(i + 0x9e3779b9));
-    h = mix32(h ^ mix32(j + this.key2));
-    h = mix32(h ^ mix32(k + 0x85ebca6b) ^ this.key2);
+    // Each counter is folded in with an odd multiplier and followed by a full-avalanche mix, so
+    // neighbouring counters (agent 7 and 8, week 12 and 13) give unrelated numbers.
+    let h = mix32(i ^ this.key1);
+    h = mix32(h ^ (Math.imul(j, 0x85ebca6b) + this.key2));
+    h = mix32(h ^ Math.imul(k + 1, 0xc2b2ae35));
     return (h + 0.5) / TWO_POW_32;
   }
 }

@@ -20,6 +20,7 @@ export function drawParticipant(state: ModelState, p: number, week: number): voi
   const profile = GROUP_PROFILES[TARGET_GROUPS[group]];
   t.referredWeek[p] = week;
   t.group[p] = group;
+  t.leaveFactor[p] = profile.leaveFactor;
   t.need[p] = clampedNormal(u(1), par.instrumentalNeed + profile.instrumentalShift, 0.15);
   t.motivation[p] = clampedNormal(u(2), par.motivation, 0.15);
   const urgent = bernoulli(u(3), clamp(par.urgentNeedShare * profile.urgentFactor, 0, 1));

@@ -18,6 +18,8 @@ export class ParticipantTable {
   readonly need: Float64Array;
   readonly motivation: Float64Array;
   readonly urgentUntil: Int32Array;
+  /** The target group's multiplier on leaving a match, kept per participant for the hot loop. */
+  readonly leaveFactor: Float64Array;
   readonly deep: Float64Array;
   readonly age: Float64Array;
   readonly female: Uint8Array;
@@ -38,6 +40,7 @@ export class ParticipantTable {
     this.need = new Float64Array(size);
     this.motivation = new Float64Array(size);
     this.urgentUntil = new Int32Array(size);
+    this.leaveFactor = new Float64Array(size);
     this.deep = new Float64Array(size * DEEP_TRAITS);
     this.age = new Float64Array(size);
     this.female = new Uint8Array(size);

@@ -23,7 +23,8 @@ export const followUp: Process<ModelState> = {
     const vt = state.volunteers;
     const every = programme.followUpEveryWeeks;
     if (every > 0) {
-      for (const m of [...state.active]) {
+      for (let i = 0; i < state.active.length; i++) {
+        const m = state.active[i];
         if (week - m.lastFollowUp < every || !spendHours(state, c.hoursPerFollowUp)) continue;
         m.lastFollowUp = week;
         vt.satisfaction[m.volunteer] = Math.min(1, vt.satisfaction[m.volunteer] + b.satisfactionSupport);
@@ -31,6 +32,7 @@ export const followUp: Process<ModelState> = {
         if (!bernoulli(state.rng['followup.detection'].u(m.participant, week), b.structuredDetection)) continue;
         if (m.quality < b.failQuality) {
           closeMatch(state, m, 'mismatch', week);
+          i -= 1; // the next match moved into slot i
         } else if (m.problem) {
           m.problem = false;
           m.quality = Math.min(1, m.quality + REPAIR_BOOST);

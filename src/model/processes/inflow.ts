@@ -25,16 +25,19 @@ export const inflow: Process<ModelState> = {
     }
     const vt = state.volunteers;
     for (let v = state.volunteersFrom[week]; v < state.volunteersFrom[week + 1]; v++) {
-      drawVolunteer(state, v, week);
+      vt.appliedWeek[v] = week;
       if (week === 0 && v < par.initialVolunteers) {
+        drawVolunteer(state, v, week);
         vt.status[v] = V.available;
         vt.readyWeek[v] = week;
         vt.realistic[v] = 1;
         state.available.push(v);
       } else if (bernoulli(state.rng['screening.withdraw'].u(v), vpar.withdrawBeforeScreening)) {
+        // Never seen by the programme: no traits needed.
         vt.status[v] = V.left;
         state.tally.withdrew += 1;
       } else {
+        drawVolunteer(state, v, week);
         vt.status[v] = V.screening;
         state.screeningQueue.push(v);
       }

@@ -38,12 +38,19 @@ export function weeklyDose(params: Params, m: Match, age: number): number {
  * works best (Thys 2003, Karcher & Hansen 2014). Depends on the design only, so it is computed
  * once per week, not per pair.
  */
+const factorCache = new WeakMap<Params, Float64Array>();
 export function domainFactors(params: Params): Float64Array {
+  const cached = factorCache.get(params);
+  if (cached) return cached;
   const s = params.programme.supportStyle;
   const b = params.behaviour;
   const mix = 1 + b.mixBonus * 4 * s * (1 - s);
-  return Float64Array.from(DOMAINS, (d) => mix * (DOMAIN_IS_INSTRUMENTAL[d] ? s * b.instrumentalGainFactor : 1 - s));
+  const factors = Float64Array.from(DOMAINS, (d) => mix * (DOMAIN_IS_INSTRUMENTAL[d] ? s * b.instrumentalGainFactor : 1 - s));
+  factorCache.set(params, factors);
+  return factors;
 }
+
+const RELATIONAL = Uint8Array.from(DOMAINS, (d) => (DOMAIN_IS_INSTRUMENTAL[d] ? 0 : 1));
 
 /** Support that fits the participant's need (instrumental share) works better. */
 export function styleFit(supportStyle: number, need: number): number {
@@ -76,7 +83,7 @@ export const outcomes: Process<ModelState> = {
       for (let d = 0; d < N_DOMAINS; d++) {
         const g = base * factors[d] * (d === networkIndex ? 2 * vt.bridging[v] : 1);
         pt.gain[p * N_DOMAINS + d] += g;
-        if (!DOMAIN_IS_INSTRUMENTAL[DOMAINS[d]]) m.relationalGain += g;
+        if (RELATIONAL[d]) m.relationalGain += g;
       }
       const overasked = asked > vt.availability[v] ? 0.01 : 0;
       vt.satisfaction[v] = Math.min(1, Math.max(0, vt.satisfaction[v] + 0.05 * (m.quality - vt.satisfaction[v]) - overasked));
