@@ -20,6 +20,12 @@ function settleGains(state: ModelState, p: number, week: number): void {
   t.lastClosure[p] = -1;
 }
 
+/** Weeks the participant has spent in matches up to and including `week`. */
+export function matchedWeeksAt(state: ModelState, p: number, week: number): number {
+  const t = state.participants;
+  return t.matchedWeeks[p] + (t.matchStart[p] >= 0 ? week - t.matchStart[p] + 1 : 0);
+}
+
 /** The participant's gain in one domain at `week` (fade applied if unmatched). */
 export function gainAt(state: ModelState, p: number, d: number, week: number): number {
   const t = state.participants;
@@ -61,6 +67,7 @@ export function startMatch(
     relationalGain: 0,
   };
   pt.status[p] = P.matched;
+  pt.matchStart[p] = week;
   pt.matchCount[p] += 1;
   if (pt.firstMatchWeek[p] < 0) {
     pt.firstMatchWeek[p] = week;
@@ -100,6 +107,8 @@ export function closeMatch(state: ModelState, match: Match, reason: ClosureReaso
     for (let d = 0; d < N_DOMAINS; d++) pt.gain[p * N_DOMAINS + d] -= harm;
   }
   pt.lastClosure[p] = week;
+  pt.matchedWeeks[p] += weeks;
+  pt.matchStart[p] = -1;
   state.closed.push({
     id: match.id,
     participant: p,

@@ -28,7 +28,9 @@ export class ParticipantTable {
   readonly status: Uint8Array;
   readonly waitingSince: Int32Array;
   readonly firstMatchWeek: Int32Array;
+  /** Weeks in closed matches; the running match, if any, started at `matchStart`. */
   readonly matchedWeeks: Int32Array;
+  readonly matchStart: Int32Array;
   readonly matchCount: Int32Array;
   /** Accrued gain per domain; while unmatched it fades from `lastClosure`. */
   readonly gain: Float64Array;
@@ -50,6 +52,7 @@ export class ParticipantTable {
     this.waitingSince = new Int32Array(size);
     this.firstMatchWeek = new Int32Array(size).fill(-1);
     this.matchedWeeks = new Int32Array(size);
+    this.matchStart = new Int32Array(size).fill(-1);
     this.matchCount = new Int32Array(size);
     this.gain = new Float64Array(size * N_DOMAINS);
     this.lastClosure = new Int32Array(size).fill(-1);

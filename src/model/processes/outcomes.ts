@@ -1,6 +1,6 @@
 import { normal } from '../../engine/distributions.ts';
 import type { Process } from '../../engine/process.ts';
-import { gainAt } from '../matchLifecycle.ts';
+import { gainAt, matchedWeeksAt } from '../matchLifecycle.ts';
 import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, TARGET_GROUPS, type Params } from '../params.ts';
 import type { DomainValues } from '../results.ts';
 import { N_DOMAINS, type Match, type ModelState } from '../state.ts';
@@ -77,7 +77,6 @@ export const outcomes: Process<ModelState> = {
       const p = m.participant;
       const v = m.volunteer;
       const age = week - m.startWeek;
-      pt.matchedWeeks[p] += 1;
       const base = b.gainRate * m.quality * weeklyDose(params, m, age) * styleFit(params.programme.supportStyle, pt.need[p])
         * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1);
       for (let d = 0; d < N_DOMAINS; d++) {
@@ -107,7 +106,7 @@ export const outcomes: Process<ModelState> = {
         group: TARGET_GROUPS[pt.group[p]],
         referredWeek: pt.referredWeek[p],
         firstMatchWeek: pt.firstMatchWeek[p] >= 0 ? pt.firstMatchWeek[p] : null,
-        matchedWeeks: pt.matchedWeeks[p],
+        matchedWeeks: matchedWeeksAt(state, p, week),
         matches: pt.matchCount[p],
         programme,
         counterfactual,
