@@ -28,7 +28,7 @@ validate  checks scenario files: one line per problem, exit code 1 if any.
 schema    prints the JSON Schema of scenario files (for editors).
 params    lists every parameter with default, unit, range and source.
 
-Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 70 internal error.
+Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 70 a bug (please report it).
 `;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -60,7 +60,7 @@ function parse(argv: string[]): { command: string; positionals: string[]; flags:
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
   } catch (e) {
     const err = e as Error & { code?: string };
-    const flag = /'(-[^']+)'/.exec(err.message)?.[1];
+    const flag = /'(--?[\w-]+)/.exec(err.message)?.[1];
     if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag ?? ''}; see buddysim --help`);
     if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option ${flag ?? ''} needs a value; see buddysim --help`);
     throw new UsageError(err.message);
@@ -71,9 +71,14 @@ function parse(argv: string[]): { command: string; positionals: string[]; flags:
 
 async function main(argv: string[]): Promise<void> {
   const { command, positionals, flags } = parse(argv);
-  if (flags.help || command === 'help' || command === '') {
+  if (flags.help || command === 'help') {
     process.stdout.write(HELP);
-    if (command === '' && !flags.help) process.exitCode = 2;
+    return;
+  }
+  if (command === '') {
+    // No command is a usage error: the help goes to stderr, stdout stays empty for scripts.
+    process.stderr.write(HELP);
+    process.exitCode = 2;
     return;
   }
   const allowed = ALLOWED[command];
