@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { Aggregator } from '../../src/analysis/aggregate.ts';
+import { OrderedMerger, runRange, runSerial } from '../../src/runner/task.ts';
+import { runScenario } from '../../src/cli/pool.ts';
+import { testScenario } from '../support/scenario.ts';
+
+const scenario = testScenario({ reps: 9 });
+
+describe('runRange', () => {
+  it('keeps full records only below the records limit', () => {
+    const out = runRange(scenario, { start: 2, end: 5 }, 4);
+    expect(out.map((o) => o.stats.replication)).toEqual([2, 3, 4]);
+    expect(out.map((o) => o.records !== undefined)).toEqual([true, true, false]);
+  });
+});
+
+describe('OrderedMerger', () => {
+  it('gives the serial result whatever order the ranges finish in', () => {
+    const serial = runSerial(scenario);
+    const agg = new Aggregator(scenario);
+    const merger = new OrderedMerger(agg, 0);
+    const ranges = [{ start: 6, end: 9 }, { start: 0, end: 3 }, { start: 3, end: 6 }];
+    merger.accept(ranges[0], runRange(scenario, ranges[0]));
+    expect(agg.added).toBe(0);
+    expect(merger.waiting).toBe(1);
+    merger.accept(ranges[1], runRange(scenario, ranges[1]));
+    expect(agg.added).toBe(3);
+    merger.accept(ranges[2], runRange(scenario, ranges[2]));
+    expect(JSON.stringify(agg.finish().summary)).toBe(JSON.stringify(serial.summary));
+  });
+});
+
+describe('worker pool', () => {
+  it('equals the serial run with 2 worker threads', async () => {
+    const pooled = await runScenario(scenario, { workers: 2 });
+    expect(JSON.stringify(pooled.summary)).toBe(JSON.stringify(runSerial(scenario).summary));
+  });
+  it('runs a shard: a range of replications aggregated from its first', async () => {
+    const shard = await runScenario(scenario, { workers: 1, range: { start: 3, end: 6 } });
+    expect(shard.summary.scenario.reps).toBe(3);
+  });
+});
