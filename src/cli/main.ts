@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ScenarioError } from '../scenario/errors.ts';
 import { compareCommand } from './commands/compare.ts';
+import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
 import { runCommand } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
@@ -11,6 +12,8 @@ const HELP = `buddysim: agent-based simulation of buddy programmes
 
 Usage:
   buddysim run <scenario> [--reps N] [--seed S] [--workers W|auto] [--out DIR] [--records N|all] [--quiet] [--json]
+  buddysim run <scenario> --shard K/N|auto [--reps N] [--seed S] [--workers W] [--out DIR]
+  buddysim merge <shard files> [--out DIR] [--json]
   buddysim compare <base> <other> [...] [--reps N] [--seed S] [--workers W] [--out DIR] [--quiet]
   buddysim validate <scenario> [...]
   buddysim schema [--out FILE]
@@ -22,6 +25,9 @@ Usage:
 run       simulates the scenario's replications on all cores, prints a summary, and writes
           summary.json and CSV files to DIR (default out/<scenario>). --records: replications
           whose match and participant records go to CSV (default 10).
+          --shard K/N runs only shard K (0-based) of N and writes its statistics as a shard file;
+          --shard auto takes K and N from a Slurm job array or a Kubernetes Indexed Job.
+merge     merges shard files into the results of a single run (byte-identical summary.json).
 compare   runs each scenario with the first one's seed and replications and reports paired
           differences against the first, with 95% intervals.
 validate  checks scenario files: one line per problem, exit code 1 if any.
@@ -39,6 +45,7 @@ const OPTIONS = {
   workers: { type: 'string' },
   out: { type: 'string' },
   records: { type: 'string' },
+  shard: { type: 'string' },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
@@ -47,11 +54,12 @@ const OPTIONS = {
 
 /** Which flags each command takes: anything else is a usage error naming the allowed ones. */
 const ALLOWED: Record<string, string[]> = {
-  run: ['reps', 'seed', 'workers', 'out', 'records', 'quiet', 'json'],
+  run: ['reps', 'seed', 'workers', 'out', 'records', 'quiet', 'json', 'shard'],
   compare: ['reps', 'seed', 'workers', 'out', 'quiet'],
   validate: [],
   schema: ['out'],
   params: ['markdown'],
+  merge: ['out', 'json', 'quiet'],
 };
 
 function parse(argv: string[]): { command: string; positionals: string[]; flags: Flags } {
@@ -89,11 +97,13 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   const str = (k: string) => flags[k] as string | undefined;
-  const runFlags = { reps: str('reps'), seed: str('seed'), workers: str('workers'), out: str('out'), records: str('records'), quiet: flags.quiet === true, json: flags.json === true };
+  const runFlags = { reps: str('reps'), seed: str('seed'), workers: str('workers'), out: str('out'), records: str('records'), shard: str('shard'), quiet: flags.quiet === true, json: flags.json === true };
   switch (command) {
     case 'run':
       if (positionals.length !== 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: buddysim run <scenario>`);
       return runCommand(positionals[0], runFlags);
+    case 'merge':
+      return mergeCommand(positionals, runFlags);
     case 'compare':
       return compareCommand(positionals, runFlags);
     case 'validate':

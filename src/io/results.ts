@@ -33,21 +33,28 @@ export const OUTPUT_FILES = {
  * those asked for), so memory stays flat; every file appears only when the run has succeeded.
  */
 export class ResultWriter {
-  private readonly matches: AtomicFile;
-  private readonly outcomes: AtomicFile;
+  private readonly matches?: AtomicFile;
+  private readonly outcomes?: AtomicFile;
 
-  constructor(readonly dir: string) {
+  /** `records: false` (a merge of shards) writes no match or outcome records. */
+  constructor(readonly dir: string, records = true) {
     ensureDir(dir);
+    if (!records) return;
     this.matches = new AtomicFile(join(dir, OUTPUT_FILES.matches));
     this.outcomes = new AtomicFile(join(dir, OUTPUT_FILES.outcomes));
     this.matches.write(csvFormatRows([MATCH_COLUMNS]) + '\n');
     this.outcomes.write(csvFormatRows([OUTCOME_COLUMNS]) + '\n');
   }
 
+  /** The files this writer produces. */
+  get files(): string[] {
+    return Object.values(OUTPUT_FILES).filter((f) => this.matches || (f !== OUTPUT_FILES.matches && f !== OUTPUT_FILES.outcomes));
+  }
+
   /** Called for every replication in order; writes its records if it carries them. */
   readonly onOutput = (o: RepOutput): void => {
     const r = o.records;
-    if (!r) return;
+    if (!r || !this.matches || !this.outcomes) return;
     const rows = r.matches.map((m) => [
       r.replication, m.id, m.participant, m.volunteer, m.startWeek, m.endWeek ?? '', m.weeks, r6(m.hours), m.contacts,
       m.missedContacts, m.reason, r6(m.quality), r6(m.deepSimilarity), r6(m.surfaceSimilarity),
@@ -78,14 +85,14 @@ export class ResultWriter {
     writeFileAtomic(join(this.dir, OUTPUT_FILES.weekly), csvFormatRows(weeklyRows) + '\n');
     writeFileAtomic(join(this.dir, OUTPUT_FILES.survival), csvFormatRows(survivalRows) + '\n');
     writeFileAtomic(join(this.dir, OUTPUT_FILES.replications), csvFormatRows(repRows) + '\n');
-    this.matches.commit();
-    this.outcomes.commit();
+    this.matches?.commit();
+    this.outcomes?.commit();
     // summary.json last: its presence means the run completed.
     writeFileAtomic(join(this.dir, OUTPUT_FILES.summary), JSON.stringify(summary, null, 1) + '\n');
   }
 
   abort(): void {
-    this.matches.abort();
-    this.outcomes.abort();
+    this.matches?.abort();
+    this.outcomes?.abort();
   }
 }
