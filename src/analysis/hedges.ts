@@ -1,4 +1,5 @@
-import { mean, probit, variance } from 'simple-statistics';
+import { mean, variance } from 'simple-statistics';
+import { zCritical } from '../engine/distributions.ts';
 
 /** Summary of one group: count, mean and population variance (what combineVariances takes). */
 export interface Moments {
@@ -37,11 +38,13 @@ export function hedgesGFromMoments(a: Moments, b: Moments, level = 0.95): Effect
   const s1 = (a.variance * n1) / (n1 - 1);
   const s2 = (b.variance * n2) / (n2 - 1);
   const pooled = Math.sqrt(((n1 - 1) * s1 + (n2 - 1) * s2) / (n1 + n2 - 2));
-  const d = pooled > 0 ? (a.mean - b.mean) / pooled : 0;
+  // No spread: no effect if the means agree, otherwise a standardised difference does not exist.
+  if (pooled === 0) return a.mean === b.mean ? { g: 0, lower: 0, upper: 0, n1, n2 } : { g: NaN, lower: NaN, upper: NaN, n1, n2 };
+  const d = (a.mean - b.mean) / pooled;
   const j = 1 - 3 / (4 * (n1 + n2) - 9);
   const g = d * j;
   const se = Math.sqrt((n1 + n2) / (n1 * n2) + (g * g) / (2 * (n1 + n2)));
-  const z = probit(1 - (1 - level) / 2);
+  const z = zCritical(level);
   return { g, lower: g - z * se, upper: g + z * se, n1, n2 };
 }
 

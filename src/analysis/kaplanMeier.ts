@@ -1,4 +1,4 @@
-import { probit } from 'simple-statistics';
+import { zCritical } from '../engine/distributions.ts';
 
 /** A Kaplan-Meier curve at integer times 0..T with a pointwise confidence band. */
 export interface SurvivalCurve {
@@ -21,7 +21,7 @@ export interface SurvivalCurve {
  */
 export function kaplanMeierFromCounts(events: readonly number[], censored: readonly number[], level = 0.95): SurvivalCurve {
   if (events.length !== censored.length) throw new RangeError('events and censored must have the same length');
-  const z = probit(1 - (1 - level) / 2);
+  const z = zCritical(level);
   let atRisk = 0;
   for (let t = 0; t < events.length; t++) atRisk += events[t] + censored[t];
   const out: SurvivalCurve = { time: [], survival: [], lower: [], upper: [], atRisk: [], events: [] };
@@ -65,7 +65,7 @@ export function survivalCounts(durations: readonly number[], event: readonly boo
 
 /** Kaplan-Meier from individual integer durations. */
 export function kaplanMeier(durations: readonly number[], event: readonly boolean[], level = 0.95): SurvivalCurve {
-  const maxTime = durations.reduce((m, d) => Math.max(m, d), 0);
+  const maxTime = Math.round(durations.reduce((m, d) => Math.max(m, d), 0));
   const { events, censored } = survivalCounts(durations, event, maxTime);
   return kaplanMeierFromCounts(events, censored, level);
 }
