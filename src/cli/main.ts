@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { ScenarioError } from '../scenario/errors.ts';
+import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
 import { runCommand } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { validateCommand } from './commands/validate.ts';
+import { mechanismsCommand, validateModelCommand } from './commands/validateModel.ts';
 import { UsageError } from './errors.ts';
 
 const HELP = `buddysim: agent-based simulation of buddy programmes
@@ -18,9 +20,13 @@ Usage:
   buddysim validate <scenario> [...]
   buddysim schema [--out FILE]
   buddysim params [--markdown]
+  buddysim validate-model [targets] [--reps N] [--workers W] [--out FILE] [--quiet]
+  buddysim calibrate [targets] --params a.b[=lo:hi],c.d [--reps N] [--candidates N] [--refine N] [--seed S] [--workers W] [--out FILE] [--quiet]
+  buddysim mechanisms [--reps N] [--workers W] [--out FILE] [--quiet]
 
 <scenario> is a scenario file, or the name of a bundled one:
-  flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved
+  flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
+  best-practice-mentoring, poorly-supported-mentoring, newcomer-befriending
 
 run       simulates the scenario's replications on all cores, prints a summary, and writes
           summary.json and CSV files to DIR (default out/<scenario>). --records: replications
@@ -33,8 +39,19 @@ compare   runs each scenario with the first one's seed and replications and repo
 validate  checks scenario files: one line per problem, exit code 1 if any.
 schema    prints the JSON Schema of scenario files (for editors).
 params    lists every parameter with default, unit, range and source.
+validate-model
+          runs the reference scenarios of the calibration targets (default calibration/targets.json:
+          the stylized facts of the evidence) and prints each fact's target, simulated value with a
+          95% interval, and pass or fail; writes the same to FILE (default docs/validation.md).
+calibrate searches the named parameters within their declared ranges (or lo:hi) against the targets:
+          a Latin hypercube of N candidates, then Nelder-Mead; same seed for every candidate.
+          Prints the best set and the fit per target; progress on stderr.
+mechanisms
+          compares the 40-hour trajectory with year-long befriending for newcomers under each
+          contested dose mechanism (duration, frequency, neither); writes FILE (default docs/mechanisms.md).
 
-Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 70 a bug (please report it).
+Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 3 a stylized fact fails
+(validate-model), 70 a bug (please report it).
 `;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -49,6 +66,9 @@ const OPTIONS = {
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
+  params: { type: 'string' },
+  candidates: { type: 'string' },
+  refine: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -60,6 +80,9 @@ const ALLOWED: Record<string, string[]> = {
   schema: ['out'],
   params: ['markdown'],
   merge: ['out', 'json', 'quiet'],
+  'validate-model': ['reps', 'workers', 'out', 'quiet'],
+  calibrate: ['params', 'reps', 'candidates', 'refine', 'seed', 'workers', 'out', 'quiet'],
+  mechanisms: ['reps', 'workers', 'out', 'quiet'],
 };
 
 function parse(argv: string[]): { command: string; positionals: string[]; flags: Flags } {
@@ -116,6 +139,15 @@ async function main(argv: string[]): Promise<void> {
       if (positionals.length > 0) throw new UsageError(`params takes no arguments, got "${positionals[0]}"`);
       process.stdout.write(paramsText(flags.markdown === true));
       return;
+    case 'validate-model':
+      return validateModelCommand(positionals, { reps: str('reps'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true });
+    case 'mechanisms':
+      return mechanismsCommand(positionals, { reps: str('reps'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true });
+    case 'calibrate':
+      return calibrateCommand(positionals, {
+        params: str('params'), reps: str('reps'), candidates: str('candidates'), refine: str('refine'),
+        seed: str('seed'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true,
+      });
   }
 }
 

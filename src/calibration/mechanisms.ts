@@ -1,0 +1,227 @@
+import { DOMAINS } from '../model/params.ts';
+import { PREMATURE_REASONS } from '../model/results.ts';
+import type { ScenarioLoader } from '../scenario/resolve.ts';
+import { resolveSpec, specLabel } from './evaluate.ts';
+import { batchInterval, type RunSet, type ScenarioRunner } from './runSet.ts';
+import { pooledEffect, type Evaluable } from './statistics.ts';
+import type { ScenarioSpec } from './targets.ts';
+
+/**
+ * The contested dose mechanisms (seed 004 §5.2) and the policy comparison they bear on: the
+ * 40-hour civic-integration trajectory against year-long befriending for the same newcomers. Both
+ * programmes run under each mechanism with the same seed and replications; the figures and the
+ * differences (befriending minus trajectory) come with batch-means 95% intervals.
+ */
+export const MECHANISMS = ['duration', 'frequency', 'neither'] as const;
+export type Mechanism = (typeof MECHANISMS)[number];
+
+export const MECHANISM_WORDS: Record<Mechanism, string> = {
+  duration: 'gains grow with the length of the relationship, slowly at first (van der Tier & Potting 2015)',
+  frequency: 'gains grow with contact hours, whatever the spread over time (Mahieu 2019)',
+  neither: 'gains come in the first weeks and then stop growing; only quality and fit matter (DuBois 2002)',
+};
+
+export interface ComparedProgramme {
+  readonly key: 'trajectory' | 'befriending';
+  readonly label: string;
+  readonly spec: ScenarioSpec;
+}
+
+export const PROGRAMMES: readonly ComparedProgramme[] = [
+  { key: 'trajectory', label: '40-hour trajectory', spec: { ref: 'civic-integration-40h' } },
+  { key: 'befriending', label: 'year-long befriending', spec: { ref: 'newcomer-befriending' } },
+];
+
+interface Figure {
+  readonly key: string;
+  readonly label: string;
+  readonly unit: 'g' | 'share' | 'EUR' | 'hours';
+  /** Whether more is better for participants or funders (for the plain-words verdicts). */
+  readonly better: 'higher' | 'lower';
+  readonly measure: (e: Evaluable) => number;
+}
+
+function closedShare(e: Evaluable, planned: boolean): number {
+  const r = e.summary.closureReasons;
+  let premature = 0;
+  for (const reason of PREMATURE_REASONS) premature += r[reason]?.count ?? 0;
+  const done = r.planned?.count ?? 0;
+  return done + premature > 0 ? (planned ? done : premature) / (done + premature) : NaN;
+}
+
+export const FIGURES: readonly Figure[] = [
+  { key: 'effectNetwork', label: 'Effect on the social network (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'network', 'all') },
+  { key: 'effectWellbeing', label: 'Effect on well-being (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'wellbeing', 'all') },
+  { key: 'effectSkills', label: 'Effect on skills (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'skills', 'all') },
+  {
+    key: 'effectMean', label: 'Mean effect over the four outcome domains (g)', unit: 'g', better: 'higher',
+    measure: (e) => DOMAINS.reduce((a, d) => a + pooledEffect(e.stats, d, 'all'), 0) / DOMAINS.length,
+  },
+  { key: 'completion', label: 'Closed matches completed as planned', unit: 'share', better: 'higher', measure: (e) => closedShare(e, true) },
+  { key: 'premature', label: 'Premature ending before the planned end (Kaplan-Meier)', unit: 'share', better: 'lower', measure: (e) => e.summary.survival.prematureByPlan.value },
+  {
+    key: 'costPerCompleted', label: 'Cost per completed match (EUR)', unit: 'EUR', better: 'lower',
+    measure: (e) => e.summary.metrics.costTotal.mean / e.summary.metrics.matchesCompleted.mean,
+  },
+  { key: 'hoursPerMatch', label: 'Contact hours per closed match', unit: 'hours', better: 'higher', measure: (e) => e.summary.metrics.meanMatchHours.mean },
+];
+
+export interface Estimate {
+  value: number;
+  ci: [number, number];
+}
+
+export interface MechanismRow {
+  readonly mechanism: Mechanism;
+  /** Figure key -> programme key -> estimate. */
+  readonly figures: Record<string, Record<ComparedProgramme['key'], Estimate>>;
+  /** Figure key -> befriending minus trajectory. */
+  readonly differences: Record<string, Estimate>;
+}
+
+export interface MechanismStudy {
+  readonly reps: number;
+  readonly batches: number;
+  readonly rows: readonly MechanismRow[];
+  readonly scenarios: readonly { label: string; name: string; seed: number }[];
+}
+
+/** Runs both programmes under every mechanism and measures every figure. */
+export async function studyMechanisms(
+  load: ScenarioLoader,
+  run: ScenarioRunner,
+  options: { reps: number; batches?: number; onScenario?: (label: string, index: number, total: number) => void },
+): Promise<MechanismStudy> {
+  const batches = Math.min(options.batches ?? 20, options.reps);
+  const rows: MechanismRow[] = [];
+  const scenarios: MechanismStudy['scenarios'][number][] = [];
+  let index = 0;
+  for (const mechanism of MECHANISMS) {
+    const runs = {} as Record<ComparedProgramme['key'], RunSet>;
+    let seed: number | undefined;
+    for (const p of PROGRAMMES) {
+      const spec: ScenarioSpec = { ...p.spec, overrides: { ...p.spec.overrides, programme: { ...p.spec.overrides?.programme, mechanism } } };
+      // The befriending programme runs on the trajectory's seed: common random numbers.
+      const s = resolveSpec(spec, load, options.reps, {}, seed);
+      seed ??= s.seed;
+      options.onScenario?.(specLabel(spec), index++, MECHANISMS.length * PROGRAMMES.length);
+      scenarios.push({ label: specLabel(spec), name: s.name, seed: s.seed });
+      runs[p.key] = await run(s, options.reps, batches);
+    }
+    const figures: MechanismRow['figures'] = {};
+    const differences: MechanismRow['differences'] = {};
+    for (const f of FIGURES) {
+      const m = (r: RunSet) => ({ whole: f.measure(r.whole), batches: r.batches.map(f.measure) });
+      const t = m(runs.trajectory);
+      const b = m(runs.befriending);
+      figures[f.key] = {
+        trajectory: { value: t.whole, ci: batchInterval(t.whole, t.batches) },
+        befriending: { value: b.whole, ci: batchInterval(b.whole, b.batches) },
+      };
+      differences[f.key] = { value: b.whole - t.whole, ci: batchInterval(b.whole - t.whole, b.batches.map((x, i) => x - t.batches[i])) };
+    }
+    rows.push({ mechanism, figures, differences });
+  }
+  return { reps: options.reps, batches, rows, scenarios };
+}
+
+function fmt(unit: Figure['unit'], x: number, signed = false): string {
+  if (!Number.isFinite(x)) return 'n/a';
+  const sign = signed && x > 0 ? '+' : '';
+  switch (unit) {
+    case 'share': return `${sign}${(100 * x).toFixed(1)}%`;
+    case 'EUR': return `${sign}${x < 0 ? '-' : ''}EUR ${Math.round(Math.abs(x)).toLocaleString('en-GB')}`;
+    case 'hours': return `${sign}${x.toFixed(1)}`;
+    default: return `${sign}${x.toFixed(2)}`;
+  }
+}
+const fmtEstimate = (unit: Figure['unit'], e: Estimate, signed = false) => `${fmt(unit, e.value, signed)} [${fmt(unit, e.ci[0], signed)}, ${fmt(unit, e.ci[1], signed)}]`;
+
+/** Which programme a difference favours, if its interval excludes zero: 'befriending', 'trajectory' or null. */
+function favours(f: Figure, d: Estimate): ComparedProgramme['key'] | null {
+  if (!(d.ci[0] > 0 || d.ci[1] < 0)) return null;
+  const befriendingHigher = d.value > 0;
+  return befriendingHigher === (f.better === 'higher') ? 'befriending' : 'trajectory';
+}
+
+const programmeLabel = (k: ComparedProgramme['key']) => PROGRAMMES.find((p) => p.key === k)!.label;
+
+/** One plain-words verdict per figure: robust to the mechanism, or hinging on it. */
+export function verdicts(study: MechanismStudy): { figure: string; robust: boolean; text: string }[] {
+  return FIGURES.map((f) => {
+    const per = study.rows.map((r) => ({ mechanism: r.mechanism, side: favours(f, r.differences[f.key]), d: r.differences[f.key], v: r.figures[f.key] }));
+    const sides = new Set(per.map((p) => p.side));
+    const spread = Math.max(...per.map((p) => p.d.value)) - Math.min(...per.map((p) => p.d.value));
+    const same = spread < 1e-9;
+    const name = f.label.replace(/ \((g|EUR)\)$/, '').replace(/^./, (c) => c.toLowerCase());
+    const pair = (p: (typeof per)[number]) => `${fmt(f.unit, p.v.befriending.value)} for befriending against ${fmt(f.unit, p.v.trajectory.value)} for the trajectory`;
+    if (sides.size === 1) {
+      const side = per[0].side;
+      const tail = same ? ' The figure is the same under all three mechanisms: in the model the mechanism changes what contact achieves, not who stays or what it costs.' : '';
+      if (side === null) return { figure: f.key, robust: true, text: `**${f.label}**: no clear difference under any mechanism (${per.map((p) => `${p.mechanism}: ${pair(p)}`).join('; ')}).${tail}` };
+      return {
+        figure: f.key, robust: true,
+        text: `**${f.label}**: robust. Under every mechanism the ${programmeLabel(side)} does better (${per.map((p) => `${p.mechanism}: ${pair(p)}`).join('; ')}).${tail}`,
+      };
+    }
+    const parts = per.map((p) => `under *${p.mechanism}* ${p.side ? `the ${programmeLabel(p.side)} does better` : 'neither is clearly better'} (${pair(p)})`);
+    return { figure: f.key, robust: false, text: `**${f.label}**: hinges on the mechanism: ${parts.join('; ')}.` };
+  }).map((v) => ({ ...v, text: v.text.replace(' (g)', '').replace(' (EUR)', '') }));
+}
+
+/** The mechanisms report as Markdown (docs/mechanisms.md). */
+export function mechanismsMarkdown(study: MechanismStudy, command: string): string {
+  const L: string[] = [];
+  const v = verdicts(study);
+  L.push('# Contested mechanisms: the 40-hour trajectory against year-long befriending');
+  L.push('');
+  L.push(`Generated by \`${command}\`; do not edit by hand. ${study.reps} replications per scenario; 95% intervals from ${study.batches} batch means; differences are befriending minus trajectory, batch by batch, both run on the same seed.`);
+  L.push('');
+  L.push('The literature disagrees on what makes a buddy relationship work (seed 004 §5.2). The model lets a scenario choose (`programme.mechanism`):');
+  L.push('');
+  for (const m of MECHANISMS) L.push(`- **${m}**: ${MECHANISM_WORDS[m]}.`);
+  L.push('');
+  L.push('Under every mechanism relationship quality still grows with contact, and endings still depend on quality, the volunteer and the participant: the mechanism changes only how a week of contact turns into gains.');
+  L.push('');
+  L.push('**The programmes.** `civic-integration-40h`: newcomers meet a volunteer for 40 hours, 2 hours a week, so it ends as planned after about 20 weeks. `newcomer-befriending`: the Flemish year-long befriending programme (weekly, 1.5 hours, 52 weeks) for the same population: newcomers only, with the same share of urgent unmet needs and the same main outcome (the social network). Its scale and staffing stay those of a small Flemish befriending programme (0.6 referrals a week, one half-time coordinator) while the trajectory has one full-time integration coordinator for 2 referrals a week, so costs are each programme as designed.');
+  L.push('');
+  L.push('## In plain words');
+  L.push('');
+  const robust = v.filter((x) => x.robust);
+  const hinge = v.filter((x) => !x.robust);
+  L.push(`**Robust to the mechanism** (the same answer whichever reading of the evidence is right): ${robust.length ? robust.map((x) => FIGURES.find((f) => f.key === x.figure)!.label.replace(/ \((g|EUR)\)$/, '').toLowerCase()).join('; ') : 'nothing'}.`);
+  L.push('');
+  L.push(`**Hinges on the mechanism** (the answer depends on which reading is right): ${hinge.length ? hinge.map((x) => FIGURES.find((f) => f.key === x.figure)!.label.replace(/ \((g|EUR)\)$/, '').toLowerCase()).join('; ') : 'nothing'}.`);
+  L.push('');
+  for (const x of v) L.push(`- ${x.text}`);
+  L.push('');
+  L.push('## Figures by mechanism');
+  L.push('');
+  L.push('| figure | mechanism | 40-hour trajectory | year-long befriending | befriending minus trajectory |');
+  L.push('|---|---|---|---|---|');
+  for (const f of FIGURES) {
+    for (const r of study.rows) {
+      const e = r.figures[f.key];
+      L.push(`| ${f.label} | ${r.mechanism} | ${fmtEstimate(f.unit, e.trajectory)} | ${fmtEstimate(f.unit, e.befriending)} | ${fmtEstimate(f.unit, r.differences[f.key], true)} |`);
+    }
+  }
+  L.push('');
+  L.push('## Scenarios run');
+  L.push('');
+  for (const s of study.scenarios) L.push(`- \`${s.label}\` (seed ${s.seed})`);
+  return L.join('\n') + '\n';
+}
+
+/** A compact table of the study for a terminal. */
+export function mechanismsText(study: MechanismStudy): string {
+  const rows = [['figure', 'mechanism', 'trajectory', 'befriending', 'difference [95% interval]']];
+  for (const f of FIGURES) {
+    for (const r of study.rows) {
+      const e = r.figures[f.key];
+      rows.push([f.label, r.mechanism, fmt(f.unit, e.trajectory.value), fmt(f.unit, e.befriending.value), fmtEstimate(f.unit, r.differences[f.key], true)]);
+    }
+  }
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const table = rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
+  return [table, '', ...verdicts(study).map((x) => `- ${x.text.replace(/\*\*/g, '').replace(/\*/g, '')}`)].join('\n');
+}

@@ -1,0 +1,107 @@
+import { Aggregator } from '../analysis/aggregate.ts';
+import { t95 } from '../analysis/interval.ts';
+import { replicationStats, type RepStats } from '../analysis/repStats.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { runReplication } from '../model/runReplication.ts';
+import { repExtras, type Evaluable, type RepExtras } from './statistics.ts';
+
+/**
+ * The replications of one scenario, whole and in contiguous batches. A fact's simulated value is
+ * its statistic on the whole run; its 95% interval comes from batch means: the statistic on each
+ * of B batches, t(B-1) * sd / sqrt(B) either side. Batch means suit every statistic alike (pooled
+ * effect sizes, Kaplan-Meier shares, correlations) and, with the same batches in two scenarios run
+ * on the same seed, give paired intervals for comparisons.
+ */
+export interface RunSet {
+  readonly whole: Evaluable;
+  readonly batches: readonly Evaluable[];
+}
+
+/** Runs a scenario's replications 0..reps-1 and returns them whole and in batches. */
+export type ScenarioRunner = (scenario: Scenario, reps: number, batches: number) => Promise<RunSet>;
+
+/** Batch b of B over reps replications: [start, end). */
+export function batchBounds(reps: number, batches: number, b: number): [number, number] {
+  return [Math.floor((b * reps) / batches), Math.floor(((b + 1) * reps) / batches)];
+}
+
+/** Collects replications, strictly in replication order, into a RunSet. */
+export class RunCollector {
+  private readonly stats: RepStats[] = [];
+  private readonly extras: RepExtras[] = [];
+  readonly batches: number;
+
+  constructor(
+    private readonly scenario: Scenario,
+    private readonly reps: number,
+    batches: number,
+  ) {
+    this.batches = Math.max(1, Math.min(batches, reps));
+  }
+
+  add(stats: RepStats, extras: RepExtras): void {
+    if (stats.replication !== this.stats.length) {
+      throw new Error(`replication ${stats.replication} arrived out of order (expected ${this.stats.length})`);
+    }
+    this.stats.push(stats);
+    this.extras.push(extras);
+  }
+
+  private evaluable(start: number, end: number): Evaluable {
+    const agg = new Aggregator(this.scenario, start);
+    for (let r = start; r < end; r++) agg.add(this.stats[r]);
+    return { scenario: this.scenario, summary: agg.finish().summary, stats: this.stats.slice(start, end), extras: this.extras.slice(start, end) };
+  }
+
+  finish(): RunSet {
+    if (this.stats.length !== this.reps) throw new Error(`expected ${this.reps} replications, got ${this.stats.length}`);
+    const batches: Evaluable[] = [];
+    for (let b = 0; b < this.batches; b++) batches.push(this.evaluable(...batchBounds(this.reps, this.batches, b)));
+    return { whole: this.evaluable(0, this.reps), batches };
+  }
+}
+
+/** The serial runner: every replication in this thread (the reference the parallel runner equals). */
+export const serialRunner: ScenarioRunner = async (scenario, reps, batches) => {
+  const c = new RunCollector(scenario, reps, batches);
+  for (let rep = 0; rep < reps; rep++) {
+    const result = runReplication(scenario, rep);
+    c.add(replicationStats(result, scenario), repExtras(result));
+  }
+  return c.finish();
+};
+
+/** A 95% interval from batch values around a point estimate: point +- t(B-1) sd / sqrt(B). */
+export function batchInterval(point: number, batchValues: readonly number[]): [number, number] {
+  const v = batchValues.filter(Number.isFinite);
+  if (v.length < 2 || !Number.isFinite(point)) return [NaN, NaN];
+  let mean = 0;
+  for (const x of v) mean += x;
+  mean /= v.length;
+  let ss = 0;
+  for (const x of v) ss += (x - mean) ** 2;
+  const half = (t95(v.length - 1) * Math.sqrt(ss / (v.length - 1))) / Math.sqrt(v.length);
+  return [point - half, point + half];
+}
+
+/**
+ * A ratio of two statistics with its 95% interval from batches, linearised (the ratio of means,
+ * not the mean of ratios, which small denominators would upset): z_b = (num_b - R den_b) / mean(den).
+ */
+export function ratioInterval(num: number, den: number, numBatches: readonly number[], denBatches: readonly number[]): { value: number; ci: [number, number] } {
+  const value = num / den;
+  const z: number[] = [];
+  let denMean = 0;
+  let n = 0;
+  for (let b = 0; b < numBatches.length; b++) {
+    if (!Number.isFinite(numBatches[b]) || !Number.isFinite(denBatches[b])) continue;
+    denMean += denBatches[b];
+    n += 1;
+  }
+  denMean /= n;
+  for (let b = 0; b < numBatches.length; b++) {
+    if (!Number.isFinite(numBatches[b]) || !Number.isFinite(denBatches[b])) continue;
+    z.push(value + (numBatches[b] - value * denBatches[b]) / denMean);
+  }
+  return { value, ci: batchInterval(value, z) };
+}

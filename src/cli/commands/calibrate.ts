@@ -1,0 +1,134 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { RunCollector, serialRunner, type ScenarioRunner } from '../../calibration/runSet.ts';
+import { calibrationText } from '../../calibration/report.ts';
+import { calibrate, parseSearchParams } from '../../calibration/search.ts';
+import { repExtras } from '../../calibration/statistics.ts';
+import { TargetsError, parseTargets, type TargetsFile } from '../../calibration/targets.ts';
+import { planTasks } from '../../engine/tasks.ts';
+import { writeFileAtomic } from '../../io/files.ts';
+import { fileLoader } from '../../io/readScenario.ts';
+import type { RepOutput } from '../../runner/task.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { UsageError } from '../errors.ts';
+import { repsFlag, seedFlag, workersFlag } from '../flags.ts';
+import { chunkSize, defaultWorkers } from '../pool.ts';
+import type { WorkerTask } from '../worker.ts';
+
+/** The bundled targets file, found from the source tree or from the built CLI in dist/cli. */
+export const DEFAULT_TARGETS = [
+  fileURLToPath(new URL('../../../calibration/targets.json', import.meta.url)),
+  fileURLToPath(new URL('../../calibration/targets.json', import.meta.url)),
+].find((p) => existsSync(p)) ?? resolve('calibration/targets.json');
+
+/** Reads and validates a targets file; problems are input errors (exit code 1), one per line. */
+export function readTargets(path: string): TargetsFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ScenarioError([`${path}: cannot read the targets file (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+  try {
+    return parseTargets(JSON.parse(text), path);
+  } catch (e) {
+    if (e instanceof TargetsError) throw new ScenarioError(e.problems);
+    throw new ScenarioError([`${path}: not valid JSON: ${(e as Error).message}`]);
+  }
+}
+
+// The CLI's worker: runs replication ranges and returns their statistics and full records.
+const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../worker.dev.mjs' : './worker.js', import.meta.url);
+
+/**
+ * A scenario runner on worker threads, kept alive across scenarios and candidates (a calibration
+ * runs hundreds). The workers run exactly the runner's task body; the records they return give
+ * each replication's extras here, in replication order. One worker runs in this thread.
+ */
+export function createRunner(workers: number): { run: ScenarioRunner; close: () => Promise<void> } {
+  if (workers <= 1) return { run: serialRunner, close: async () => {} };
+  const pool = new Piscina<WorkerTask, RepOutput[]>({ filename: workerUrl.href, minThreads: workers, maxThreads: workers });
+  const run: ScenarioRunner = async (scenario, reps, batches) => {
+    const tasks = planTasks(reps, chunkSize(reps, workers));
+    const outputs = await Promise.all(
+      tasks.map(async (range) => (await pool.run({ scenario, range, recordsBelow: range.end })).map((o) => ({ stats: o.stats, extras: repExtras(o.records!) }))),
+    );
+    const collector = new RunCollector(scenario, reps, batches);
+    for (const chunk of outputs) for (const o of chunk) collector.add(o.stats, o.extras);
+    return collector.finish();
+  };
+  return { run, close: () => pool.destroy() };
+}
+
+export interface CalibrateFlags {
+  params?: string;
+  reps?: string;
+  candidates?: string;
+  refine?: string;
+  seed?: string;
+  workers?: string;
+  out?: string;
+  quiet?: boolean;
+}
+
+function countFlag(flag: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > 100_000) throw new UsageError(`--${flag}: got "${raw}"; must be a whole number from ${min} to 100000`);
+  return n;
+}
+
+/**
+ * `buddysim calibrate <targets> --params a.b,c.d=lo:hi [--reps N] [--candidates N] [--refine N]`:
+ * searches the named parameters (Latin hypercube, then Nelder-Mead) with common random numbers and
+ * prints the best set and the fit per target; progress on stderr.
+ */
+export async function calibrateCommand(refs: string[], flags: CalibrateFlags): Promise<void> {
+  if (refs.length > 1) throw new UsageError(`calibrate takes one targets file, got ${refs.length}`);
+  if (!flags.params) throw new UsageError('calibrate needs --params section.key[=lo:hi],...; see buddysim params');
+  let params;
+  try {
+    params = parseSearchParams(flags.params);
+  } catch (e) {
+    throw new UsageError(`--params: ${(e as Error).message}`);
+  }
+  const file = readTargets(refs[0] ?? DEFAULT_TARGETS);
+  const reps = repsFlag(flags.reps) ?? 100;
+  const candidates = countFlag('candidates', flags.candidates, Math.max(10, 10 * params.length), 0);
+  const refine = countFlag('refine', flags.refine, 15 * params.length, 0);
+  const seed = seedFlag(flags.seed) ?? 1;
+  const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
+  const started = Date.now();
+  try {
+    const result = await calibrate(file, fileLoader, runner.run, params, {
+      candidates,
+      refine,
+      reps,
+      seed,
+      onProgress: (p) => {
+        if (flags.quiet) return;
+        const values = Object.entries(p.values).map(([k, v]) => `${k.split('.').pop()}=${v}`).join(' ');
+        const secs = ((Date.now() - started) / 1000).toFixed(0);
+        process.stderr.write(`calibrate ${p.phase} ${p.evaluation}/${p.total}  loss ${p.loss.toFixed(3)}  best ${p.bestLoss.toFixed(3)}  ${secs}s  ${values}\n`);
+      },
+    });
+    process.stdout.write(calibrationText(result) + '\n');
+    process.stdout.write(`\nCommand: buddysim calibrate ${refs[0] ?? ''} --params ${flags.params} --reps ${reps} --candidates ${candidates} --refine ${refine} --seed ${seed}\n`.replace('  ', ' '));
+    if (flags.out) {
+      const json = {
+        params: result.params.map((p) => ({ path: p.path, start: p.start, value: p.value, min: p.min, max: p.max, unit: p.spec.unit })),
+        loss: { start: result.start.loss, best: result.best.loss },
+        evaluations: result.evaluations,
+        reps,
+        seed,
+        fit: result.best.results.map((r) => ({ id: r.target.id, value: r.value, ci: r.ci, pass: r.pass, loss: r.loss })),
+      };
+      writeFileAtomic(flags.out, JSON.stringify(json, null, 1) + '\n');
+      process.stdout.write(`Result in ${flags.out}\n`);
+    }
+  } finally {
+    await runner.close();
+  }
+}
