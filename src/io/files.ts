@@ -1,6 +1,25 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
+
+/** A file's text; a missing or unreadable file is an input error naming the path and what it was for. */
+export function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new ScenarioError([`${path}: cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
+  }
+}
+
+/** A file's JSON; bad JSON is an input error with the parser's reason. */
+export function readJson(path: string, what: string): unknown {
+  const text = readText(path, what);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new ScenarioError([`${path}: not valid JSON: ${(e as Error).message}`]);
+  }
+}
 
 /** Makes sure `dir` is a directory we can write into; a clear error otherwise. */
 export function ensureDir(dir: string): void {

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../model/scenario.ts';
 import { ScenarioError } from '../scenario/errors.ts';
+import { readJson } from './files.ts';
 import { resolveScenario, type ScenarioLoader } from '../scenario/resolve.ts';
 
 /** The bundled scenarios folder, found from the source tree or from the built CLI in dist/cli. */
@@ -23,17 +24,7 @@ export function locateScenario(ref: string, from?: string): string {
 
 export const fileLoader: ScenarioLoader = (ref, from) => {
   const path = locateScenario(ref, from);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ScenarioError([`${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  try {
-    return { id: path, json: JSON.parse(text) };
-  } catch (e) {
-    throw new ScenarioError([`${path}: not valid JSON: ${(e as Error).message}`]);
-  }
+  return { id: path, json: readJson(path, 'file') };
 };
 
 export function readScenario(ref: string): Scenario {

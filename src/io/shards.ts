@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { RepStats } from '../analysis/repStats.ts';
 import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { parseScenario, scenarioToFile } from '../scenario/resolve.ts';
-import { AtomicFile } from './files.ts';
+import { AtomicFile, readText } from './files.ts';
 
 /**
  * Shard files: one machine's share of a run, as JSON lines: a header with the scenario, then one
@@ -57,13 +56,7 @@ export interface Shard {
 }
 
 export function readShard(path: string): Shard {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ScenarioError([`${path}: cannot read the shard file (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  const lines = text.split('\n').filter((l) => l.length > 0);
+  const lines = readText(path, 'shard file').split('\n').filter((l) => l.length > 0);
   let header: ShardHeader;
   try {
     header = JSON.parse(lines[0] ?? '');

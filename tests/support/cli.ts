@@ -5,7 +5,7 @@ export const CLI = 'dist/cli/main.js';
 
 /** Builds the bundled CLI once (what `npm run buddysim` and the bin run). */
 export function buildCli(): void {
-  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/bundle.mjs', 'cli'], { encoding: 'utf8' });
   if (r.status !== 0 || !existsSync(CLI)) throw new Error(`building the CLI failed: ${r.stderr}`);
 }
 
