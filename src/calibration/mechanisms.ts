@@ -34,6 +34,8 @@ export const PROGRAMMES: readonly ComparedProgramme[] = [
 
 interface Figure {
   readonly key: string;
+  /** A name for sentences. */
+  readonly short: string;
   readonly label: string;
   readonly unit: 'g' | 'share' | 'EUR' | 'hours';
   /** Whether more is better for participants or funders (for the plain-words verdicts). */
@@ -50,20 +52,20 @@ function closedShare(e: Evaluable, planned: boolean): number {
 }
 
 export const FIGURES: readonly Figure[] = [
-  { key: 'effectNetwork', label: 'Effect on the social network (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'network', 'all') },
-  { key: 'effectWellbeing', label: 'Effect on well-being (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'wellbeing', 'all') },
-  { key: 'effectSkills', label: 'Effect on skills (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'skills', 'all') },
+  { key: 'effectNetwork', short: 'Effect on the social network', label: 'Effect on the social network (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'network', 'all') },
+  { key: 'effectWellbeing', short: 'Effect on well-being', label: 'Effect on well-being (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'wellbeing', 'all') },
+  { key: 'effectSkills', short: 'Effect on skills', label: 'Effect on skills (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'skills', 'all') },
   {
-    key: 'effectMean', label: 'Mean effect over the four outcome domains (g)', unit: 'g', better: 'higher',
+    key: 'effectMean', short: 'Mean effect over the four domains', label: 'Mean effect over the four outcome domains (g)', unit: 'g', better: 'higher',
     measure: (e) => DOMAINS.reduce((a, d) => a + pooledEffect(e.stats, d, 'all'), 0) / DOMAINS.length,
   },
-  { key: 'completion', label: 'Closed matches completed as planned', unit: 'share', better: 'higher', measure: (e) => closedShare(e, true) },
-  { key: 'premature', label: 'Premature ending before the planned end (Kaplan-Meier)', unit: 'share', better: 'lower', measure: (e) => e.summary.survival.prematureByPlan.value },
+  { key: 'completion', short: 'Completion as planned', label: 'Closed matches completed as planned', unit: 'share', better: 'higher', measure: (e) => closedShare(e, true) },
+  { key: 'premature', short: 'Premature endings', label: 'Premature ending before the planned end (Kaplan-Meier)', unit: 'share', better: 'lower', measure: (e) => e.summary.survival.prematureByPlan.value },
   {
-    key: 'costPerCompleted', label: 'Cost per completed match (EUR)', unit: 'EUR', better: 'lower',
+    key: 'costPerCompleted', short: 'Cost per completed match', label: 'Cost per completed match (EUR)', unit: 'EUR', better: 'lower',
     measure: (e) => e.summary.metrics.costTotal.mean / e.summary.metrics.matchesCompleted.mean,
   },
-  { key: 'hoursPerMatch', label: 'Contact hours per closed match', unit: 'hours', better: 'higher', measure: (e) => e.summary.metrics.meanMatchHours.mean },
+  { key: 'hoursPerMatch', short: 'Contact hours per match', label: 'Contact hours per closed match', unit: 'hours', better: 'higher', measure: (e) => e.summary.metrics.meanMatchHours.mean },
 ];
 
 export interface Estimate {
@@ -146,27 +148,47 @@ function favours(f: Figure, d: Estimate): ComparedProgramme['key'] | null {
 
 const programmeLabel = (k: ComparedProgramme['key']) => PROGRAMMES.find((p) => p.key === k)!.label;
 
-/** One plain-words verdict per figure: robust to the mechanism, or hinging on it. */
-export function verdicts(study: MechanismStudy): { figure: string; robust: boolean; text: string }[] {
+/**
+ * How a conclusion depends on the mechanism: 'robust' (same winner, similar margin), 'direction'
+ * (same winner under every mechanism, but the margin differs more than twofold), 'hinges' (the
+ * winner changes, or is clear under some mechanisms only).
+ */
+export type Robustness = 'robust' | 'direction' | 'hinges';
+
+export interface Verdict {
+  readonly figure: string;
+  readonly short: string;
+  readonly robustness: Robustness;
+  readonly text: string;
+}
+
+/** One plain-words verdict per figure. */
+export function verdicts(study: MechanismStudy): Verdict[] {
   return FIGURES.map((f) => {
     const per = study.rows.map((r) => ({ mechanism: r.mechanism, side: favours(f, r.differences[f.key]), d: r.differences[f.key], v: r.figures[f.key] }));
     const sides = new Set(per.map((p) => p.side));
-    const spread = Math.max(...per.map((p) => p.d.value)) - Math.min(...per.map((p) => p.d.value));
-    const same = spread < 1e-9;
-    const name = f.label.replace(/ \((g|EUR)\)$/, '').replace(/^./, (c) => c.toLowerCase());
-    const pair = (p: (typeof per)[number]) => `${fmt(f.unit, p.v.befriending.value)} for befriending against ${fmt(f.unit, p.v.trajectory.value)} for the trajectory`;
-    if (sides.size === 1) {
-      const side = per[0].side;
-      const tail = same ? ' The figure is the same under all three mechanisms: in the model the mechanism changes what contact achieves, not who stays or what it costs.' : '';
-      if (side === null) return { figure: f.key, robust: true, text: `**${f.label}**: no clear difference under any mechanism (${per.map((p) => `${p.mechanism}: ${pair(p)}`).join('; ')}).${tail}` };
+    const ds = per.map((p) => Math.abs(p.d.value));
+    const identical = Math.max(...per.map((p) => p.d.value)) - Math.min(...per.map((p) => p.d.value)) < 1e-9;
+    const pair = (p: (typeof per)[number]) => `${fmt(f.unit, p.v.befriending.value)} for befriending, ${fmt(f.unit, p.v.trajectory.value)} for the trajectory`;
+    const each = per.map((p) => `*${p.mechanism}*: ${pair(p)}`).join('; ');
+    const side = per[0].side;
+    if (sides.size === 1 && side === null) {
+      return { figure: f.key, short: f.short, robustness: 'robust', text: `**${f.short}**: no clear difference under any mechanism (${each}).` };
+    }
+    if (sides.size === 1 && identical) {
       return {
-        figure: f.key, robust: true,
-        text: `**${f.label}**: robust. Under every mechanism the ${programmeLabel(side)} does better (${per.map((p) => `${p.mechanism}: ${pair(p)}`).join('; ')}).${tail}`,
+        figure: f.key, short: f.short, robustness: 'robust',
+        text: `**${f.short}**: the ${programmeLabel(side!)} does better, by the same margin under every mechanism (${pair(per[0])}): in the model the mechanism changes what contact achieves, not who stays, how many hours are given or what it costs.`,
       };
     }
+    if (sides.size === 1) {
+      const robustness: Robustness = Math.max(...ds) > 2 * Math.min(...ds) ? 'direction' : 'robust';
+      const size = robustness === 'direction' ? ' The direction is robust; the size of the gap hinges on the mechanism.' : '';
+      return { figure: f.key, short: f.short, robustness, text: `**${f.short}**: the ${programmeLabel(side!)} does better under every mechanism (${each}).${size}` };
+    }
     const parts = per.map((p) => `under *${p.mechanism}* ${p.side ? `the ${programmeLabel(p.side)} does better` : 'neither is clearly better'} (${pair(p)})`);
-    return { figure: f.key, robust: false, text: `**${f.label}**: hinges on the mechanism: ${parts.join('; ')}.` };
-  }).map((v) => ({ ...v, text: v.text.replace(' (g)', '').replace(' (EUR)', '') }));
+    return { figure: f.key, short: f.short, robustness: 'hinges', text: `**${f.short}**: hinges on the mechanism: ${parts.join('; ')}.` };
+  });
 }
 
 /** The mechanisms report as Markdown (docs/mechanisms.md). */
@@ -187,11 +209,14 @@ export function mechanismsMarkdown(study: MechanismStudy, command: string): stri
   L.push('');
   L.push('## In plain words');
   L.push('');
-  const robust = v.filter((x) => x.robust);
-  const hinge = v.filter((x) => !x.robust);
-  L.push(`**Robust to the mechanism** (the same answer whichever reading of the evidence is right): ${robust.length ? robust.map((x) => FIGURES.find((f) => f.key === x.figure)!.label.replace(/ \((g|EUR)\)$/, '').toLowerCase()).join('; ') : 'nothing'}.`);
+  const list = (r: Robustness) => v.filter((x) => x.robustness === r).map((x) => x.short.toLowerCase()).join('; ') || 'nothing';
+  L.push(`**Robust to the mechanism** (the same answer whichever reading of the evidence is right): ${list('robust')}.`);
   L.push('');
-  L.push(`**Hinges on the mechanism** (the answer depends on which reading is right): ${hinge.length ? hinge.map((x) => FIGURES.find((f) => f.key === x.figure)!.label.replace(/ \((g|EUR)\)$/, '').toLowerCase()).join('; ') : 'nothing'}.`);
+  L.push(`**Robust in direction, not in size** (the same programme does better under every mechanism, but by how much depends on the reading): ${list('direction')}.`);
+  L.push('');
+  L.push(`**Hinges on the mechanism** (which programme does better depends on the reading): ${list('hinges')}.`);
+  L.push('');
+  L.push('Why: under *duration* gains build up over months, so a trajectory that ends after about 20 weeks stops before its gains reach full speed; under *frequency* only contact hours count, so the programme that gives more hours in all gains more, however they are spread; under *neither* gains come in the first weeks, so a short trajectory achieves about as much as a long relationship.');
   L.push('');
   for (const x of v) L.push(`- ${x.text}`);
   L.push('');
@@ -223,5 +248,5 @@ export function mechanismsText(study: MechanismStudy): string {
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   const table = rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd()).join('\n');
-  return [table, '', ...verdicts(study).map((x) => `- ${x.text.replace(/\*\*/g, '').replace(/\*/g, '')}`)].join('\n');
+  return [table, '', ...verdicts(study).map((x) => `- ${x.text.replace(/\*/g, '')}`)].join('\n');
 }

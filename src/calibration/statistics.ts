@@ -2,7 +2,7 @@ import { hedgesGFromMoments, type Moments } from '../analysis/hedges.ts';
 import type { Summary } from '../analysis/aggregate.ts';
 import { DURATION_BANDS, type DurationBand, type RepStats } from '../analysis/repStats.ts';
 import { DOMAINS, type Domain } from '../model/params.ts';
-import type { ReplicationResult } from '../model/results.ts';
+import { PREMATURE_REASONS, type ReplicationResult } from '../model/results.ts';
 import type { Scenario } from '../model/scenario.ts';
 
 /**
@@ -16,12 +16,55 @@ import type { Scenario } from '../model/scenario.ts';
 export interface RepExtras {
   /** Mean relationship quality (0-1) of the replication's matches, at their end or the horizon. */
   meanQuality: number;
+  /**
+   * Correlation of contact hours per week with relational gain over established matches (those
+   * that lasted at least ESTABLISHED_WEEKS): the relationships a survey such as those behind
+   * Eby et al. (2013) would find, not pairs that parted after a meeting or two.
+   */
+  establishedFrequencyGainCorrelation: number;
+}
+
+/** Weeks a match must have lasted to count as an established relationship. */
+export const ESTABLISHED_WEEKS = 13;
+
+/** Pearson correlation; NaN with fewer than three pairs or no spread. */
+export function correlation(x: readonly number[], y: readonly number[]): number {
+  const n = x.length;
+  if (n < 3) return NaN;
+  let mx = 0;
+  let my = 0;
+  for (let i = 0; i < n; i++) {
+    mx += x[i];
+    my += y[i];
+  }
+  mx /= n;
+  my /= n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (x[i] - mx) * (y[i] - my);
+    sxx += (x[i] - mx) ** 2;
+    syy += (y[i] - my) ** 2;
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
 }
 
 export function repExtras(result: ReplicationResult): RepExtras {
   let q = 0;
-  for (const m of result.matches) q += m.quality;
-  return { meanQuality: result.matches.length > 0 ? q / result.matches.length : NaN };
+  const hours: number[] = [];
+  const gain: number[] = [];
+  for (const m of result.matches) {
+    q += m.quality;
+    if (m.weeks >= ESTABLISHED_WEEKS) {
+      hours.push(m.hoursPerWeek);
+      gain.push(m.relationalGain);
+    }
+  }
+  return {
+    meanQuality: result.matches.length > 0 ? q / result.matches.length : NaN,
+    establishedFrequencyGainCorrelation: correlation(hours, gain),
+  };
 }
 
 /** A set of replications of one scenario: their summary, statistics and extras. */
@@ -114,7 +157,10 @@ const meanOf = (xs: readonly number[]) => {
  * - effect {domain?, group?}: pooled Hedges' g of matched participants (domain: the scenario's main
  *   outcome; group: 'all', a duration band, or '<6 months');
  * - effectGap {higher, lower, domain?}: effect of one duration group minus another's;
- * - meanQuality: mean relationship quality of the matches (0-1).
+ * - meanQuality: mean relationship quality of the matches (0-1);
+ * - establishedFrequencyGain: correlation of contact hours per week with relational gain over
+ *   established matches (13+ weeks), mean over replications;
+ * - reasonShare {reason}: share of premature closures with that reason (e.g. 'volunteer').
  */
 export const STATISTICS = {
   prematureByPlan: (e: Evaluable) => e.summary.survival.prematureByPlan.value,
@@ -126,6 +172,14 @@ export const STATISTICS = {
     return pooledEffect(e.stats, d, groupArg(args, 'higher', '12+ months')) - pooledEffect(e.stats, d, groupArg(args, 'lower', '<6 months'));
   },
   meanQuality: (e: Evaluable) => meanOf(e.extras.map((x) => x.meanQuality)),
+  establishedFrequencyGain: (e: Evaluable) => meanOf(e.extras.map((x) => x.establishedFrequencyGainCorrelation)),
+  reasonShare: (e: Evaluable, args: Args) => {
+    const reason = String(args?.reason ?? '');
+    if (!(PREMATURE_REASONS as readonly string[]).includes(reason)) throw new Error(`reason must be one of ${PREMATURE_REASONS.join(', ')}, got ${reason}`);
+    let premature = 0;
+    for (const r of PREMATURE_REASONS) premature += e.summary.closureReasons[r]?.count ?? 0;
+    return premature > 0 ? (e.summary.closureReasons[reason]?.count ?? 0) / premature : NaN;
+  },
 } satisfies Record<string, (e: Evaluable, args: Args) => number>;
 
 export type StatisticName = keyof typeof STATISTICS;

@@ -89,3 +89,13 @@ describe('statistics', () => {
     expect(repExtras(r).meanQuality).toBeCloseTo(mean, 12);
   });
 });
+
+describe('correlation', () => {
+  it('is Pearson correlation, NaN without enough pairs or spread', async () => {
+    const { correlation } = await import('../../src/calibration/statistics.ts');
+    expect(correlation([1, 2, 3, 4], [2, 4, 6, 8])).toBeCloseTo(1, 12);
+    expect(correlation([1, 2, 3, 4], [4, 3, 2, 1])).toBeCloseTo(-1, 12);
+    expect(correlation([1, 2], [1, 2])).toBeNaN();
+    expect(correlation([1, 1, 1], [1, 2, 3])).toBeNaN();
+  });
+});
