@@ -14,12 +14,15 @@ export const relationship: Process<ModelState> = {
     const b = state.params.behaviour;
     const vt = state.volunteers;
     const selfRepair = hazardToProbability(b.selfRepairPerYear / 52);
+    const weeksBetween = 1 / state.params.programme.contactsPerWeek;
     for (const m of state.active) {
       const v = m.volunteer;
       const dose = m.hoursThisWeek / b.referenceHours;
       const pull = Math.min(1, b.qualityGrowth * dose);
       let q = m.quality + pull * (m.attainableQuality - m.quality);
-      q -= b.missedContactErosion * m.missedThisWeek;
+      // A missed meeting leaves a gap as long as the interval between meetings: a missed monthly
+      // meeting means two months apart, a missed weekly one two weeks (time apart erodes trust).
+      q -= b.missedContactErosion * m.missedThisWeek * weeksBetween;
       if (m.problem) {
         q -= b.problemErosion;
         if (bernoulli(state.rng['relationship.repair'].u(m.participant, week), selfRepair)) m.problem = false;
