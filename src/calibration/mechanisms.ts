@@ -38,8 +38,8 @@ interface Figure {
   readonly short: string;
   readonly label: string;
   readonly unit: 'g' | 'share' | 'EUR' | 'hours';
-  /** Whether more is better for participants or funders (for the plain-words verdicts). */
-  readonly better: 'higher' | 'lower';
+  /** Whether more is better for participants or funders (for the plain-words verdicts); neutral: context only. */
+  readonly better: 'higher' | 'lower' | 'neutral';
   readonly measure: (e: Evaluable) => number;
 }
 
@@ -65,7 +65,7 @@ export const FIGURES: readonly Figure[] = [
     key: 'costPerCompleted', short: 'Cost per completed match', label: 'Cost per completed match (EUR)', unit: 'EUR', better: 'lower',
     measure: (e) => e.summary.metrics.costTotal.mean / e.summary.metrics.matchesCompleted.mean,
   },
-  { key: 'hoursPerMatch', short: 'Contact hours per match', label: 'Contact hours per closed match', unit: 'hours', better: 'higher', measure: (e) => e.summary.metrics.meanMatchHours.mean },
+  { key: 'hoursPerMatch', short: 'Contact hours per match', label: 'Contact hours per closed match', unit: 'hours', better: 'neutral', measure: (e) => e.summary.metrics.meanMatchHours.mean },
 ];
 
 export interface Estimate {
@@ -85,10 +85,47 @@ export interface MechanismStudy {
   readonly reps: number;
   readonly batches: number;
   readonly rows: readonly MechanismRow[];
+  /** The gain rate each mechanism runs with, and the reference effect it is levelled to. */
+  readonly levelling: { readonly reference: string; readonly effect: number; readonly gainRate: Record<Mechanism, number> };
   readonly scenarios: readonly { label: string; name: string; seed: number }[];
 }
 
-/** Runs both programmes under every mechanism and measures every figure. */
+/** The scenario whose main-outcome effect every mechanism is levelled to (fact 3). */
+export const LEVEL_REFERENCE: ScenarioSpec = { ref: 'community-mentoring' };
+
+/**
+ * The gain rate under which a mechanism gives the reference programme a given main-outcome effect.
+ * The mechanisms count the dose in different units (a matured week, a reference contact hour, an
+ * early week), so with one gain rate a mechanism could look stronger only because its unit is
+ * larger. Each reading of the evidence must still reproduce the average effect (fact 3), so each
+ * is levelled to the same effect first: secant steps on the gain rate, on which the effect is
+ * nearly linear.
+ */
+export async function levelGainRate(
+  load: ScenarioLoader, run: ScenarioRunner, mechanism: Mechanism, effect: number, start: number, reps: number,
+): Promise<number> {
+  const measureAt = async (gainRate: number) => {
+    const spec: ScenarioSpec = { ...LEVEL_REFERENCE, overrides: { programme: { mechanism }, behaviour: { gainRate } } };
+    const r = await run(resolveSpec(spec, load, reps), reps, 2);
+    return pooledEffect(r.whole.stats, r.whole.scenario.params.outcomes.primary, 'all') - effect;
+  };
+  let x0 = start;
+  let f0 = await measureAt(x0);
+  // A proportional first guess, then secant steps.
+  let x1 = Math.min(0.5, Math.max(1e-4, (x0 * (effect + 0.05)) / Math.max(1e-3, f0 + effect + 0.05)));
+  for (let i = 0; i < 6; i++) {
+    const f1 = await measureAt(x1);
+    if (Math.abs(f1) < 0.002 || f1 === f0) return Number(x1.toPrecision(3));
+    const x2 = Math.min(0.5, Math.max(1e-4, x1 - (f1 * (x1 - x0)) / (f1 - f0)));
+    [x0, f0, x1] = [x1, f1, x2];
+  }
+  return Number(x1.toPrecision(3));
+}
+
+/**
+ * Runs both programmes under every mechanism, each mechanism levelled to the default mechanism's
+ * average effect (see levelGainRate), and measures every figure.
+ */
 export async function studyMechanisms(
   load: ScenarioLoader,
   run: ScenarioRunner,
@@ -97,12 +134,23 @@ export async function studyMechanisms(
   const batches = Math.min(options.batches ?? 20, options.reps);
   const rows: MechanismRow[] = [];
   const scenarios: MechanismStudy['scenarios'][number][] = [];
+  const reference = resolveSpec(LEVEL_REFERENCE, load, options.reps);
+  const levelReps = Math.min(options.reps, 200);
+  const base = await run(resolveSpec(LEVEL_REFERENCE, load, levelReps), levelReps, 2);
+  const effect = pooledEffect(base.whole.stats, reference.params.outcomes.primary, 'all');
+  const defaultMechanism = reference.params.programme.mechanism;
+  const gainRate = {} as Record<Mechanism, number>;
   let index = 0;
   for (const mechanism of MECHANISMS) {
+    const start = reference.params.behaviour.gainRate;
+    gainRate[mechanism] = mechanism === defaultMechanism ? start : await levelGainRate(load, run, mechanism, effect, start, levelReps);
     const runs = {} as Record<ComparedProgramme['key'], RunSet>;
     let seed: number | undefined;
     for (const p of PROGRAMMES) {
-      const spec: ScenarioSpec = { ...p.spec, overrides: { ...p.spec.overrides, programme: { ...p.spec.overrides?.programme, mechanism } } };
+      const spec: ScenarioSpec = {
+        ...p.spec,
+        overrides: { ...p.spec.overrides, programme: { ...p.spec.overrides?.programme, mechanism }, behaviour: { gainRate: gainRate[mechanism] } },
+      };
       // The befriending programme runs on the trajectory's seed: common random numbers.
       const s = resolveSpec(spec, load, options.reps, {}, seed);
       seed ??= s.seed;
@@ -124,7 +172,7 @@ export async function studyMechanisms(
     }
     rows.push({ mechanism, figures, differences });
   }
-  return { reps: options.reps, batches, rows, scenarios };
+  return { reps: options.reps, batches, rows, levelling: { reference: specLabel(LEVEL_REFERENCE), effect, gainRate }, scenarios };
 }
 
 function fmt(unit: Figure['unit'], x: number, signed = false): string {
@@ -143,7 +191,7 @@ const fmtEstimate = (unit: Figure['unit'], e: Estimate, signed = false) => `${fm
 function favours(f: Figure, d: Estimate): ComparedProgramme['key'] | null {
   if (!(d.ci[0] > 0 || d.ci[1] < 0)) return null;
   const befriendingHigher = d.value > 0;
-  return befriendingHigher === (f.better === 'higher') ? 'befriending' : 'trajectory';
+  return befriendingHigher === (f.better !== 'lower') ? 'befriending' : 'trajectory';
 }
 
 const programmeLabel = (k: ComparedProgramme['key']) => PROGRAMMES.find((p) => p.key === k)!.label;
@@ -172,21 +220,22 @@ export function verdicts(study: MechanismStudy): Verdict[] {
     const pair = (p: (typeof per)[number]) => `${fmt(f.unit, p.v.befriending.value)} for befriending, ${fmt(f.unit, p.v.trajectory.value)} for the trajectory`;
     const each = per.map((p) => `*${p.mechanism}*: ${pair(p)}`).join('; ');
     const side = per[0].side;
+    const does = (k: ComparedProgramme['key']) => (f.better === 'neutral' ? `higher for the ${programmeLabel(k)}` : `the ${programmeLabel(k)} does better`);
     if (sides.size === 1 && side === null) {
       return { figure: f.key, short: f.short, robustness: 'robust', text: `**${f.short}**: no clear difference under any mechanism (${each}).` };
     }
     if (sides.size === 1 && identical) {
       return {
         figure: f.key, short: f.short, robustness: 'robust',
-        text: `**${f.short}**: the ${programmeLabel(side!)} does better, by the same margin under every mechanism (${pair(per[0])}): in the model the mechanism changes what contact achieves, not who stays, how many hours are given or what it costs.`,
+        text: `**${f.short}**: ${does(side!)}, by the same margin under every mechanism (${pair(per[0])}): in the model the mechanism changes what contact achieves, not who stays, how many hours are given or what it costs.`,
       };
     }
     if (sides.size === 1) {
       const robustness: Robustness = Math.max(...ds) > 2 * Math.min(...ds) ? 'direction' : 'robust';
       const size = robustness === 'direction' ? ' The direction is robust; the size of the gap hinges on the mechanism.' : '';
-      return { figure: f.key, short: f.short, robustness, text: `**${f.short}**: the ${programmeLabel(side!)} does better under every mechanism (${each}).${size}` };
+      return { figure: f.key, short: f.short, robustness, text: `**${f.short}**: ${does(side!)} under every mechanism (${each}).${size}` };
     }
-    const parts = per.map((p) => `under *${p.mechanism}* ${p.side ? `the ${programmeLabel(p.side)} does better` : 'neither is clearly better'} (${pair(p)})`);
+    const parts = per.map((p) => `under *${p.mechanism}* ${p.side ? does(p.side) : 'neither is clearly better'} (${pair(p)})`);
     return { figure: f.key, short: f.short, robustness: 'hinges', text: `**${f.short}**: hinges on the mechanism: ${parts.join('; ')}.` };
   });
 }
@@ -205,7 +254,10 @@ export function mechanismsMarkdown(study: MechanismStudy, command: string): stri
   L.push('');
   L.push('Under every mechanism relationship quality still grows with contact, and endings still depend on quality, the volunteer and the participant: the mechanism changes only how a week of contact turns into gains.');
   L.push('');
-  L.push('**The programmes.** `civic-integration-40h`: newcomers meet a volunteer for 40 hours, 2 hours a week, so it ends as planned after about 20 weeks. `newcomer-befriending`: the Flemish year-long befriending programme (weekly, 1.5 hours, 52 weeks) for the same population: newcomers only, with the same share of urgent unmet needs and the same main outcome (the social network). Its scale and staffing stay those of a small Flemish befriending programme (0.6 referrals a week, one half-time coordinator) while the trajectory has one full-time integration coordinator for 2 referrals a week, so costs are each programme as designed.');
+  const lv = study.levelling;
+  L.push(`**Levelled to the same average effect.** The mechanisms count the dose in different units, so with one gain rate a reading could look stronger only because its unit is larger. Whichever reading is right, the model must still reproduce the average effect of mentoring (fact 3, [validation.md](validation.md)), so each mechanism runs with the gain rate that gives \`${lv.reference}\` the same effect on its main outcome as the calibrated default (g = ${lv.effect.toFixed(3)}): ${MECHANISMS.map((m) => `${m} ${lv.gainRate[m]} SD/week`).join(', ')}.`);
+  L.push('');
+  L.push('**The programmes.** `civic-integration-40h`: newcomers meet a volunteer for 40 hours, 2 hours a week, so it ends as planned after about 20 weeks. `newcomer-befriending`: the Flemish year-long befriending programme (weekly, 1.5 hours, 52 weeks) for the same population: newcomers only, with the same share of urgent unmet needs and the same main outcome (the social network). Its scale and staffing stay those of a small Flemish befriending programme (0.6 referrals a week, one half-time coordinator) while the trajectory has one full-time integration coordinator for 2 referrals a week, so costs are each programme as designed. Premature endings count endings before each programme\'s own planned end (the 40 hours, or 40 weeks at most, for the trajectory; 52 weeks for befriending).');
   L.push('');
   L.push('## In plain words');
   L.push('');
@@ -216,7 +268,7 @@ export function mechanismsMarkdown(study: MechanismStudy, command: string): stri
   L.push('');
   L.push(`**Hinges on the mechanism** (which programme does better depends on the reading): ${list('hinges')}.`);
   L.push('');
-  L.push('Why: under *duration* gains build up over months, so a trajectory that ends after about 20 weeks stops before its gains reach full speed; under *frequency* only contact hours count, so the programme that gives more hours in all gains more, however they are spread; under *neither* gains come in the first weeks, so a short trajectory achieves about as much as a long relationship.');
+  L.push('Why: under *duration* gains build up over months, so a trajectory that ends after about 20 weeks stops before its gains reach full speed; under *frequency* only contact hours count, so the programme that gives more hours in all gains more, however they are spread; under *neither* gains come in the first weeks, so a short trajectory gets about as much of its dose as a long relationship. What differs then comes from the support style (the trajectory is more practical, befriending more relational: see the effects on skills and on well-being) and from who stays.');
   L.push('');
   for (const x of v) L.push(`- ${x.text}`);
   L.push('');
