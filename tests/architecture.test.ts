@@ -18,6 +18,7 @@ const NEUTRAL: Record<string, string[]> = {
   scenario: ['engine', 'model', 'scenario'],
   analysis: ['engine', 'model', 'scenario', 'analysis'],
   runner: ['engine', 'model', 'scenario', 'analysis', 'runner'],
+  calibration: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration'],
 };
 
 describe('architecture', () => {
