@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readJson } from '../../io/files.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -25,17 +26,12 @@ export const DEFAULT_TARGETS = [
 
 /** Reads and validates a targets file; problems are input errors (exit code 1), one per line. */
 export function readTargets(path: string): TargetsFile {
-  let text: string;
+  const json = readJson(path, 'targets file');
   try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new ScenarioError([`${path}: cannot read the targets file (${(e as NodeJS.ErrnoException).code ?? 'error'})`]);
-  }
-  try {
-    return parseTargets(JSON.parse(text), path);
+    return parseTargets(json, path);
   } catch (e) {
     if (e instanceof TargetsError) throw new ScenarioError(e.problems);
-    throw new ScenarioError([`${path}: not valid JSON: ${(e as Error).message}`]);
+    throw e;
   }
 }
 
