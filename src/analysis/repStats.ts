@@ -37,9 +37,10 @@ export interface RepStats {
   weekly: Record<WeeklySeries, number[]>;
 }
 
-function safeCorrelation(x: number[], y: number[]): number {
+/** Pearson correlation (simple-statistics); NaN with fewer than three pairs or no spread. */
+export function safeCorrelation(x: readonly number[], y: readonly number[]): number {
   if (x.length < 3) return NaN;
-  const r = sampleCorrelation(x, y);
+  const r = sampleCorrelation(x as number[], y as number[]);
   return Number.isFinite(r) ? r : NaN;
 }
 

@@ -1,6 +1,6 @@
 import { hedgesGFromMoments, type Moments } from '../analysis/hedges.ts';
 import type { Summary } from '../analysis/aggregate.ts';
-import { DURATION_BANDS, type DurationBand, type RepStats } from '../analysis/repStats.ts';
+import { DURATION_BANDS, safeCorrelation, type DurationBand, type RepStats } from '../analysis/repStats.ts';
 import { DOMAINS, type Domain } from '../model/params.ts';
 import { PREMATURE_REASONS, type ReplicationResult } from '../model/results.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -28,27 +28,7 @@ export interface RepExtras {
 export const ESTABLISHED_WEEKS = 13;
 
 /** Pearson correlation; NaN with fewer than three pairs or no spread. */
-export function correlation(x: readonly number[], y: readonly number[]): number {
-  const n = x.length;
-  if (n < 3) return NaN;
-  let mx = 0;
-  let my = 0;
-  for (let i = 0; i < n; i++) {
-    mx += x[i];
-    my += y[i];
-  }
-  mx /= n;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (x[i] - mx) * (y[i] - my);
-    sxx += (x[i] - mx) ** 2;
-    syy += (y[i] - my) ** 2;
-  }
-  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : NaN;
-}
+export const correlation = safeCorrelation;
 
 export function repExtras(result: ReplicationResult): RepExtras {
   let q = 0;
