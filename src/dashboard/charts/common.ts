@@ -1,0 +1,235 @@
+/**
+ * What every chart shares: a colour-blind-safe palette (Okabe & Ito 2008), a frame with a
+ * visible title, an accessible <title>/<desc>, axes with units and a legend, all drawn with
+ * presentation attributes (no CSS) so an exported SVG or PNG looks the same as on the page.
+ */
+import * as d3 from 'd3';
+
+export const OKABE_ITO = {
+  black: '#000000',
+  orange: '#E69F00',
+  skyBlue: '#56B4E9',
+  green: '#009E73',
+  yellow: '#F0E442',
+  blue: '#0072B2',
+  vermillion: '#D55E00',
+  purple: '#CC79A7',
+  grey: '#7a7a7a',
+} as const;
+
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+const TEXT = '#1a1a1a';
+const MUTED = '#555555';
+const GRID = '#e3e3e3';
+
+export type Svg = d3.Selection<SVGSVGElement, unknown, null, undefined>;
+export type G = d3.Selection<SVGGElement, unknown, null, undefined>;
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  kind: 'line' | 'dash' | 'band' | 'rect' | 'point' | 'interval';
+}
+
+export interface FrameOptions {
+  /** Stable id, also the export file name. */
+  id: string;
+  title: string;
+  subtitle: string;
+  /** A sentence with the key numbers, for screen readers. */
+  description: string;
+  height?: number;
+  margin?: Partial<{ top: number; right: number; bottom: number; left: number }>;
+  legend?: LegendItem[];
+  /** Room to keep free at the right of the subtitle. */
+  subtitleInset?: number;
+  /** Replications the chart is drawn from (data-reps, for tests and for the reader). */
+  reps: number;
+}
+
+export interface Frame {
+  svg: Svg;
+  plot: G;
+  width: number;
+  height: number;
+}
+
+let uid = 0;
+
+/** A number, or NaN for the nulls that rounding wrote for undefined figures. */
+export function n(x: number | null | undefined): number {
+  return x === null || x === undefined ? NaN : x;
+}
+
+/** Replaces the host's chart with a fresh frame sized to the host's width. */
+export function createFrame(host: HTMLElement, o: FrameOptions): Frame {
+  const totalWidth = Math.max(320, Math.floor(host.clientWidth || 480));
+  const totalHeight = o.height ?? 270;
+  d3.select(host).selectAll('svg').remove();
+  const id = `chart-${o.id}-${++uid}`;
+  const svg = d3
+    .select(host)
+    .append('svg')
+    .attr('xmlns', 'http://www.w3.org/2000/svg')
+    .attr('role', 'img')
+    .attr('aria-labelledby', `${id}-title ${id}-desc`)
+    .attr('width', totalWidth)
+    .attr('height', totalHeight)
+    .attr('viewBox', `0 0 ${totalWidth} ${totalHeight}`)
+    .attr('font-family', FONT)
+    .attr('font-size', 11)
+    .attr('fill', TEXT)
+    .attr('data-testid', `chart-${o.id}`)
+    .attr('data-chart', o.id)
+    .attr('data-reps', o.reps) as Svg;
+  svg.append('title').attr('id', `${id}-title`).text(o.title);
+  svg.append('desc').attr('id', `${id}-desc`).text(`${o.subtitle}. ${o.description}`);
+  svg.append('rect').attr('width', totalWidth).attr('height', totalHeight).attr('fill', '#ffffff');
+
+  const heading = svg.append('g').attr('aria-hidden', 'true');
+  heading.append('text').attr('x', 10).attr('y', 18).attr('font-size', 14).attr('font-weight', 600).text(o.title);
+  const sub = wrap(heading, o.subtitle, 10, 34, totalWidth - 20 - (o.subtitleInset ?? 0), 2);
+
+  let legendBottom = 38 + 14 * (sub - 1);
+  if (o.legend && o.legend.length > 0) legendBottom = drawLegend(svg, o.legend, 10, legendBottom + 12, totalWidth - 20);
+  const margin = { top: legendBottom + 12, right: 16, bottom: 44, left: 56, ...o.margin };
+  if (o.margin?.top !== undefined) margin.top = legendBottom + o.margin.top;
+  const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`) as G;
+  return { svg, plot, width: totalWidth - margin.left - margin.right, height: Math.max(60, totalHeight - margin.top - margin.bottom) };
+}
+
+/** Muted text wrapped onto at most `maxLines` lines of `width` pixels; returns the lines used. */
+function wrap(parent: G, text: string, x: number, y: number, width: number, maxLines: number): number {
+  const words = text.split(/\s+/);
+  let line = 0;
+  let el = parent.append('text').attr('x', x).attr('y', y).attr('font-size', 11).attr('fill', MUTED);
+  let current: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    current.push(words[i]);
+    el.text(current.join(' '));
+    const node = el.node();
+    const measured = node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : current.join(' ').length * 5.8;
+    if (measured > width && current.length > 1) {
+      if (line === maxLines - 1) {
+        el.text(words.slice(i - current.length + 1).join(' '));
+        el.call(ellipsize, width);
+        return line + 1;
+      }
+      current.pop();
+      el.text(current.join(' '));
+      line += 1;
+      current = [words[i]];
+      el = parent.append('text').attr('x', x).attr('y', y + 14 * line).attr('font-size', 11).attr('fill', MUTED).text(words[i]);
+    }
+  }
+  return line + 1;
+}
+
+/** Shortens a text element until it fits `width` pixels. */
+function ellipsize(sel: d3.Selection<SVGTextElement, unknown, null, undefined>, width: number): void {
+  const node = sel.node();
+  if (!node || typeof node.getComputedTextLength !== 'function') return;
+  const full = node.textContent ?? '';
+  if (node.getComputedTextLength() <= width) return;
+  node.setAttribute('data-full', full);
+  let lo = 0;
+  let hi = full.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    node.textContent = full.slice(0, mid) + '…';
+    if (node.getComputedTextLength() <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  node.textContent = full.slice(0, lo) + '…';
+  sel.append('title').text(full);
+}
+
+/** A one- or two-row legend; returns the y of its bottom. */
+function drawLegend(svg: Svg, items: LegendItem[], x0: number, y0: number, width: number): number {
+  const g = svg.append('g').attr('class', 'legend').attr('aria-hidden', 'true');
+  let x = x0;
+  let y = y0;
+  for (const item of items) {
+    const entry = g.append('g');
+    const sw = entry.append('g');
+    switch (item.kind) {
+      case 'line':
+        sw.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0).attr('stroke', item.color).attr('stroke-width', 2.5);
+        break;
+      case 'dash':
+        sw.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0).attr('stroke', item.color).attr('stroke-width', 2).attr('stroke-dasharray', '5 3');
+        break;
+      case 'band':
+        sw.append('rect').attr('x', 0).attr('y', -5).attr('width', 18).attr('height', 10).attr('fill', item.color).attr('fill-opacity', 0.25);
+        break;
+      case 'rect':
+        sw.append('rect').attr('x', 2).attr('y', -5).attr('width', 14).attr('height', 10).attr('fill', item.color);
+        break;
+      case 'point':
+        sw.append('circle').attr('cx', 9).attr('cy', 0).attr('r', 4).attr('fill', item.color);
+        break;
+      case 'interval':
+        sw.append('line').attr('x1', 0).attr('x2', 18).attr('y1', 0).attr('y2', 0).attr('stroke', item.color).attr('stroke-width', 2);
+        sw.append('circle').attr('cx', 9).attr('cy', 0).attr('r', 3.5).attr('fill', item.color);
+        break;
+    }
+    const text = entry.append('text').attr('x', 23).attr('y', 4).attr('fill', TEXT).text(item.label);
+    const w = 23 + (text.node()?.getComputedTextLength?.() || item.label.length * 6) + 14;
+    if (x > x0 && x + w > x0 + width) {
+      x = x0;
+      y += 16;
+    }
+    entry.attr('transform', `translate(${x},${y})`);
+    x += w;
+  }
+  return y + 6;
+}
+
+type AnyScale = d3.AxisScale<d3.NumberValue> | d3.AxisScale<string>;
+
+/** Bottom axis with its label (including the unit). */
+export function xAxis(f: Frame, scale: AnyScale, label: string, ticks = 6, format?: (d: any) => string, labelOffset = 34): void {
+  const axis = d3.axisBottom(scale as d3.AxisScale<d3.NumberValue>).ticks(ticks);
+  if (format) axis.tickFormat(format);
+  const g = f.plot.append('g').attr('transform', `translate(0,${f.height})`).call(axis);
+  styleAxis(g);
+  f.plot.append('text').attr('x', f.width / 2).attr('y', f.height + labelOffset).attr('text-anchor', 'middle').attr('fill', MUTED).text(label);
+}
+
+/** Left axis with horizontal grid lines and its label (including the unit). */
+export function yAxis(f: Frame, scale: d3.ScaleLinear<number, number>, label: string, ticks = 5, format?: (d: d3.NumberValue) => string): void {
+  f.plot
+    .append('g')
+    .attr('aria-hidden', 'true')
+    .selectAll('line')
+    .data(scale.ticks(ticks))
+    .join('line')
+    .attr('x1', 0)
+    .attr('x2', f.width)
+    .attr('y1', (d) => scale(d))
+    .attr('y2', (d) => scale(d))
+    .attr('stroke', GRID);
+  const axis = d3.axisLeft(scale).ticks(ticks);
+  if (format) axis.tickFormat(format);
+  const g = f.plot.append('g').call(axis);
+  styleAxis(g);
+  f.plot
+    .append('text')
+    .attr('transform', `translate(${-44},${f.height / 2}) rotate(-90)`)
+    .attr('text-anchor', 'middle')
+    .attr('fill', MUTED)
+    .text(label);
+}
+
+function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>): void {
+  g.attr('font-family', FONT).attr('font-size', 10);
+  g.selectAll('text').attr('fill', TEXT);
+  g.selectAll('line,path').attr('stroke', '#888888');
+}
+
+/** A message in place of the plot when there is nothing to draw yet. */
+export function emptyNote(f: Frame, text: string): void {
+  f.plot.append('text').attr('x', f.width / 2).attr('y', f.height / 2).attr('text-anchor', 'middle').attr('fill', MUTED).attr('data-empty', 'true').text(text);
+}
+
+export const pct = (x: number) => `${(100 * x).toFixed(x !== 0 && Math.abs(x) < 0.1 ? 1 : 0)}%`;

@@ -1,0 +1,72 @@
+import * as d3 from 'd3';
+import { DOMAINS, EFFECT_GROUPS, type Summary } from '../../index.ts';
+import { fmt } from '../format.ts';
+import { createFrame, emptyNote, n, OKABE_ITO, xAxis, yAxis, type LegendItem } from './common.ts';
+
+const DOMAIN_COLOURS: Record<string, string> = {
+  wellbeing: OKABE_ITO.blue,
+  network: OKABE_ITO.orange,
+  skills: OKABE_ITO.green,
+  horizon: OKABE_ITO.purple,
+};
+
+const GROUP_LABELS: Record<string, string> = { all: 'All matched' };
+
+/** Hedges g (programme against counterfactual) by realised time in a match, per outcome domain, with 95% intervals. */
+export function drawEffects(host: HTMLElement, s: Summary): void {
+  const primary = s.effects.primary;
+  const groups = EFFECT_GROUPS as readonly string[];
+  const byGroup = s.effects.byGroup as Record<string, Record<string, { g: number; lower: number; upper: number; n1: number }>>;
+  const legend: LegendItem[] = DOMAINS.map((d) => ({ label: d === primary ? `${d} (main)` : d, color: DOMAIN_COLOURS[d], kind: 'interval' as const }));
+  const main = byGroup.all?.[primary];
+  const f = createFrame(host, {
+    id: 'effects',
+    title: 'Effect sizes by realised duration',
+    subtitle: "Hedges' g of matched participants against their counterfactual, by time spent in a match; 95% intervals",
+    description: main
+      ? `Effect on ${primary} for all matched participants: g = ${fmt(n(main.g))}, 95% interval ${fmt(n(main.lower))} to ${fmt(n(main.upper))}. ` +
+        groups.slice(1).map((g) => `${g}: ${fmt(n(byGroup[g]?.[primary]?.g))}`).join('; ')
+      : 'No effects yet.',
+    legend,
+    reps: s.scenario.reps,
+    margin: { bottom: 58 },
+  });
+  const vals: number[] = [0];
+  for (const g of groups) for (const d of DOMAINS) {
+    const e = byGroup[g]?.[d];
+    if (e && Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) vals.push(n(e.lower), n(e.upper));
+  }
+  const ext = d3.extent(vals) as [number, number];
+  const y = d3.scaleLinear().domain([Math.min(-0.1, ext[0]), Math.max(0.1, ext[1])]).nice().range([f.height, 0]);
+  const x = d3.scaleBand().domain(groups).range([0, f.width]).padding(0.18);
+  const dx = d3.scaleBand().domain(DOMAINS).range([0, x.bandwidth()]).padding(0.3);
+  yAxis(f, y, "Effect size (Hedges' g)", 6);
+  xAxis(f, x, 'Realised time in a match before assessment (n = participants)', 5, (g: string) => GROUP_LABELS[g] ?? g, 46);
+  f.plot
+    .append('g')
+    .selectAll('text')
+    .data(groups)
+    .join('text')
+    .attr('x', (g) => (x(g) ?? 0) + x.bandwidth() / 2)
+    .attr('y', f.height + 30)
+    .attr('text-anchor', 'middle')
+    .attr('font-size', 10)
+    .attr('fill', '#555555')
+    .text((g) => `n=${byGroup[g]?.[primary]?.n1 ?? 0}`);
+  f.plot.append('line').attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#333333').attr('stroke-width', 1);
+  if (!main || !Number.isFinite(n(main.g))) return emptyNote(f, 'Too few assessed participants yet');
+
+  for (const g of groups) {
+    for (const d of DOMAINS) {
+      const e = byGroup[g]?.[d];
+      if (!e || !Number.isFinite(n(e.g))) continue;
+      const cx = (x(g) ?? 0) + (dx(d) ?? 0) + dx.bandwidth() / 2;
+      const c = DOMAIN_COLOURS[d];
+      const gEl = f.plot.append('g').attr('data-group', g).attr('data-domain', d);
+      if (Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) {
+        gEl.append('line').attr('x1', cx).attr('x2', cx).attr('y1', y(n(e.lower))).attr('y2', y(n(e.upper))).attr('stroke', c).attr('stroke-width', d === primary ? 2.5 : 1.5);
+      }
+      gEl.append('circle').attr('cx', cx).attr('cy', y(n(e.g))).attr('r', d === primary ? 4.5 : 3.2).attr('fill', c).attr('stroke', '#ffffff').attr('stroke-width', 0.8);
+    }
+  }
+}

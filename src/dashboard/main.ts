@@ -1,0 +1,403 @@
+/**
+ * The buddysim dashboard: pick or load a scenario, move the levers, and watch the replications
+ * come in from Web Workers. Every number comes from the same engine and the same ordered
+ * aggregation as the command line, so they agree byte for byte for the same scenario and seed.
+ */
+import './style.css';
+import { comparePaired, roundDeep, scenarioHash, scenarioToFile, type Aggregate, type MetricName, type PairedDifference, type Scenario, type Summary } from '../index.ts';
+import { drawCost } from './charts/cost.ts';
+import { drawEffects } from './charts/effects.ts';
+import { drawOutcomes } from './charts/outcomes.ts';
+import { drawReasons } from './charts/reasons.ts';
+import { drawSurvival } from './charts/survival.ts';
+import { drawWeeklyHours, drawWeeklyPeople } from './charts/weekly.ts';
+import { Controls } from './controls.ts';
+import { compareCsv, metricsCsv, replicationsCsv, survivalCsv, weeklyCsv } from './csv.ts';
+import { BUNDLED, DEFAULT_SCENARIO, FIELD_KINDS, resolveDesign, stateFromFile, withOverride, type Design } from './design.ts';
+import { downloadBlob, downloadText, slug, svgMarkup, svgToPng } from './exporting.ts';
+import { renderCompare, renderHeadline } from './panels.ts';
+import { WorkerRunner, type Run } from './runner.ts';
+import { decodeState, encodeState, sameState, type DashState, type OverrideValue } from './state.ts';
+import RunWorker from './worker.ts?worker&inline';
+
+const DEBOUNCE_MS = 400;
+const REDRAW_MS = 100;
+
+type Diff = Record<MetricName, PairedDifference>;
+
+interface Baseline {
+  state: DashState;
+  scenario: Scenario;
+  aggregate: Aggregate;
+}
+
+const $ = <T extends HTMLElement>(sel: string) => document.querySelector(sel) as T;
+
+const ui = {
+  scenarioSelect: $<HTMLSelectElement>('#scenario'),
+  fileInput: $<HTMLInputElement>('#scenario-file'),
+  runButton: $<HTMLButtonElement>('#run'),
+  cancelButton: $<HTMLButtonElement>('#cancel'),
+  autoRun: $<HTMLInputElement>('#auto-run'),
+  pinButton: $<HTMLButtonElement>('#pin'),
+  clearButton: $<HTMLButtonElement>('#unpin'),
+  progress: $<HTMLProgressElement>('#progress'),
+  status: $<HTMLElement>('#status'),
+  description: $<HTMLElement>('#description'),
+  headline: $<HTMLElement>('#headline'),
+  compare: $<HTMLElement>('#compare'),
+  compareBody: $<HTMLElement>('#compare-body'),
+  controls: $<HTMLElement>('#controls'),
+  charts: $<HTMLElement>('#charts'),
+  exportMenu: $<HTMLElement>('#export-menu'),
+};
+
+const runner = new WorkerRunner(() => new RunWorker({ name: 'buddysim-run' }));
+
+let state: DashState = { scenario: DEFAULT_SCENARIO, overrides: {} };
+let design: Design = resolveDesign(state);
+let baseline: Baseline | null = null;
+/** A baseline named by the URL that has not been run yet. */
+let pendingBaseline: DashState | null = null;
+let shown: { aggregate: Aggregate; scenario: Scenario; complete: boolean } | null = null;
+let activeRun: { run: Run; purpose: 'current' | 'baseline'; started: number } | null = null;
+let lastCompleteHash = '';
+let debounceTimer: ReturnType<typeof setTimeout> | undefined;
+let drawTimer: ReturnType<typeof setTimeout> | undefined;
+let lastDraw = 0;
+
+function setStatus(kind: 'idle' | 'running' | 'done' | 'invalid' | 'cancelled' | 'error', text: string): void {
+  document.body.dataset.status = kind;
+  ui.status.textContent = text;
+  ui.status.dataset.kind = kind;
+}
+
+// ---- scenario picker and controls -------------------------------------------------------------
+
+for (const [key, json] of BUNDLED) {
+  const name = typeof json.name === 'string' ? json.name : key;
+  ui.scenarioSelect.append(new Option(name, key));
+}
+ui.scenarioSelect.append(new Option('Model defaults (no scenario)', ''));
+
+const controls = new Controls(ui.controls, {
+  onChange: (path, value) => setState(withOverride(state, design.base, path, value), 'debounced'),
+  onReset: (path) => {
+    const overrides = { ...state.overrides };
+    delete overrides[path];
+    setState({ ...state, overrides }, 'debounced');
+  },
+});
+
+function currentHash(): string {
+  return encodeState({ ...state, baseline: baseline?.state ?? pendingBaseline }, FIELD_KINDS);
+}
+
+/** Applies a new state: validates, shows values and problems, writes the URL, and (re)runs. */
+function setState(next: DashState, run: 'debounced' | 'now' | 'none'): void {
+  state = next;
+  design = resolveDesign(state);
+  controls.update(design, state.overrides);
+  ui.scenarioSelect.value = state.scenario ?? '';
+  const description = typeof design.json.description === 'string' ? design.json.description : '';
+  ui.description.textContent = description;
+  ui.description.title = description;
+  const hash = currentHash();
+  if (location.hash.replace(/^#/, '') !== hash) history.replaceState(null, '', `#${hash}`);
+  clearTimeout(debounceTimer);
+  if (!design.scenario) {
+    if (activeRun?.purpose === 'current') runner.cancel();
+    activeRun = activeRun?.purpose === 'baseline' ? activeRun : null;
+    setStatus('invalid', 'The scenario has problems: see the fields marked in red. The charts show the last valid run.');
+    ui.runButton.disabled = true;
+    markStale();
+    return;
+  }
+  ui.runButton.disabled = false;
+  if (run === 'now') return requestRun(true);
+  if (run === 'debounced' && ui.autoRun.checked) debounceTimer = setTimeout(() => requestRun(false), DEBOUNCE_MS);
+  else markStale();
+}
+
+function markStale(): void {
+  const fresh = shown && design.scenario && scenarioHash(shown.scenario) === scenarioHash(design.scenario);
+  ui.charts.classList.toggle('stale', !!shown && !fresh);
+  ui.headline.classList.toggle('stale', !!shown && !fresh);
+}
+
+ui.scenarioSelect.addEventListener('change', () => {
+  // A new scenario keeps the run settings the user chose (seed, replications), not the design.
+  const keep: Record<string, OverrideValue> = {};
+  for (const k of ['seed', 'reps'] as const) if (k in state.overrides) keep[k] = state.overrides[k];
+  setState({ scenario: ui.scenarioSelect.value || null, overrides: keep }, 'now');
+});
+
+$('#load-file').addEventListener('click', () => ui.fileInput.click());
+ui.controls.addEventListener('submit', (e) => e.preventDefault());
+
+ui.fileInput.addEventListener('change', async () => {
+  const file = ui.fileInput.files?.[0];
+  if (!file) return;
+  try {
+    const json: unknown = JSON.parse(await file.text());
+    setState(stateFromFile(json, file.name), 'now');
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    controls.general.hidden = false;
+    controls.general.replaceChildren(Object.assign(document.createElement('p'), { textContent: `${file.name}: ${message.split('\n').join('; ')}` }));
+    setStatus('error', `Could not load ${file.name}.`);
+  } finally {
+    ui.fileInput.value = '';
+  }
+});
+
+// ---- running -----------------------------------------------------------------------------------
+
+/** Runs the URL's baseline first if there is one, then the current design (unless it was just run). */
+function requestRun(force: boolean): void {
+  clearTimeout(debounceTimer);
+  if (pendingBaseline) {
+    if (activeRun?.purpose === 'baseline') return; // the current design runs when the baseline is done
+    const d = resolveDesign(pendingBaseline);
+    if (d.scenario) return startRun(d.scenario, 'baseline');
+    pendingBaseline = null;
+  }
+  const scenario = design.scenario;
+  if (!scenario) return;
+  const hash = scenarioHash(scenario);
+  if (!force && hash === lastCompleteHash && shown?.complete && !activeRun) return;
+  startRun(scenario, 'current');
+}
+
+function startRun(scenario: Scenario, purpose: 'current' | 'baseline'): void {
+  const started = performance.now();
+  const total = scenario.reps;
+  ui.progress.max = total;
+  ui.progress.value = 0;
+  ui.cancelButton.disabled = false;
+  ui.pinButton.disabled = true;
+  document.body.dataset.repsDone = '0';
+  const label = purpose === 'baseline' ? 'baseline' : 'replications';
+  setStatus('running', `Running 0 / ${total} ${label} on ${Math.min(runner.size, total)} worker${runner.size > 1 ? 's' : ''}…`);
+  const run = runner.start(scenario, {
+    onProgress: (done) => {
+      ui.progress.value = done;
+      document.body.dataset.repsDone = String(done);
+      setStatus('running', `Running ${done} / ${total} ${label}…`);
+      if (purpose === 'current') scheduleDraw(run, scenario);
+    },
+    onDone: (aggregate) => {
+      activeRun = null;
+      ui.cancelButton.disabled = true;
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      if (purpose === 'baseline') {
+        baseline = { state: pendingBaseline!, scenario, aggregate: copyAggregate(aggregate) };
+        pendingBaseline = null;
+        updateBaselineUi();
+        return requestRun(true);
+      }
+      clearTimeout(drawTimer);
+      lastCompleteHash = scenarioHash(scenario);
+      show(aggregate, scenario, true);
+      const ms = performance.now() - started;
+      document.body.dataset.runMs = ms.toFixed(0);
+      setStatus('done', `${total} replications in ${seconds} s (seed ${scenario.seed}).`);
+      ui.pinButton.disabled = false;
+    },
+    onError: (message) => {
+      activeRun = null;
+      ui.cancelButton.disabled = true;
+      setStatus('error', `The run failed: ${message}`);
+    },
+  });
+  activeRun = { run, purpose, started };
+}
+
+/** Redraws from the partial aggregate at most every REDRAW_MS while replications come in. */
+function scheduleDraw(run: Run, scenario: Scenario): void {
+  if (drawTimer !== undefined) return;
+  const wait = Math.max(0, REDRAW_MS - (performance.now() - lastDraw));
+  drawTimer = setTimeout(() => {
+    drawTimer = undefined;
+    if (run.cancelled || run.finished) return;
+    const partial = run.snapshot();
+    if (partial) show(partial, scenario, false);
+  }, wait);
+}
+
+function cancelRun(): void {
+  clearTimeout(debounceTimer);
+  if (runner.cancel()) {
+    const purpose = activeRun?.purpose;
+    activeRun = null;
+    if (purpose === 'baseline') pendingBaseline = null;
+    ui.cancelButton.disabled = true;
+    setStatus('cancelled', `Cancelled after ${document.body.dataset.repsDone ?? 0} replications; the charts show those.`);
+  }
+}
+
+ui.runButton.addEventListener('click', () => requestRun(true));
+ui.cancelButton.addEventListener('click', cancelRun);
+document.addEventListener('keydown', (e) => {
+  if (e.key === 'Escape' && activeRun) cancelRun();
+});
+
+// ---- drawing -------------------------------------------------------------------------------------
+
+function copyAggregate(a: Aggregate): Aggregate {
+  return { summary: a.summary, perReplication: Object.fromEntries(Object.entries(a.perReplication).map(([k, v]) => [k, [...v]])) as Aggregate['perReplication'] };
+}
+
+function pairedDiff(current: Aggregate): Diff | null {
+  return baseline ? roundDeep(comparePaired(baseline.aggregate, current)) : null;
+}
+
+const chartHost = (id: string) => ui.charts.querySelector<HTMLElement>(`[data-chart-host="${id}"]`)!;
+
+function show(aggregate: Aggregate, scenario: Scenario, complete: boolean): void {
+  lastDraw = performance.now();
+  shown = { aggregate, scenario, complete };
+  const s = aggregate.summary;
+  const base = baseline?.aggregate.summary ?? null;
+  const diff = pairedDiff(aggregate);
+  renderHeadline(ui.headline, s, diff, base);
+  drawCharts(s, base);
+  if (diff && baseline) {
+    ui.compare.hidden = false;
+    const warnings: string[] = [];
+    if (baseline.scenario.seed !== scenario.seed) warnings.push(`The seeds differ (${baseline.scenario.seed} and ${scenario.seed}): replications are not paired by common random numbers, so the intervals are too wide.`);
+    if (baseline.scenario.reps !== s.scenario.reps) warnings.push(`Paired over the first ${Math.min(baseline.scenario.reps, s.scenario.reps)} replications (baseline ${baseline.scenario.reps}, current ${s.scenario.reps}).`);
+    renderCompare(ui.compareBody, diff, { baselineName: baseline.scenario.name, currentName: scenario.name, warnings });
+  } else {
+    ui.compare.hidden = true;
+  }
+  document.body.dataset.shownReps = String(s.scenario.reps);
+  ui.headline.classList.remove('stale');
+  ui.charts.classList.remove('stale');
+  markStale();
+}
+
+function drawCharts(s: Summary, base: Summary | null): void {
+  drawSurvival(chartHost('survival'), s, base);
+  drawReasons(chartHost('reasons'), s, base);
+  drawOutcomes(chartHost('outcomes'), s);
+  drawEffects(chartHost('effects'), s);
+  drawWeeklyPeople(chartHost('weekly-people'), s, base);
+  drawWeeklyHours(chartHost('weekly-hours'), s, base);
+  drawCost(chartHost('cost'), s, base);
+}
+
+let resizeFrame = 0;
+let lastWidth = 0;
+new ResizeObserver(() => {
+  const width = ui.charts.clientWidth;
+  if (width === lastWidth) return;
+  lastWidth = width;
+  cancelAnimationFrame(resizeFrame);
+  resizeFrame = requestAnimationFrame(() => {
+    if (shown) drawCharts(shown.aggregate.summary, baseline?.aggregate.summary ?? null);
+  });
+}).observe(ui.charts);
+
+// ---- baseline (compare) ------------------------------------------------------------------------
+
+function updateBaselineUi(writeUrl = true): void {
+  ui.clearButton.hidden = !baseline;
+  ui.pinButton.textContent = baseline ? 'Pin as new baseline' : 'Pin as baseline';
+  document.body.dataset.baseline = baseline ? 'pinned' : pendingBaseline ? 'pending' : 'none';
+  if (writeUrl) {
+    const hash = currentHash();
+    if (location.hash.replace(/^#/, '') !== hash) history.replaceState(null, '', `#${hash}`);
+  }
+  if (shown) show(shown.aggregate, shown.scenario, shown.complete);
+}
+
+ui.pinButton.addEventListener('click', () => {
+  if (!shown?.complete) return;
+  baseline = { state: { scenario: state.scenario, overrides: { ...state.overrides } }, scenario: shown.scenario, aggregate: copyAggregate(shown.aggregate) };
+  pendingBaseline = null;
+  updateBaselineUi();
+  setStatus('done', 'Pinned as the baseline: change a lever to compare against it.');
+});
+
+ui.clearButton.addEventListener('click', () => {
+  baseline = null;
+  pendingBaseline = null;
+  updateBaselineUi();
+});
+
+// ---- exports -------------------------------------------------------------------------------------
+
+function fileStem(): string {
+  return slug(shown?.scenario.name ?? (typeof design.json.name === 'string' ? design.json.name : 'buddysim'));
+}
+
+ui.exportMenu.addEventListener('click', (e) => {
+  const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-export]');
+  if (!button) return;
+  const kind = button.dataset.export!;
+  const stem = fileStem();
+  if (kind === 'scenario') {
+    if (!design.scenario) return setStatus('invalid', 'Fix the marked fields before exporting the scenario.');
+    return downloadText(`${slug(design.scenario.name)}.json`, JSON.stringify(scenarioToFile(design.scenario), null, 2) + '\n', 'application/json');
+  }
+  if (!shown) return setStatus('idle', 'Run the scenario first: there are no results to export yet.');
+  const { aggregate } = shown;
+  switch (kind) {
+    case 'summary':
+      return downloadText(`${stem}-summary.json`, JSON.stringify(aggregate.summary, null, 1) + '\n', 'application/json');
+    case 'metrics':
+      return downloadText(`${stem}-key-figures.csv`, metricsCsv(aggregate.summary), 'text/csv');
+    case 'weekly':
+      return downloadText(`${stem}-weekly.csv`, weeklyCsv(aggregate.summary), 'text/csv');
+    case 'survival':
+      return downloadText(`${stem}-survival.csv`, survivalCsv(aggregate.summary), 'text/csv');
+    case 'replications':
+      return downloadText(`${stem}-replications.csv`, replicationsCsv(aggregate), 'text/csv');
+    case 'compare': {
+      const diff = pairedDiff(aggregate);
+      if (!diff || !baseline) return setStatus('idle', 'Pin a baseline first to export a comparison.');
+      return downloadText(`${stem}-vs-${slug(baseline.scenario.name)}.csv`, compareCsv(diff, baseline.scenario.name, shown.scenario.name), 'text/csv');
+    }
+  }
+});
+
+ui.charts.addEventListener('click', async (e) => {
+  const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-chart-export]');
+  if (!button) return;
+  const card = button.closest<HTMLElement>('[data-chart-card]')!;
+  const svg = card.querySelector<SVGSVGElement>('svg[data-chart]');
+  if (!svg) return;
+  const name = `${fileStem()}-${card.dataset.chartCard}`;
+  if (button.dataset.chartExport === 'svg') downloadText(`${name}.svg`, svgMarkup(svg), 'image/svg+xml');
+  else {
+    try {
+      downloadBlob(`${name}.png`, await svgToPng(svg));
+    } catch (err) {
+      setStatus('error', `PNG export failed: ${(err as Error).message}`);
+    }
+  }
+});
+
+// ---- URL state -----------------------------------------------------------------------------------
+
+function loadFromHash(): void {
+  const decoded = decodeState(location.hash, FIELD_KINDS);
+  const fromUrl: DashState = location.hash.length > 1 ? { scenario: decoded.scenario, overrides: decoded.overrides } : { scenario: DEFAULT_SCENARIO, overrides: {} };
+  if (decoded.baseline && !sameState(decoded.baseline, baseline?.state ?? null)) {
+    baseline = null;
+    pendingBaseline = decoded.baseline;
+  } else if (!decoded.baseline && baseline) {
+    baseline = null;
+  }
+  updateBaselineUi(false);
+  setState(fromUrl, 'now');
+}
+
+window.addEventListener('hashchange', () => {
+  if (location.hash.replace(/^#/, '') === currentHash()) return;
+  loadFromHash();
+});
+
+setStatus('idle', 'Ready.');
+loadFromHash();

@@ -1,0 +1,109 @@
+/**
+ * The dashboard's state as plain data, and its form in the URL hash, so that a link reproduces
+ * the view: which bundled scenario, and which fields the user changed.
+ *
+ *   #scenario=flemish-befriending&reps=40&programme.plannedWeeks=26&programme.matching=deep
+ *
+ * `scenario` absent or empty means the model's defaults. An optional `vs` key holds the pinned
+ * baseline's state, encoded the same way, so a comparison can be shared too.
+ */
+
+/** A value typed into a control: a number, a choice, or raw text the validator will reject. */
+export type OverrideValue = number | string;
+
+export interface DashState {
+  /** Key of a bundled scenario (file name without `.json`), or null for the model's defaults. */
+  scenario: string | null;
+  /** Field path (`seed`, `reps`, `weeks`, `name` or `section.key`) to the value the user set. */
+  overrides: Record<string, OverrideValue>;
+}
+
+export interface UrlState extends DashState {
+  /** The pinned baseline, if any. */
+  baseline: DashState | null;
+}
+
+const SAFE_PATH = /^[A-Za-z$][\w$]*(\.[A-Za-z][\w]*)?$/;
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** True for a path that may become an override (guards against prototype keys and junk). */
+export function isSafePath(path: string): boolean {
+  return SAFE_PATH.test(path) && !path.split('.').some((p) => FORBIDDEN.has(p));
+}
+
+function encodeValue(v: OverrideValue): string {
+  return typeof v === 'number' ? String(v) : v;
+}
+
+/**
+ * Choices and text fields stay text; anything else that reads as a plain number becomes one
+ * (numeric fields and unknown ones alike); other text stays raw, for the validator to reject.
+ */
+function decodeValue(path: string, raw: string, choicePaths: ReadonlySet<string>): OverrideValue {
+  if (choicePaths.has(path) || TEXT_PATHS.has(path)) return raw;
+  const trimmed = raw.trim();
+  const n = Number(trimmed);
+  return trimmed !== '' && Number.isFinite(n) && /^[-+]?(\d|\.\d)/.test(trimmed) ? n : raw;
+}
+
+const TEXT_PATHS = new Set(['name', 'description']);
+
+/** Overrides in a fixed order (the order of `order`, then alphabetical), so a state has one encoding. */
+function sortedEntries(overrides: Record<string, OverrideValue>, order: readonly string[]): [string, OverrideValue][] {
+  const rank = new Map(order.map((p, i) => [p, i]));
+  return Object.entries(overrides).sort(([a], [b]) => {
+    const ra = rank.get(a) ?? Infinity;
+    const rb = rank.get(b) ?? Infinity;
+    if (ra !== rb) return ra - rb;
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+function encodeParams(state: DashState, order: readonly string[]): URLSearchParams {
+  const q = new URLSearchParams();
+  if (state.scenario) q.set('scenario', state.scenario);
+  for (const [path, v] of sortedEntries(state.overrides, order)) q.set(path, encodeValue(v));
+  return q;
+}
+
+export interface FieldKinds {
+  /** Every known path in display order (used to order the encoding). */
+  order: readonly string[];
+  choice: ReadonlySet<string>;
+}
+
+/** The hash (without `#`) for a state: deterministic, readable, shareable. */
+export function encodeState(state: UrlState | DashState, kinds: FieldKinds): string {
+  const q = encodeParams(state, kinds.order);
+  const baseline = (state as UrlState).baseline;
+  if (baseline) q.set('vs', encodeParams(baseline, kinds.order).toString());
+  return q.toString();
+}
+
+function decodeParams(q: URLSearchParams, kinds: FieldKinds): DashState {
+  const overrides: Record<string, OverrideValue> = {};
+  let scenario: string | null = null;
+  for (const [key, raw] of q) {
+    if (key === 'scenario') scenario = raw.trim() === '' ? null : raw.trim();
+    else if (key === 'vs') continue;
+    else if (isSafePath(key)) overrides[key] = decodeValue(key, raw, kinds.choice);
+  }
+  return { scenario, overrides };
+}
+
+/** Reads a hash (with or without `#`); never throws: unknown keys stay, so validation can name them. */
+export function decodeState(hash: string, kinds: FieldKinds): UrlState {
+  const q = new URLSearchParams(hash.replace(/^#/, ''));
+  const state = decodeParams(q, kinds);
+  const vs = q.get('vs');
+  return { ...state, baseline: vs ? decodeParams(new URLSearchParams(vs), kinds) : null };
+}
+
+/** Same scenario and the same overrides (order aside). */
+export function sameState(a: DashState | null, b: DashState | null): boolean {
+  if (!a || !b) return a === b;
+  if (a.scenario !== b.scenario) return false;
+  const ka = Object.keys(a.overrides);
+  if (ka.length !== Object.keys(b.overrides).length) return false;
+  return ka.every((k) => Object.is(a.overrides[k], b.overrides[k]));
+}
