@@ -68,7 +68,7 @@ export const SECTION_LIST = [
   ...Object.entries(SECTIONS).map(([key, s]) => ({ key, label: s.label, help: s.help, advanced: key === 'behaviour' })),
 ];
 
-const DEFAULTS_JSON: Record<string, unknown> = { version: 1, name: 'Model defaults', description: 'Every parameter at its documented default.' };
+const DEFAULTS_JSON: Record<string, unknown> = { version: 1, name: 'Model defaults' };
 
 /** The raw (unvalidated) JSON of a base: a bundled scenario with `extends` resolved, or the defaults. */
 export function baseJson(scenario: string | null): Record<string, unknown> {
@@ -178,6 +178,7 @@ export function stateFromFile(json: unknown, fileName = 'scenario.json'): DashSt
   const flat = flatten(fileName, loader);
   const overrides: Record<string, OverrideValue> = {};
   if (typeof flat.name === 'string') overrides.name = flat.name;
+  if (typeof flat.description === 'string' && flat.description !== '') overrides.description = flat.description;
   const known = new Set(['$schema', 'version', 'name', 'description', 'extends']);
   for (const [key, value] of Object.entries(flat)) {
     if (known.has(key)) continue;

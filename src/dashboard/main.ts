@@ -50,6 +50,7 @@ const ui = {
   controls: $<HTMLElement>('#controls'),
   charts: $<HTMLElement>('#charts'),
   exportMenu: $<HTMLElement>('#export-menu'),
+  exportDetails: $<HTMLDetailsElement>('#export'),
 };
 
 const runner = new WorkerRunner(() => new RunWorker({ name: 'buddysim-run' }));
@@ -97,6 +98,7 @@ function currentHash(): string {
 function setState(next: DashState, run: 'debounced' | 'now' | 'none'): void {
   state = next;
   design = resolveDesign(state);
+  document.body.dataset.designHash = design.scenario ? scenarioHash(design.scenario) : '';
   controls.update(design, state.overrides);
   ui.scenarioSelect.value = state.scenario ?? '';
   const description = typeof design.json.description === 'string' ? design.json.description : '';
@@ -239,7 +241,14 @@ function cancelRun(): void {
 ui.runButton.addEventListener('click', () => requestRun(true));
 ui.cancelButton.addEventListener('click', cancelRun);
 document.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape' && activeRun) cancelRun();
+  if (e.key !== 'Escape') return;
+  if (ui.exportDetails.open) {
+    ui.exportDetails.open = false;
+    ui.exportDetails.querySelector('summary')?.focus();
+  } else if (activeRun) cancelRun();
+});
+document.addEventListener('click', (e) => {
+  if (ui.exportDetails.open && !ui.exportDetails.contains(e.target as Node)) ui.exportDetails.open = false;
 });
 
 // ---- drawing -------------------------------------------------------------------------------------
@@ -272,6 +281,10 @@ function show(aggregate: Aggregate, scenario: Scenario, complete: boolean): void
     ui.compare.hidden = true;
   }
   document.body.dataset.shownReps = String(s.scenario.reps);
+  if (complete) {
+    document.body.dataset.shownHash = scenarioHash(scenario);
+    document.body.dataset.completedRuns = String(Number(document.body.dataset.completedRuns ?? 0) + 1);
+  }
   ui.headline.classList.remove('stale');
   ui.charts.classList.remove('stale');
   markStale();
@@ -303,7 +316,8 @@ new ResizeObserver(() => {
 
 function updateBaselineUi(writeUrl = true): void {
   ui.clearButton.hidden = !baseline;
-  ui.pinButton.textContent = baseline ? 'Pin as new baseline' : 'Pin as baseline';
+  ui.pinButton.textContent = baseline ? 'Re-pin' : 'Pin baseline';
+  ui.pinButton.title = baseline ? 'Make this run the new baseline' : 'Keep this run as the baseline: the next runs are compared with it';
   document.body.dataset.baseline = baseline ? 'pinned' : pendingBaseline ? 'pending' : 'none';
   if (writeUrl) {
     const hash = currentHash();
@@ -337,6 +351,7 @@ ui.exportMenu.addEventListener('click', (e) => {
   if (!button) return;
   const kind = button.dataset.export!;
   const stem = fileStem();
+  ui.exportDetails.open = false;
   if (kind === 'scenario') {
     if (!design.scenario) return setStatus('invalid', 'Fix the marked fields before exporting the scenario.');
     return downloadText(`${slug(design.scenario.name)}.json`, JSON.stringify(scenarioToFile(design.scenario), null, 2) + '\n', 'application/json');

@@ -137,7 +137,7 @@ export function renderCompare(host: HTMLElement, diff: Diff, info: CompareInfo):
     const unit = diffUnit(d.unit);
     const tr = el('tr', { 'data-metric': m });
     tr.append(
-      el('th', { scope: 'row' }, `${d.label}${d.unit === 'weeks' || d.unit === 'g' || d.unit === 'hours' ? ` (${d.unit})` : ''}`),
+      el('th', { scope: 'row' }, `${d.label}${['weeks', 'g', 'hours'].includes(d.unit) && !d.label.includes(`${d.unit})`) && !d.label.includes(' g)') ? ` (${d.unit})` : ''}`),
       el('td', {}, fmt(num(d.base), d.unit)),
       el('td', {}, fmt(num(d.other), d.unit)),
       el('td', { class: 'diff' }, fmtSigned(num(d.difference.mean), unit)),

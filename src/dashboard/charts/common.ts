@@ -56,6 +56,11 @@ export interface Frame {
 
 let uid = 0;
 
+/** A document-unique id for clip paths and labels. */
+export function uniqueId(prefix: string): string {
+  return `${prefix}-${++uid}`;
+}
+
 /** A number, or NaN for the nulls that rounding wrote for undefined figures. */
 export function n(x: number | null | undefined): number {
   return x === null || x === undefined ? NaN : x;

@@ -27,7 +27,7 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     legend,
     reps: s.scenario.reps,
     margin: { left: 130, right: 24 },
-    height: 230,
+    height: baseline ? 260 : 230,
   });
   const entries = ROWS.flatMap((r) => [
     { row: r.label, who: 'current', m: s.metrics[r.key] },
@@ -63,7 +63,13 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     }
     if (Number.isFinite(n(e.m.mean))) {
       g.append('circle').attr('cx', x(n(e.m.mean))).attr('cy', cy).attr('r', 5).attr('fill', c).attr('stroke', '#ffffff');
-      g.append('text').attr('x', x(n(e.m.mean))).attr('y', cy - 10).attr('text-anchor', 'middle').attr('font-size', 10).text(`${e.who === 'baseline' ? 'baseline ' : ''}${fmt(n(e.m.mean), 'EUR')}`);
+      g.append('text')
+        .attr('x', x(n(e.m.mean)))
+        .attr('y', e.who === 'baseline' ? cy + 17 : cy - 10)
+        .attr('text-anchor', 'middle')
+        .attr('font-size', 10)
+        .attr('fill', e.who === 'baseline' ? '#555555' : '#1a1a1a')
+        .text(`${e.who === 'baseline' ? 'baseline ' : ''}${fmt(n(e.m.mean), 'EUR')}`);
     }
   }
 }

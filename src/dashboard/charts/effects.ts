@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import { DOMAINS, EFFECT_GROUPS, type Summary } from '../../index.ts';
 import { fmt } from '../format.ts';
-import { createFrame, emptyNote, n, OKABE_ITO, xAxis, yAxis, type LegendItem } from './common.ts';
+import { createFrame, emptyNote, n, OKABE_ITO, uniqueId, xAxis, yAxis, type LegendItem } from './common.ts';
 
 const DOMAIN_COLOURS: Record<string, string> = {
   wellbeing: OKABE_ITO.blue,
@@ -11,6 +11,7 @@ const DOMAIN_COLOURS: Record<string, string> = {
 };
 
 const GROUP_LABELS: Record<string, string> = { all: 'All matched' };
+const MIN_N_FOR_SCALE = 30;
 
 /** Hedges g (programme against counterfactual) by realised time in a match, per outcome domain, with 95% intervals. */
 export function drawEffects(host: HTMLElement, s: Summary): void {
@@ -31,13 +32,19 @@ export function drawEffects(host: HTMLElement, s: Summary): void {
     reps: s.scenario.reps,
     margin: { bottom: 58 },
   });
+  // The scale fits the estimates and the intervals of groups with enough participants; wider
+  // intervals of small groups are clipped at the edge (their values are in the hover title).
   const vals: number[] = [0];
   for (const g of groups) for (const d of DOMAINS) {
     const e = byGroup[g]?.[d];
-    if (e && Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) vals.push(n(e.lower), n(e.upper));
+    if (!e || !Number.isFinite(n(e.g))) continue;
+    vals.push(n(e.g));
+    if (e.n1 >= MIN_N_FOR_SCALE && Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) vals.push(n(e.lower), n(e.upper));
   }
   const ext = d3.extent(vals) as [number, number];
   const y = d3.scaleLinear().domain([Math.min(-0.1, ext[0]), Math.max(0.1, ext[1])]).nice().range([f.height, 0]);
+  const clipId = uniqueId('clip-effects');
+  f.svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('x', -2).attr('y', -2).attr('width', f.width + 4).attr('height', f.height + 4);
   const x = d3.scaleBand().domain(groups).range([0, f.width]).padding(0.18);
   const dx = d3.scaleBand().domain(DOMAINS).range([0, x.bandwidth()]).padding(0.3);
   yAxis(f, y, "Effect size (Hedges' g)", 6);
@@ -62,7 +69,8 @@ export function drawEffects(host: HTMLElement, s: Summary): void {
       if (!e || !Number.isFinite(n(e.g))) continue;
       const cx = (x(g) ?? 0) + (dx(d) ?? 0) + dx.bandwidth() / 2;
       const c = DOMAIN_COLOURS[d];
-      const gEl = f.plot.append('g').attr('data-group', g).attr('data-domain', d);
+      const gEl = f.plot.append('g').attr('data-group', g).attr('data-domain', d).attr('clip-path', `url(#${clipId})`);
+      gEl.append('title').text(`${GROUP_LABELS[g] ?? g}, ${d}: g = ${fmt(n(e.g))} [${fmt(n(e.lower))}, ${fmt(n(e.upper))}], ${e.n1} participants`);
       if (Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) {
         gEl.append('line').attr('x1', cx).attr('x2', cx).attr('y1', y(n(e.lower))).attr('y2', y(n(e.upper))).attr('stroke', c).attr('stroke-width', d === primary ? 2.5 : 1.5);
       }

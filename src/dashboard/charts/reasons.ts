@@ -86,7 +86,7 @@ export function drawReasons(host: HTMLElement, s: Summary, baseline: Summary | n
     .selectAll('text')
     .data(reasons)
     .join('text')
-    .attr('x', (r) => x(n(s.closureReasons[r].share) || 0) + 5)
+    .attr('x', (r) => x(Math.max(n(s.closureReasons[r].share) || 0, baseline ? n(baseline.closureReasons[r]?.share) || 0 : 0)) + 6)
     .attr('y', (r) => (yb(r) ?? 0) + yb.bandwidth() / 2 + 4)
     .text((r) => `${fmt(n(s.closureReasons[r].share), 'share')} (${fmt(n(s.closureReasons[r].perReplication))})`);
 }

@@ -61,7 +61,7 @@ export function drawSurvival(host: HTMLElement, s: Summary, baseline: Summary | 
   f.plot
     .append('text')
     .attr('x', xp + (alignRight ? -6 : 6))
-    .attr('y', 12)
+    .attr('y', f.height - 8)
     .attr('text-anchor', alignRight ? 'end' : 'start')
     .attr('fill', '#1a1a1a')
     .text(`${fmt(n(p.value), 'share')} closed early by week ${p.weeks}`);

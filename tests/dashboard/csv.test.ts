@@ -1,0 +1,54 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { csvParse } from 'd3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { comparePaired, METRIC_NAMES, parseScenario, roundDeep, runSerial } from '../../src/index.ts';
+import { ResultWriter } from '../../src/io/results.ts';
+import { compareCsv, metricsCsv, replicationsCsv, survivalCsv, weeklyCsv } from '../../src/dashboard/csv.ts';
+
+const scenario = parseScenario({ version: 1, name: 'csv test', seed: 7, reps: 6, weeks: 60, outcomes: { assessmentWeeks: 30 } });
+const aggregate = runSerial(scenario);
+const dir = mkdtempSync(join(tmpdir(), 'buddysim-csv-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('dashboard CSV exports', () => {
+  it('weekly, survival and replications equal the command line files byte for byte', () => {
+    const writer = new ResultWriter(dir);
+    writer.finish(aggregate);
+    expect(weeklyCsv(aggregate.summary)).toBe(readFileSync(join(dir, 'weekly.csv'), 'utf8'));
+    expect(survivalCsv(aggregate.summary)).toBe(readFileSync(join(dir, 'survival.csv'), 'utf8'));
+    expect(replicationsCsv(aggregate)).toBe(readFileSync(join(dir, 'replications.csv'), 'utf8'));
+  });
+
+  it('key figures: one row per metric with its intervals, then survival and effects', () => {
+    const rows = csvParse(metricsCsv(aggregate.summary));
+    expect(rows.columns).toEqual(['figure', 'label', 'unit', 'mean', 'ci95_lower', 'ci95_upper', 'pi95_lower', 'pi95_upper', 'sd', 'n']);
+    expect(rows.slice(0, METRIC_NAMES.length).map((r) => r.figure)).toEqual(METRIC_NAMES);
+    const effect = rows.find((r) => r.figure === 'effectPrimary')!;
+    const m = aggregate.summary.metrics.effectPrimary;
+    expect(effect.mean).toBe(String(m.mean));
+    expect(effect.ci95_lower).toBe(String(m.ci95[0]));
+    expect(rows.find((r) => r.figure === 'prematureByPlan')?.mean).toBe(String(aggregate.summary.survival.prematureByPlan.value));
+    expect(rows.some((r) => r.figure === 'effect:all:wellbeing')).toBe(true);
+  });
+
+  it('writes undefined figures as empty cells', () => {
+    const s = structuredClone(aggregate.summary);
+    (s.metrics.costPerCompletedMatch as { mean: number | null }).mean = null;
+    const rows = csvParse(metricsCsv(s));
+    expect(rows.find((r) => r.figure === 'costPerCompletedMatch')?.mean).toBe('');
+    expect(rows.find((r) => r.figure === 'participantWait')?.label).toBe('Mean wait, referral to first match');
+  });
+
+  it('comparison: paired differences per metric with both scenario names', () => {
+    const other = runSerial(parseScenario({ ...JSON.parse(JSON.stringify(aggregate.summary.scenarioFile)), name: 'other, longer', programme: { plannedWeeks: 20 } }));
+    const diff = roundDeep(comparePaired(aggregate, other));
+    const rows = csvParse(compareCsv(diff, 'csv test', 'other, longer'));
+    expect(rows.length).toBe(METRIC_NAMES.length);
+    const r = rows.find((x) => x.figure === 'matchesStarted')!;
+    expect(r.difference).toBe(String(diff.matchesStarted.difference.mean));
+    expect(r.pairs).toBe('6');
+    expect(r.current_scenario).toBe('other, longer');
+  });
+});

@@ -1,0 +1,269 @@
+/**
+ * The dashboard in a real browser: builds it with Vite, serves the build on 127.0.0.1, drives
+ * Debian's Chromium with playwright-core, and checks the numbers against the engine run here in
+ * Node (runSerial) for the same scenario and seed. Also opens the build from a folder (file://).
+ * Without Chromium this FAILS (it does not skip): install it with `apt-get install chromium` or
+ * point CHROMIUM_PATH at one. Screenshots go to test-artifacts/.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { comparePaired, flatten, mergeDeep, parseScenario, resolveScenario, roundDeep, runSerial, scenarioHash, type Aggregate, type Scenario } from '../../src/index.ts';
+import { fileLoader } from '../../src/io/readScenario.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARTIFACTS = resolve('test-artifacts');
+const REPS = 40;
+
+let outDir = '';
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+let baseUrl = '';
+
+/** The scenario the dashboard should run: a bundled file, `extends` resolved, plus the levers changed. */
+function nodeScenario(name: string, overrides: Record<string, unknown>): Scenario {
+  return parseScenario(mergeDeep(flatten(`scenarios/${name}.json`, fileLoader), overrides));
+}
+
+const cache = new Map<string, Aggregate>();
+function nodeRun(s: Scenario): Aggregate {
+  const key = scenarioHash(s);
+  if (!cache.has(key)) cache.set(key, runSerial(s));
+  return cache.get(key)!;
+}
+
+/** Waits until the dashboard has finished running exactly this scenario and drawn it. */
+async function waitForRun(page: Page, s: Scenario): Promise<void> {
+  const hash = scenarioHash(s);
+  await page.waitForFunction((h) => document.body.dataset.status === 'done' && document.body.dataset.shownHash === h, hash, { timeout: 30_000 });
+}
+
+async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
+  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
+  const path = await download.path();
+  const bytes = readFileSync(path);
+  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
+}
+
+async function exportItem(page: Page, kind: string) {
+  return downloadText(page, async () => {
+    await page.locator('#export > summary').click();
+    await page.locator(`#export-menu button[data-export="${kind}"]`).click();
+  });
+}
+
+/** Every chart is drawn from `reps` replications and has data in it. */
+async function expectChartsDrawn(page: Page, reps: number): Promise<void> {
+  const charts = await page.$$eval('svg[data-chart]', (svgs) =>
+    svgs.map((svg) => ({
+      id: svg.getAttribute('data-chart'),
+      reps: svg.getAttribute('data-reps'),
+      role: svg.getAttribute('role'),
+      title: svg.querySelector('title')?.textContent ?? '',
+      empty: svg.querySelector('[data-empty]') !== null,
+      marks: svg.querySelectorAll('path[d]:not([d=""]), rect[data-reason], circle').length,
+      axes: svg.querySelectorAll('.tick').length,
+    })),
+  );
+  expect(charts.map((c) => c.id).sort()).toEqual(['cost', 'effects', 'outcomes', 'reasons', 'survival', 'weekly-hours', 'weekly-people']);
+  for (const c of charts) {
+    expect(c, c.id!).toMatchObject({ reps: String(reps), role: 'img', empty: false });
+    expect(c.title.length, c.id!).toBeGreaterThan(5);
+    expect(c.marks, c.id!).toBeGreaterThan(1);
+    expect(c.axes, c.id!).toBeGreaterThan(2);
+  }
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. The browser tests do not skip.`);
+  }
+  outDir = join(mkdtempSync(join(tmpdir(), 'buddysim-dashboard-')), 'dashboard');
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  server = await preview({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  baseUrl = server.resolvedUrls?.local[0] ?? '';
+  expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (outDir) rmSync(resolve(outDir, '..'), { recursive: true, force: true });
+});
+
+const pageErrors = new WeakMap<Page, string[]>();
+
+async function newPage(): Promise<Page> {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  const errors: string[] = [];
+  pageErrors.set(page, errors);
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/favicon/.test(m.location().url)) errors.push(m.text());
+  });
+  return page;
+}
+
+/** Closes a page; any script error it logged fails the test. */
+async function closePage(page: Page): Promise<void> {
+  const errors = pageErrors.get(page) ?? [];
+  await page.close();
+  expect(errors, 'errors on the page').toEqual([]);
+}
+
+describe('dashboard in Chromium', () => {
+  it('is a single file: script, styles and worker inlined', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script[^>]+src=/);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/);
+  });
+
+  it('runs a bundled scenario, reruns on a lever change, and matches the engine in Node byte for byte', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
+    const first = nodeScenario('flemish-befriending', { reps: REPS });
+    await waitForRun(page, first);
+    await expectChartsDrawn(page, REPS);
+    expect(await page.getByTestId('headline-effect').textContent()).toBe(String(nodeRun(first).summary.metrics.effectPrimary.mean));
+
+    // Another bundled scenario (keeps the replications), then a lever: the run restarts by itself.
+    await page.getByTestId('scenario-select').selectOption('duo-for-a-job');
+    await waitForRun(page, nodeScenario('duo-for-a-job', { reps: REPS }));
+    const before = await page.locator('svg[data-chart="survival"]').innerHTML();
+    await page.getByLabel(/^Planned duration/).fill('20');
+    const changed = nodeScenario('duo-for-a-job', { reps: REPS, programme: { plannedWeeks: 20 } });
+    await waitForRun(page, changed);
+    expect(page.url()).toContain('programme.plannedWeeks=20');
+    await expectChartsDrawn(page, REPS);
+    expect(await page.locator('svg[data-chart="survival"]').innerHTML()).not.toBe(before);
+
+    const expected = nodeRun(changed).summary;
+    const effect = page.getByTestId('headline-effect');
+    expect(await effect.textContent()).toBe(String(expected.metrics.effectPrimary.mean));
+    expect(await effect.getAttribute('data-value')).toBe(String(expected.metrics.effectPrimary.mean));
+
+    // The whole summary, exported, equals the command line's summary.json for the same scenario.
+    const summary = await exportItem(page, 'summary');
+    expect(summary.text).toBe(JSON.stringify(expected, null, 1) + '\n');
+    const scenarioFile = await exportItem(page, 'scenario');
+    expect(scenarioHash(parseScenario(JSON.parse(scenarioFile.text)))).toBe(scenarioHash(changed));
+    const metrics = await exportItem(page, 'metrics');
+    expect(metrics.name).toMatch(/key-figures\.csv$/);
+    expect(metrics.text.split('\n')[0]).toBe('figure,label,unit,mean,ci95_lower,ci95_upper,pi95_lower,pi95_upper,sd,n');
+    const svg = await downloadText(page, () => page.locator('[data-chart-card="effects"] button[data-chart-export="svg"]').click());
+    expect(svg.text).toMatch(/<svg[^>]+role="img"/);
+    expect(svg.text).toContain('<title');
+    const png = await downloadText(page, () => page.locator('[data-chart-card="survival"] button[data-chart-export="png"]').click());
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-1280x800.png') });
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-full.png'), fullPage: true });
+
+    // A link reproduces the view.
+    const link = page.url();
+    const again = await newPage();
+    await again.goto(link);
+    await waitForRun(again, changed);
+    expect(await again.getByTestId('headline-effect').textContent()).toBe(String(expected.metrics.effectPrimary.mean));
+    expect(await again.getByLabel(/^Planned duration/).inputValue()).toBe('20');
+    await closePage(again);
+    await closePage(page);
+  });
+
+  it('shows invalid input next to its control and keeps the page working', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=resource-starved&reps=${REPS}`);
+    await waitForRun(page, nodeScenario('resource-starved', { reps: REPS }));
+    const field = page.locator('.field[data-path="programme.plannedWeeks"]');
+    await page.getByLabel(/^Planned duration/).fill('999');
+    await expect.poll(() => field.locator('.error').textContent()).toMatch(/must be at most 260/);
+    expect(await page.getByLabel(/^Planned duration/).getAttribute('aria-invalid')).toBe('true');
+    await page.waitForFunction(() => document.body.dataset.status === 'invalid');
+    await expectChartsDrawn(page, REPS); // the last valid run stays on screen
+    await page.getByLabel(/^Planned duration/).fill('30');
+    await waitForRun(page, nodeScenario('resource-starved', { reps: REPS, programme: { plannedWeeks: 30 } }));
+    expect(await field.locator('.error').textContent()).toBe('');
+    await closePage(page);
+  });
+
+  it('compares against a pinned baseline with paired differences', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
+    const base = nodeScenario('flemish-befriending', { reps: REPS });
+    await waitForRun(page, base);
+    await page.getByTestId('pin').click();
+    await page.getByLabel(/^Follow-up style/).selectOption('laissez-faire');
+    const other = nodeScenario('flemish-befriending', { reps: REPS, programme: { followUpStyle: 'laissez-faire' } });
+    await waitForRun(page, other);
+    await expect.poll(() => page.getByTestId('compare').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBeGreaterThan(5);
+    const diff = roundDeep(comparePaired(nodeRun(base), nodeRun(other)));
+    const csv = await exportItem(page, 'compare');
+    const row = csv.text.split('\n').find((l) => l.startsWith('effectPrimary,'))!;
+    expect(row.split(',')[5]).toBe(String(diff.effectPrimary.difference.mean));
+    expect(page.url()).toContain('vs=');
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-compare.png'), fullPage: true });
+
+    // The comparison link reruns the baseline, then the current design.
+    const again = await newPage();
+    await again.goto(page.url());
+    await waitForRun(again, other);
+    await expect.poll(() => again.getByTestId('compare').isVisible()).toBe(true);
+    const csv2 = await exportItem(again, 'compare');
+    expect(csv2.text).toBe(csv.text);
+    await closePage(again);
+    await closePage(page);
+  });
+
+  it('loads a scenario file (with extends) and puts it in the URL', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
+    await waitForRun(page, nodeScenario('flemish-befriending', { reps: REPS }));
+    const file = { version: 1, extends: 'flemish-befriending.json', name: 'Loaded variant', reps: REPS, programme: { contactsPerWeek: 0.5 } };
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'variant.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    // As the command line reads it: `extends` resolved beside the bundled scenarios.
+    const expected = resolveScenario('variant.json', (ref, from) => (ref === 'variant.json' ? { id: ref, json: file } : fileLoader(ref, from ?? 'scenarios/variant.json')));
+    await waitForRun(page, expected);
+    expect(await page.getByLabel('Scenario name').inputValue()).toBe('Loaded variant');
+    expect(decodeURIComponent(page.url())).toContain('programme.contactsPerWeek=0.5');
+    // A broken file is reported, the page keeps working.
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
+    await expect.poll(() => page.getByTestId('general-errors').textContent()).toMatch(/broken\.json/);
+    expect(await page.getByTestId('headline-effect').textContent()).toBe(String(nodeRun(expected).summary.metrics.effectPrimary.mean));
+    await closePage(page);
+  });
+
+  it('cancels a run', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=duo-for-a-job&reps=5000`);
+    await page.waitForFunction(() => Number(document.body.dataset.repsDone ?? 0) > 0, null, { timeout: 30_000 });
+    await page.getByTestId('cancel').click();
+    await page.waitForFunction(() => document.body.dataset.status === 'cancelled');
+    const done = Number(await page.evaluate(() => document.body.dataset.repsDone));
+    expect(done).toBeLessThan(5000);
+    await page.waitForTimeout(300);
+    expect(Number(await page.evaluate(() => document.body.dataset.repsDone))).toBe(done);
+    await closePage(page);
+  });
+
+  it('opens from a folder (file://) and runs there too', async () => {
+    const page = await newPage();
+    const s = nodeScenario('civic-integration-40h', { reps: REPS, seed: 7 });
+    await page.goto(`${pathToFileURL(join(outDir, 'index.html')).href}#scenario=civic-integration-40h&seed=7&reps=${REPS}`);
+    await waitForRun(page, s);
+    await expectChartsDrawn(page, REPS);
+    expect(await page.getByTestId('headline-effect').textContent()).toBe(String(nodeRun(s).summary.metrics.effectPrimary.mean));
+    await page.screenshot({ path: join(ARTIFACTS, 'dashboard-file-url.png') });
+    await closePage(page);
+  });
+});
