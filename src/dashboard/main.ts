@@ -5,6 +5,7 @@
  */
 import './style.css';
 import { comparePaired, roundDeep, scenarioHash, scenarioToFile, type Aggregate, type MetricName, type PairedDifference, type Scenario, type Summary } from '../index.ts';
+import { readWidths } from './charts/common.ts';
 import { drawCost } from './charts/cost.ts';
 import { drawEffects } from './charts/effects.ts';
 import { drawOutcomes } from './charts/outcomes.ts';
@@ -167,7 +168,13 @@ function requestRun(force: boolean): void {
   const scenario = design.scenario;
   if (!scenario) return;
   const hash = scenarioHash(scenario);
-  if (!force && hash === lastCompleteHash && shown?.complete && !activeRun) return;
+  if (!force && hash === lastCompleteHash && shown?.complete && !activeRun) {
+    // Back to the design on screen: nothing to run.
+    markStale();
+    setStatus('done', `Up to date: ${shown.scenario.reps} replications (seed ${shown.scenario.seed}).`);
+    ui.pinButton.disabled = false;
+    return;
+  }
   startRun(scenario, 'current');
 }
 
@@ -222,7 +229,9 @@ function scheduleDraw(run: Run, scenario: Scenario): void {
   drawTimer = setTimeout(() => {
     drawTimer = undefined;
     if (run.cancelled || run.finished) return;
+    const t0 = performance.now();
     const partial = run.snapshot();
+    document.body.dataset.snapshotMs = (performance.now() - t0).toFixed(1);
     if (partial) show(partial, scenario, false);
   }, wait);
 }
@@ -264,7 +273,7 @@ function pairedDiff(current: Aggregate): Diff | null {
 const chartHost = (id: string) => ui.charts.querySelector<HTMLElement>(`[data-chart-host="${id}"]`)!;
 
 function show(aggregate: Aggregate, scenario: Scenario, complete: boolean): void {
-  lastDraw = performance.now();
+  const t0 = performance.now();
   shown = { aggregate, scenario, complete };
   const s = aggregate.summary;
   const base = baseline?.aggregate.summary ?? null;
@@ -288,9 +297,12 @@ function show(aggregate: Aggregate, scenario: Scenario, complete: boolean): void
   ui.headline.classList.remove('stale');
   ui.charts.classList.remove('stale');
   markStale();
+  lastDraw = performance.now();
+  document.body.dataset.drawMs = (lastDraw - t0).toFixed(1);
 }
 
 function drawCharts(s: Summary, base: Summary | null): void {
+  readWidths([...ui.charts.querySelectorAll<HTMLElement>('[data-chart-host]')]);
   drawSurvival(chartHost('survival'), s, base);
   drawReasons(chartHost('reasons'), s, base);
   drawOutcomes(chartHost('outcomes'), s);
@@ -299,6 +311,10 @@ function drawCharts(s: Summary, base: Summary | null): void {
   drawWeeklyHours(chartHost('weekly-hours'), s, base);
   drawCost(chartHost('cost'), s, base);
 }
+
+// The sidebar sticks below the header, whose height depends on how the toolbar wraps.
+const header = $<HTMLElement>('.sticky-top');
+new ResizeObserver(() => document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`)).observe(header);
 
 let resizeFrame = 0;
 let lastWidth = 0;

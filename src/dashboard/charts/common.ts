@@ -56,6 +56,26 @@ export interface Frame {
 
 let uid = 0;
 
+/**
+ * Widths of chart hosts read in one go before a redraw (see `readWidths`): reading a width after
+ * another chart changed the page forces a layout each time.
+ */
+const widths = new WeakMap<HTMLElement, number>();
+
+export function readWidths(hosts: HTMLElement[]): void {
+  for (const h of hosts) widths.set(h, h.clientWidth);
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+
+/** Text width in pixels without touching the page's layout (canvas metrics, same font). */
+export function textWidth(text: string, size = 11): number {
+  if (measureContext === undefined) measureContext = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+  if (!measureContext) return text.length * size * 0.55;
+  measureContext.font = `${size}px ${FONT}`;
+  return measureContext.measureText(text).width;
+}
+
 /** A document-unique id for clip paths and labels. */
 export function uniqueId(prefix: string): string {
   return `${prefix}-${++uid}`;
@@ -68,7 +88,7 @@ export function n(x: number | null | undefined): number {
 
 /** Replaces the host's chart with a fresh frame sized to the host's width. */
 export function createFrame(host: HTMLElement, o: FrameOptions): Frame {
-  const totalWidth = Math.max(320, Math.floor(host.clientWidth || 480));
+  const totalWidth = Math.max(320, Math.floor(widths.get(host) || host.clientWidth || 480));
   const totalHeight = o.height ?? 270;
   d3.select(host).selectAll('svg').remove();
   const id = `chart-${o.id}-${++uid}`;
@@ -112,12 +132,10 @@ function wrap(parent: G, text: string, x: number, y: number, width: number, maxL
   for (let i = 0; i < words.length; i++) {
     current.push(words[i]);
     el.text(current.join(' '));
-    const node = el.node();
-    const measured = node && typeof node.getComputedTextLength === 'function' ? node.getComputedTextLength() : current.join(' ').length * 5.8;
-    if (measured > width && current.length > 1) {
+    if (textWidth(current.join(' ')) > width && current.length > 1) {
       if (line === maxLines - 1) {
-        el.text(words.slice(i - current.length + 1).join(' '));
-        el.call(ellipsize, width);
+        const rest = words.slice(i - current.length + 1).join(' ');
+        el.text(ellipsize(rest, width)).append('title').text(text);
         return line + 1;
       }
       current.pop();
@@ -130,23 +148,17 @@ function wrap(parent: G, text: string, x: number, y: number, width: number, maxL
   return line + 1;
 }
 
-/** Shortens a text element until it fits `width` pixels. */
-function ellipsize(sel: d3.Selection<SVGTextElement, unknown, null, undefined>, width: number): void {
-  const node = sel.node();
-  if (!node || typeof node.getComputedTextLength !== 'function') return;
-  const full = node.textContent ?? '';
-  if (node.getComputedTextLength() <= width) return;
-  node.setAttribute('data-full', full);
+/** The longest start of `full` that fits `width` pixels with an ellipsis. */
+function ellipsize(full: string, width: number): string {
+  if (textWidth(full) <= width) return full;
   let lo = 0;
   let hi = full.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    node.textContent = full.slice(0, mid) + '…';
-    if (node.getComputedTextLength() <= width) lo = mid;
+    if (textWidth(full.slice(0, mid) + '…') <= width) lo = mid;
     else hi = mid - 1;
   }
-  node.textContent = full.slice(0, lo) + '…';
-  sel.append('title').text(full);
+  return full.slice(0, lo) + '…';
 }
 
 /** A one- or two-row legend; returns the y of its bottom. */
@@ -178,8 +190,8 @@ function drawLegend(svg: Svg, items: LegendItem[], x0: number, y0: number, width
         sw.append('circle').attr('cx', 9).attr('cy', 0).attr('r', 3.5).attr('fill', item.color);
         break;
     }
-    const text = entry.append('text').attr('x', 23).attr('y', 4).attr('fill', TEXT).text(item.label);
-    const w = 23 + (text.node()?.getComputedTextLength?.() || item.label.length * 6) + 14;
+    entry.append('text').attr('x', 23).attr('y', 4).attr('fill', TEXT).text(item.label);
+    const w = 23 + textWidth(item.label) + 14;
     if (x > x0 && x + w > x0 + width) {
       x = x0;
       y += 16;
