@@ -3,6 +3,7 @@ export function fmt(x: number | null | undefined, unit = ''): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return 'n/a';
   if (unit === 'share' || unit.startsWith('share')) return `${(100 * x).toFixed(1)}%`;
   if (unit === 'pp') return `${(100 * x).toFixed(1)} pp`;
+  if (unit === 'g' || unit === 'r') return x.toFixed(3);
   if (unit === 'EUR') return `EUR ${Math.round(x).toLocaleString('en-GB')}`;
   const a = Math.abs(x);
   const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
