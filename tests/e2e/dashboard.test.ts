@@ -78,7 +78,11 @@ async function expectChartsDrawn(page: Page, reps: number): Promise<void> {
   }
 }
 
-beforeAll(async () => {
+/**
+ * Build, server and browser, started once. Every test awaits it, so a missing Chromium fails each
+ * test (counted as failed, never as skipped).
+ */
+async function start(): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. The browser tests do not skip.`);
@@ -87,12 +91,23 @@ beforeAll(async () => {
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
   baseUrl = server.resolvedUrls?.local[0] ?? '';
-  expect(baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+  if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(baseUrl)) throw new Error(`unexpected preview address ${baseUrl}`);
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+let started: Promise<void> | undefined;
+function ready(): Promise<void> {
+  started ??= start();
+  return started;
+}
+
+beforeAll(async () => {
+  // Start early; a failure is reported by every test through ready().
+  await ready().catch(() => undefined);
 });
 
 afterAll(async () => {
@@ -104,6 +119,7 @@ afterAll(async () => {
 const pageErrors = new WeakMap<Page, string[]>();
 
 async function newPage(): Promise<Page> {
+  await ready();
   const page = await browser!.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   const errors: string[] = [];
   pageErrors.set(page, errors);
@@ -122,7 +138,8 @@ async function closePage(page: Page): Promise<void> {
 }
 
 describe('dashboard in Chromium', () => {
-  it('is a single file: script, styles and worker inlined', () => {
+  it('is a single file: script, styles and worker inlined', async () => {
+    await ready();
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/<script[^>]+src=/);
     expect(html).not.toMatch(/<link[^>]+stylesheet/);
