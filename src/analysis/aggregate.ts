@@ -1,33 +1,83 @@
-import { combineMeans, combineVariances } from 'simple-statistics';
+import { quantile, sampleStandardDeviation } from 'simple-statistics';
 import { DOMAINS, type Domain } from '../model/params.ts';
-import { CLOSURE_REASONS, WEEKLY_SERIES, type WeeklySeries } from '../model/results.ts';
+import { CLOSURE_REASONS, PREMATURE_REASONS, WEEKLY_SERIES, type ClosureReason, type WeeklySeries } from '../model/results.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { scenarioToFile } from '../scenario/resolve.ts';
-import { hedgesGFromMoments, type EffectSize, type Moments } from './hedges.ts';
+import { aalenJohansen, type CumulativeIncidence } from './competingRisks.ts';
 import { emptyHistogram, histogramQuantile, mergeInto, type Histogram } from './histogram.ts';
-import { kaplanMeierFromCounts, survivalAt, type SurvivalCurve } from './kaplanMeier.ts';
-import { summarize, type RepSummary } from './interval.ts';
-import { METRICS, METRIC_NAMES, type MetricName } from './metrics.ts';
-import { EFFECT_GROUPS, OUTCOME_BINS, OUTCOME_RANGE, type EffectGroup, type RepStats } from './repStats.ts';
+import { batchCount, batchMeansInterval, batchOf } from './interval.ts';
+import { METRICS, METRIC_NAMES, effectSize, type MetricName } from './metrics.ts';
+import { EFFECT_GROUPS, FIRST_MATCH_CAUSES, addPool, emptyPool, type EffectGroup, type Pool } from './pool.ts';
+import { OUTCOME_BINS, OUTCOME_RANGE, type RepStats } from './repStats.ts';
+import { computeWarnings, type Warning } from './warnings.ts';
 
-export const SUMMARY_FORMAT = 1;
+export const SUMMARY_FORMAT = 2;
 const QUANTILES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+/** A figure with the 95% interval of the simulation's estimate. */
+export interface Figure {
+  value: number;
+  lower: number;
+  upper: number;
+}
+
+/** A curve with a pointwise 95% interval of the simulation's estimate. */
+export interface Band {
+  value: number[];
+  lower: number[];
+  upper: number[];
+}
+
+/** One figure of a run: its value, how precisely the simulation knows it, and how single runs vary. */
+export interface MetricSummary {
+  label: string;
+  unit: string;
+  /** Over whom or what the figure is taken. */
+  over: string;
+  /** The run's value, computed on all replications pooled (metrics.ts). */
+  value: number;
+  /** 95% confidence interval of the value: batch means over replications (summary.intervals). */
+  ci95: [number, number];
+  /** 2.5th to 97.5th percentile of single replications: what one real programme may show. */
+  pi95: [number, number];
+  /** Standard deviation over single replications. */
+  sd: number;
+  /** Replications in which the figure could be computed. */
+  n: number;
+}
 
 export interface Summary {
   format: number;
   scenario: { name: string; description: string; hash: string; seed: number; reps: number; weeks: number };
+  /** What the two intervals carried by every figure mean. */
+  intervals: { ci95: string; pi95: string; batches: number };
   participantWeeks: number;
-  metrics: Record<MetricName, RepSummary & { label: string; unit: string }>;
-  survival: SurvivalCurve & {
-    /** Premature closure before the planned duration, 1 - S(planned weeks - 1), with its 95% band. */
-    prematureByPlan: { value: number; lower: number; upper: number; weeks: number };
+  metrics: Record<MetricName, MetricSummary>;
+  warnings: Warning[];
+  /**
+   * How matches end, as competing risks over the weeks a match has lasted: the cumulative incidence
+   * of each closure reason (planned completion included) and the share still running.
+   */
+  survival: {
+    plannedWeeks: number;
+    time: number[];
+    atRisk: number[];
+    stillRunning: Band;
+    premature: Band;
+    incidence: Record<ClosureReason, Band>;
+    /** Premature closure by the planned end: cumulative incidence at the planned weeks. */
+    prematureIncidence: Figure & { weeks: number; matches: number };
   };
+  /** The wait for a first match over all referred participants, by weeks since referral: matched, or left unmatched. */
+  waiting: { time: number[]; atRisk: number[]; matched: Band; left: Band };
   closureReasons: Record<string, { count: number; share: number; perReplication: number }>;
   effects: {
     primary: Domain;
-    /** Pooled over replications: matched participants' programme against counterfactual outcomes. */
-    byGroup: Record<EffectGroup, Record<Domain, EffectSize>>;
+    /** Outcomes are measured this many weeks after referral. */
+    assessmentWeeks: number;
+    standardiser: string;
+    groups: Record<EffectGroup, Record<Domain, Figure & { participants: number }>>;
   };
   outcomes: {
     domain: Domain;
@@ -35,29 +85,21 @@ export interface Summary {
     programme: { quantiles: number[]; histogram: Histogram };
     counterfactual: { quantiles: number[]; histogram: Histogram };
   };
+  /** Weekly series: mean over replications and the approximate 95% range of single runs. */
   weekly: Record<WeeklySeries, { mean: number[]; lower: number[]; upper: number[] }>;
   scenarioFile: Record<string, unknown>;
 }
 
-/** What `finish` returns: the summary, and the per-replication values that paired comparisons need. */
+/** What `finish` returns: the summary, and the per-replication and per-batch values paired comparisons need. */
 export interface Aggregate {
   summary: Summary;
   perReplication: Record<MetricName, number[]>;
-}
-
-function combine(a: Moments, b: Moments): Moments {
-  if (a.n === 0) return { ...b };
-  if (b.n === 0) return { ...a };
-  return {
-    n: a.n + b.n,
-    mean: combineMeans(a.mean, a.n, b.mean, b.n),
-    variance: combineVariances(a.variance, a.mean, a.n, b.variance, b.mean, b.n),
-  };
+  perBatch: Record<MetricName, number[]>;
 }
 
 /**
  * Rounds every fractional number to 6 significant digits: readable files, and last-bit engine
- * differences hidden. Integers (counts, seeds) stay exact.
+ * differences hidden. Integers (counts, seeds) stay exact; NaN becomes null.
  */
 export function roundDeep<T>(value: T): T {
   return JSON.parse(
@@ -65,34 +107,51 @@ export function roundDeep<T>(value: T): T {
   );
 }
 
+export interface AggregatorOptions {
+  /** The first replication this aggregator receives (a shard's start). */
+  firstReplication?: number;
+  /** Replications of the whole run, for cutting batches (default: the scenario's). */
+  totalReplications?: number;
+}
+
+function band(point: number[], batchCurves: number[][], clampTo01 = true): Band {
+  const out: Band = { value: point, lower: [], upper: [] };
+  for (let t = 0; t < point.length; t++) {
+    const [lo, hi] = batchMeansInterval(point[t], batchCurves.map((c) => c[t]));
+    out.lower.push(clampTo01 ? Math.max(0, lo) : lo);
+    out.upper.push(clampTo01 ? Math.min(1, hi) : hi);
+  }
+  return out;
+}
+
+const finiteValues = (xs: readonly number[]) => xs.filter(Number.isFinite);
+
 /**
  * Merges replication statistics, strictly in replication order: floating-point sums depend on
- * order, so a fixed order makes the summary byte-identical whatever the number of workers.
- * Memory is flat in everything but one number per metric per replication.
+ * order, so a fixed order makes the summary byte-identical whatever the number of workers or
+ * shards. Memory is flat in everything but one number per figure per replication. Replications
+ * are also pooled in batches for the 95% intervals (batch means).
  */
 export class Aggregator {
   private next: number;
+  private readonly total: number;
+  private readonly batchTotal: number;
+  private readonly pool: Pool;
+  private readonly batches: (Pool | undefined)[];
   private readonly perRep = Object.fromEntries(METRIC_NAMES.map((m) => [m, [] as number[]])) as Record<MetricName, number[]>;
   private participantWeeks = 0;
-  private readonly events: number[];
-  private readonly censored: number[];
-  private readonly reasons: Record<string, number> = {};
-  private readonly effects = {} as Record<EffectGroup, Record<Domain, { programme: Moments; counterfactual: Moments }>>;
   private readonly programmeHist = emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS);
   private readonly counterfactualHist = emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS);
   private readonly weeklySum: Record<WeeklySeries, Float64Array>;
   private readonly weeklySumSq: Record<WeeklySeries, Float64Array>;
   private count = 0;
 
-  constructor(private readonly scenario: Scenario, firstReplication = 0) {
-    this.next = firstReplication;
-    this.events = new Array<number>(scenario.weeks + 1).fill(0);
-    this.censored = new Array<number>(scenario.weeks + 1).fill(0);
-    for (const r of [...CLOSURE_REASONS, 'ongoing']) this.reasons[r] = 0;
-    for (const g of EFFECT_GROUPS) {
-      this.effects[g] = {} as Record<Domain, { programme: Moments; counterfactual: Moments }>;
-      for (const d of DOMAINS) this.effects[g][d] = { programme: { n: 0, mean: 0, variance: 0 }, counterfactual: { n: 0, mean: 0, variance: 0 } };
-    }
+  constructor(private readonly scenario: Scenario, options: AggregatorOptions = {}) {
+    this.next = options.firstReplication ?? 0;
+    this.total = options.totalReplications ?? scenario.reps;
+    this.batchTotal = batchCount(this.total);
+    this.pool = emptyPool(scenario.weeks);
+    this.batches = new Array<Pool | undefined>(this.batchTotal).fill(undefined);
     this.weeklySum = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)])) as Record<WeeklySeries, Float64Array>;
     this.weeklySumSq = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)])) as Record<WeeklySeries, Float64Array>;
   }
@@ -109,18 +168,10 @@ export class Aggregator {
     this.count += 1;
     for (const m of METRIC_NAMES) this.perRep[m].push(stats.metrics[m]);
     this.participantWeeks += stats.participantWeeks;
-    for (let t = 0; t < this.events.length; t++) {
-      this.events[t] += stats.survival.events[t];
-      this.censored[t] += stats.survival.censored[t];
-    }
-    for (const [r, n] of Object.entries(stats.reasons)) this.reasons[r] += n;
-    for (const g of EFFECT_GROUPS) {
-      for (const d of DOMAINS) {
-        const acc = this.effects[g][d];
-        acc.programme = combine(acc.programme, stats.effects[g][d].programme);
-        acc.counterfactual = combine(acc.counterfactual, stats.effects[g][d].counterfactual);
-      }
-    }
+    addPool(this.pool, stats.pool);
+    const b = batchOf(stats.replication, this.total, this.batchTotal);
+    const batch = (this.batches[b] ??= emptyPool(this.scenario.weeks));
+    addPool(batch, stats.pool);
     mergeInto(this.programmeHist, stats.outcome.programme);
     mergeInto(this.counterfactualHist, stats.outcome.counterfactual);
     for (const s of WEEKLY_SERIES) {
@@ -134,27 +185,63 @@ export class Aggregator {
     }
   }
 
+  /** The summary of what has arrived so far (callable repeatedly, e.g. for live redraws). */
   finish(): Aggregate {
     const s = this.scenario;
     const n = this.count;
+    const batches = this.batches.filter((b): b is Pool => b !== undefined);
+
     const metrics = {} as Summary['metrics'];
-    for (const m of METRIC_NAMES) metrics[m] = { ...METRICS[m], ...summarize(this.perRep[m]) };
+    const perBatch = {} as Aggregate['perBatch'];
+    for (const m of METRIC_NAMES) {
+      const def = METRICS[m];
+      const value = def.compute(this.pool, s);
+      perBatch[m] = batches.map((b) => def.compute(b, s));
+      const reps = finiteValues(this.perRep[m]);
+      metrics[m] = {
+        label: def.label,
+        unit: def.unit,
+        over: def.over,
+        value,
+        ci95: batchMeansInterval(value, perBatch[m]),
+        pi95: reps.length > 0 ? (quantile(reps, [0.025, 0.975]) as [number, number]) : [NaN, NaN],
+        sd: reps.length > 1 ? sampleStandardDeviation(reps) : NaN,
+        n: reps.length,
+      };
+    }
 
-    const curve = kaplanMeierFromCounts(this.events, this.censored);
-    const planned = Math.min(s.params.programme.plannedWeeks - 1, curve.time.length - 1);
-    const atPlan = survivalAt(curve, planned);
+    const ends = aalenJohansen(this.pool.matchEnds);
+    const batchEnds = batches.map((b) => aalenJohansen(b.matchEnds));
+    const premature = (c: CumulativeIncidence) =>
+      c.time.map((_, t) => PREMATURE_REASONS.reduce((a, r) => a + c.incidence[CLOSURE_REASONS.indexOf(r)][t], 0));
+    const incidence = {} as Record<ClosureReason, Band>;
+    CLOSURE_REASONS.forEach((r, k) => {
+      incidence[r] = band(ends.incidence[k], batchEnds.map((c) => c.incidence[k]));
+    });
+    const planned = s.params.programme.plannedWeeks;
+    const pm = metrics.prematureIncidence;
 
-    let totalMatches = 0;
-    for (const r of Object.values(this.reasons)) totalMatches += r;
+    const waits = aalenJohansen(this.pool.firstMatch);
+    const batchWaits = batches.map((b) => aalenJohansen(b.firstMatch));
+    const cause = (c: string) => FIRST_MATCH_CAUSES.indexOf(c as (typeof FIRST_MATCH_CAUSES)[number]);
+
     const closureReasons: Summary['closureReasons'] = {};
-    for (const [r, c] of Object.entries(this.reasons)) {
+    const counts: Record<string, number> = {};
+    CLOSURE_REASONS.forEach((r, k) => (counts[r] = this.pool.matchEnds.events[k].reduce((a, b) => a + b, 0)));
+    counts.ongoing = this.pool.matchEnds.censored.reduce((a, b) => a + b, 0);
+    const totalMatches = Object.values(counts).reduce((a, b) => a + b, 0);
+    for (const [r, c] of Object.entries(counts)) {
       closureReasons[r] = { count: c, share: totalMatches > 0 ? c / totalMatches : 0, perReplication: n > 0 ? c / n : 0 };
     }
 
-    const byGroup = {} as Summary['effects']['byGroup'];
+    const groups = {} as Summary['effects']['groups'];
     for (const g of EFFECT_GROUPS) {
-      byGroup[g] = {} as Record<Domain, EffectSize>;
-      for (const d of DOMAINS) byGroup[g][d] = hedgesGFromMoments(this.effects[g][d].programme, this.effects[g][d].counterfactual);
+      groups[g] = {} as Record<Domain, Figure & { participants: number }>;
+      for (const d of DOMAINS) {
+        const value = effectSize(this.pool, g, d);
+        const [lower, upper] = batchMeansInterval(value, batches.map((b) => effectSize(b, g, d)));
+        groups[g][d] = { value, lower, upper, participants: this.pool.effects[g][d].difference.n };
+      }
     }
 
     const weekly = {} as Summary['weekly'];
@@ -163,7 +250,7 @@ export class Aggregator {
       const lower: number[] = [];
       const upper: number[] = [];
       this.weeklySum[series].forEach((sum, w) => {
-        const m = sum / n;
+        const m = n > 0 ? sum / n : NaN;
         const sd = n > 1 ? Math.sqrt(Math.max(0, (this.weeklySumSq[series][w] - n * m * m) / (n - 1))) : 0;
         mean.push(m);
         // Normal approximation of the spread of single runs; counts cannot go below zero.
@@ -172,19 +259,49 @@ export class Aggregator {
       });
       weekly[series] = { mean, lower, upper };
     }
+    const waitingByWeek = weekly.participantsWaiting.mean.map((x, w) => x + weekly.participantsInIntake.mean[w]);
 
     const q = (h: Histogram) => QUANTILES.map((p) => histogramQuantile(h, p));
     const summary: Summary = {
       format: SUMMARY_FORMAT,
       scenario: { name: s.name, description: s.description, hash: scenarioHash(s), seed: s.seed, reps: n, weeks: s.weeks },
+      intervals: {
+        ci95: `95% confidence interval of the simulation's estimate: batch means over ${batches.length} batches of replications (t with ${Math.max(0, batches.length - 1)} degrees of freedom)`,
+        pi95: '2.5th to 97.5th percentile over single replications: the range one real programme may show',
+        batches: batches.length,
+      },
       participantWeeks: this.participantWeeks,
       metrics,
+      warnings: computeWarnings({
+        scenario: s,
+        reps: n,
+        value: (m) => metrics[m].value,
+        coverage: (m) => metrics[m].n,
+        waitingByWeek,
+        checked: HEADLINE_METRICS,
+      }),
       survival: {
-        ...curve,
-        prematureByPlan: { value: 1 - atPlan.survival, lower: 1 - atPlan.upper, upper: 1 - atPlan.lower, weeks: planned + 1 },
+        plannedWeeks: planned,
+        time: ends.time,
+        atRisk: ends.atRisk,
+        stillRunning: band(ends.survival, batchEnds.map((c) => c.survival)),
+        premature: band(premature(ends), batchEnds.map(premature)),
+        incidence,
+        prematureIncidence: { value: pm.value, lower: pm.ci95[0], upper: pm.ci95[1], weeks: planned, matches: ends.total },
+      },
+      waiting: {
+        time: waits.time,
+        atRisk: waits.atRisk,
+        matched: band(waits.incidence[cause('matched')], batchWaits.map((c) => c.incidence[cause('matched')])),
+        left: band(waits.incidence[cause('left')], batchWaits.map((c) => c.incidence[cause('left')])),
       },
       closureReasons,
-      effects: { primary: s.params.outcomes.primary, byGroup },
+      effects: {
+        primary: s.params.outcomes.primary,
+        assessmentWeeks: s.params.outcomes.assessmentWeeks,
+        standardiser: 'mean of programme minus counterfactual outcome, divided by the SD of the counterfactual outcome of all referred participants',
+        groups,
+      },
       outcomes: {
         domain: s.params.outcomes.primary,
         quantiles: [...QUANTILES],
@@ -194,6 +311,14 @@ export class Aggregator {
       weekly,
       scenarioFile: scenarioToFile(s) as Record<string, unknown>,
     };
-    return { summary: roundDeep(summary), perReplication: this.perRep };
+    return { summary: roundDeep(summary), perReplication: this.perRep, perBatch };
   }
 }
+
+/** The figures a run reports first: what a programme manager or policymaker reads before anything else. */
+export const HEADLINE_METRICS: MetricName[] = [
+  'referredPerYear', 'matchedShare', 'matchedWithin8Weeks', 'leftUnmatchedShare', 'participantWait', 'participantsWaiting',
+  'matchesStartedPerYear', 'matchesCompletedPerYear', 'prematureIncidence', 'meanMatchWeeks', 'meanMatchHours',
+  'effectAllReferred', 'effectMatched', 'volunteerConversion', 'volunteerWait', 'coordinatorUtilisation', 'followUpsMissedShare',
+  'costPerYear', 'costPerMatch', 'costPerCompletedMatch',
+];

@@ -1,35 +1,153 @@
-/**
- * The figures measured in every replication, with label and unit, in one list. Their values
- * per replication are summarised over replications (mean, 95% CI, 95% spread) and compared
- * pairwise across scenarios.
- */
-export const METRICS = {
-  referred: { label: 'Participants referred', unit: 'participants' },
-  matchedShare: { label: 'Referred participants matched', unit: 'share' },
-  matchesStarted: { label: 'Matches started', unit: 'matches' },
-  matchesCompleted: { label: 'Matches completed as planned', unit: 'matches' },
-  prematureShare: { label: 'Premature closures among closed matches', unit: 'share' },
-  meanMatchWeeks: { label: 'Mean length of closed matches', unit: 'weeks' },
-  meanMatchHours: { label: 'Mean contact hours of closed matches', unit: 'hours' },
-  participantWait: { label: 'Mean wait, referral to first match', unit: 'weeks' },
-  participantWaitMedian: { label: 'Median wait, referral to first match', unit: 'weeks' },
-  volunteerWait: { label: 'Mean wait of a ready volunteer for a first match', unit: 'weeks' },
-  participantsWaiting: { label: 'Participants on the waiting list (weekly mean)', unit: 'participants' },
-  volunteersWaiting: { label: 'Volunteers waiting for a match (weekly mean)', unit: 'volunteers' },
-  activeMatches: { label: 'Active matches (weekly mean)', unit: 'matches' },
-  volunteerConversion: { label: 'Responders who become volunteers', unit: 'share' },
-  volunteerSatisfaction: { label: 'Satisfaction of matched volunteers', unit: 'score 0-1' },
-  volunteerEmpathyGain: { label: 'Empathy gain of matched volunteers', unit: 'score 0-1' },
-  coordinatorUtilisation: { label: 'Coordinator utilisation', unit: 'share of contract hours' },
-  costTotal: { label: 'Total cost', unit: 'EUR' },
-  costPerMatch: { label: 'Cost per match started', unit: 'EUR' },
-  costPerCompletedMatch: { label: 'Cost per completed match', unit: 'EUR' },
-  effectPrimary: { label: 'Effect on the main outcome (Hedges g)', unit: 'g' },
-  effectOverall: { label: 'Effect over all outcome domains (mean g)', unit: 'g' },
-  deepQualityCorrelation: { label: 'Correlation: deep similarity and relationship quality', unit: 'r' },
-  surfaceQualityCorrelation: { label: 'Correlation: surface similarity and relationship quality', unit: 'r' },
-  frequencyGainCorrelation: { label: 'Correlation: contact hours per week and relational gain', unit: 'r' },
-} as const;
+import { DOMAINS, type Domain } from '../model/params.ts';
+import type { Scenario } from '../model/scenario.ts';
+import { CLOSURE_REASONS } from '../model/results.ts';
+import { aalenJohansen, incidenceAt } from './competingRisks.ts';
+import { correlationOf, sampleSd } from './moments.ts';
+import type { EffectGroup, Pool } from './pool.ts';
 
-export type MetricName = keyof typeof METRICS;
+/**
+ * Every figure of a run, declared once: its label, unit, over whom or what it is taken, and how it
+ * is computed from a pool of replications (pool.ts). The same function gives one replication's
+ * value (for the spread of single runs and for paired comparisons), each batch's value (for the
+ * 95% interval by batch means) and the run's value.
+ */
+export interface MetricDef {
+  readonly label: string;
+  readonly unit: string;
+  /** Over whom or what, and when, in words: "all referred participants", "closed matches", ... */
+  readonly over: string;
+  readonly compute: (pool: Pool, scenario: Scenario) => number;
+}
+
+const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
+const years = (p: Pool) => p.sums.weeks / 52;
+
+/** Weeks after referral at which the matched-within shares are read. */
+export const MATCHED_WITHIN_WEEKS = [4, 8, 13] as const;
+
+const PREMATURE_CAUSES = CLOSURE_REASONS.map((r, i) => (r === 'planned' ? -1 : i)).filter((i) => i >= 0);
+
+/**
+ * Premature closure by the planned end: the cumulative incidence of closure for any reason but
+ * planned completion, at the planned duration, planned completion being a competing event.
+ */
+export function prematureIncidence(pool: Pool, scenario: Scenario): number {
+  const curve = aalenJohansen(pool.matchEnds);
+  let total = 0;
+  for (const k of PREMATURE_CAUSES) total += incidenceAt(curve, k, scenario.params.programme.plannedWeeks);
+  return total;
+}
+
+/** The share of referred participants matched within `weeks` of referral (leaving the list competes). */
+export function matchedWithin(pool: Pool, weeks: number): number {
+  return incidenceAt(aalenJohansen(pool.firstMatch), 0, weeks);
+}
+
+/** Median weeks from referral to a first match over all referred; NaN if fewer than half are ever matched. */
+export function timeToMatchMedian(pool: Pool): number {
+  const curve = aalenJohansen(pool.firstMatch);
+  if (curve.total === 0) return NaN;
+  const t = curve.incidence[0].findIndex((x) => x >= 0.5);
+  return t < 0 ? NaN : t;
+}
+
+/**
+ * A standardised effect: the mean of programme minus counterfactual outcome over the group,
+ * divided by the standard deviation of the counterfactual outcome of all referred participants
+ * (the same yardstick for every group, so effects over all referred and over the matched compare).
+ */
+export function effectSize(pool: Pool, group: EffectGroup, domain: Domain): number {
+  const e = pool.effects[group][domain];
+  if (e.difference.n === 0) return NaN;
+  const sd = sampleSd(pool.effects.allReferred[domain].counterfactual);
+  return sd > 0 ? e.difference.mean / sd : NaN;
+}
+
+const main = (s: Scenario) => s.params.outcomes.primary;
+
+type MatchedWithinName = `matchedWithin${(typeof MATCHED_WITHIN_WEEKS)[number]}Weeks`;
+function matchedWithinMetrics(): Record<MatchedWithinName, MetricDef> {
+  const out = {} as Record<MatchedWithinName, MetricDef>;
+  for (const w of MATCHED_WITHIN_WEEKS) {
+    out[`matchedWithin${w}Weeks`] = {
+      label: `Matched within ${w} weeks of referral`, unit: 'share',
+      over: 'all referred participants (cumulative incidence; leaving unmatched competes, still waiting at the horizon censored)',
+      compute: (p: Pool) => matchedWithin(p, w),
+    };
+  }
+  return out;
+}
+
+type DomainEffectName = `effectAllReferred.${Domain}` | `effectMatched.${Domain}`;
+function domainEffectMetrics(): Record<DomainEffectName, MetricDef> {
+  const out = {} as Record<DomainEffectName, MetricDef>;
+  for (const d of DOMAINS) {
+    out[`effectAllReferred.${d}`] = {
+      label: `Effect on ${d}, all referred participants`, unit: 'g',
+      over: 'all referred participants at their assessment point (intention to treat)',
+      compute: (p: Pool) => effectSize(p, 'allReferred', d),
+    };
+    out[`effectMatched.${d}`] = {
+      label: `Effect on ${d}, matched participants`, unit: 'g',
+      over: 'participants matched before their assessment point',
+      compute: (p: Pool) => effectSize(p, 'matched', d),
+    };
+  }
+  return out;
+}
+
+const BASE = {
+  referredPerYear: { label: 'Participants referred per year', unit: 'participants/year', over: 'the programme', compute: (p) => ratio(p.sums.referred, years(p)) },
+  matchedShare: { label: 'Referred participants matched by the horizon', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.everMatched, p.sums.referred) },
+  ...matchedWithinMetrics(),
+  timeToMatchMedian: { label: 'Median time from referral to a first match', unit: 'weeks', over: 'all referred participants (none if fewer than half are ever matched)', compute: (p) => timeToMatchMedian(p) },
+  leftUnmatchedShare: { label: 'Referred participants who left before a first match', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.leftUnmatched, p.sums.referred) },
+  stillWaitingShare: { label: 'Referred participants still waiting at the horizon', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.stillWaiting, p.sums.referred) },
+  participantWait: { label: 'Mean wait from referral to a first match, among those matched', unit: 'weeks', over: 'participants matched by the horizon', compute: (p) => ratio(p.sums.waitWeeks, p.sums.everMatched) },
+  volunteerWait: { label: 'Mean wait of a ready volunteer for a first match', unit: 'weeks', over: 'volunteers matched by the horizon', compute: (p) => ratio(p.sums.volunteerWaitWeeks, p.sums.volunteerFirstMatches) },
+  participantsWaiting: { label: 'Participants waiting for a match (weekly mean)', unit: 'participants', over: 'intake and waiting list, every week', compute: (p) => ratio(p.sums.waitingListWeeks, p.sums.weeks) },
+  volunteersWaiting: { label: 'Ready volunteers without a match (weekly mean)', unit: 'volunteers', over: 'every week', compute: (p) => ratio(p.sums.volunteersWaitingWeeks, p.sums.weeks) },
+  activeMatches: { label: 'Active matches (weekly mean)', unit: 'matches', over: 'every week', compute: (p) => ratio(p.sums.activeMatchWeeks, p.sums.weeks) },
+  matchesStartedPerYear: { label: 'Matches started per year', unit: 'matches/year', over: 'the programme', compute: (p) => ratio(p.sums.matchesStarted, years(p)) },
+  matchesCompletedPerYear: { label: 'Matches completed as planned per year', unit: 'matches/year', over: 'the programme', compute: (p) => ratio(p.sums.matchesCompleted, years(p)) },
+  prematureIncidence: {
+    label: 'Premature closure by the planned end', unit: 'share',
+    over: 'matches (cumulative incidence at the planned duration; planned completion competes, matches running at the horizon censored)',
+    compute: prematureIncidence,
+  },
+  meanMatchWeeks: { label: 'Mean length of closed matches', unit: 'weeks', over: 'matches closed by the horizon', compute: (p) => ratio(p.sums.closedWeeks, p.sums.matchesClosed) },
+  meanMatchHours: { label: 'Mean contact hours of closed matches', unit: 'hours', over: 'matches closed by the horizon', compute: (p) => ratio(p.sums.closedHours, p.sums.matchesClosed) },
+  volunteerConversion: { label: 'Responders who become volunteers', unit: 'share', over: 'people who responded to recruitment', compute: (p) => ratio(p.sums.trained, p.sums.responders) },
+  volunteerSatisfaction: { label: 'Satisfaction of matched volunteers', unit: 'score 0-1', over: 'volunteers matched at least once', compute: (p) => ratio(p.sums.satisfaction, p.sums.volunteersMatched) },
+  volunteerEmpathyGain: { label: 'Empathy gain of matched volunteers', unit: 'score 0-1', over: 'volunteers matched at least once', compute: (p) => ratio(p.sums.empathyGain, p.sums.volunteersMatched) },
+  coordinatorUtilisation: { label: 'Coordinator utilisation', unit: 'share of contract hours', over: 'coordinator hours present', compute: (p) => ratio(p.sums.hoursUsed, p.sums.hoursAvailable) },
+  followUpsMissedShare: { label: 'Follow-ups not done in the week they fell due', unit: 'share', over: 'follow-ups that fell due', compute: (p) => ratio(p.sums.followUpsMissed, p.sums.followUpsDue) },
+  costPerYear: { label: 'Cost per year', unit: 'EUR/year', over: 'the programme (coordinator hours and expenses)', compute: (p) => ratio(p.sums.cost, years(p)) },
+  costPerMatch: { label: 'Cost per match started', unit: 'EUR', over: 'matches started', compute: (p) => ratio(p.sums.cost, p.sums.matchesStarted) },
+  costPerCompletedMatch: { label: 'Cost per completed match', unit: 'EUR', over: 'matches completed as planned', compute: (p) => ratio(p.sums.cost, p.sums.matchesCompleted) },
+  effectAllReferred: {
+    label: 'Effect on the main outcome, all referred participants', unit: 'g',
+    over: 'all referred participants at their assessment point, matched or not (intention to treat)',
+    compute: (p, s) => effectSize(p, 'allReferred', main(s)),
+  },
+  effectMatched: {
+    label: 'Effect on the main outcome, matched participants', unit: 'g',
+    over: 'participants matched before their assessment point',
+    compute: (p, s) => effectSize(p, 'matched', main(s)),
+  },
+  ...domainEffectMetrics(),
+  deepQualityCorrelation: { label: 'Correlation: deep similarity and relationship quality', unit: 'r', over: 'all matches', compute: (p) => correlationOf(p.correlations.deepQuality) },
+  surfaceQualityCorrelation: { label: 'Correlation: surface similarity and relationship quality', unit: 'r', over: 'all matches', compute: (p) => correlationOf(p.correlations.surfaceQuality) },
+  frequencyGainCorrelation: { label: 'Correlation: contact hours per week and relational gain', unit: 'r', over: 'all matches', compute: (p) => correlationOf(p.correlations.frequencyGain) },
+} satisfies Record<string, MetricDef>;
+
+export type MetricName = keyof typeof BASE;
+export const METRICS: Record<MetricName, MetricDef> = BASE;
 export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
+
+/** Every metric of one pool. */
+export function computeMetrics(pool: Pool, scenario: Scenario): Record<MetricName, number> {
+  const out = {} as Record<MetricName, number>;
+  for (const m of METRIC_NAMES) out[m] = METRICS[m].compute(pool, scenario);
+  return out;
+}

@@ -1,7 +1,8 @@
 import { SECTIONS } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { flatten, mergeDeep, parseScenario, scenarioToFile, type ScenarioLoader } from '../scenario/resolve.ts';
-import { batchInterval, ratioInterval, type RunSet, type ScenarioRunner } from './runSet.ts';
+import { batchMeansInterval as batchInterval } from '../analysis/interval.ts';
+import { ratioInterval, type RunSet, type ScenarioRunner } from './runSet.ts';
 import { measure } from './statistics.ts';
 import { inRange, targetCentre, type ScenarioSpec, type Target, type TargetRange, type TargetsFile } from './targets.ts';
 
@@ -79,12 +80,12 @@ export function factPasses(t: Target, value: number, ci: [number, number]): bool
 }
 
 /** The scenarios a targets file needs, each once: key = label, with its resolved scenario. */
-export function targetScenarios(file: TargetsFile, load: ScenarioLoader, reps: number, values: ParamValues = {}): Map<string, Scenario> {
+export function targetScenarios(file: TargetsFile, load: ScenarioLoader, reps: number, values: ParamValues = {}, seed?: number): Map<string, Scenario> {
   const out = new Map<string, Scenario>();
   for (const t of file.targets) {
-    if (t.scenario) out.set(specLabel(t.scenario), resolveSpec(t.scenario, load, reps, values));
+    if (t.scenario) out.set(specLabel(t.scenario), resolveSpec(t.scenario, load, reps, values, seed));
     if (t.paired) {
-      const base = resolveSpec(t.paired.base, load, reps, values);
+      const base = resolveSpec(t.paired.base, load, reps, values, seed);
       out.set(specLabel(t.paired.base), base);
       out.set(specLabel(t.paired.other), resolveSpec(t.paired.other, load, reps, values, base.seed));
     }
@@ -130,6 +131,8 @@ export function evaluateTarget(t: Target, runs: ReadonlyMap<string, RunSet>): Fa
 export interface Validation {
   readonly reps: number;
   readonly batches: number;
+  /** The seed every scenario ran with, if one was imposed (validation); else each scenario's own. */
+  readonly seed?: number;
   readonly results: readonly FactResult[];
   readonly loss: number;
   readonly passed: number;
@@ -138,21 +141,22 @@ export interface Validation {
 }
 
 /**
- * Runs every scenario the targets need (each once) and evaluates every target.
+ * Runs every scenario the targets need (each once) and evaluates every target. `seed` runs every
+ * scenario on that seed instead of its own (validation on replications calibration never saw).
  *
  * @example
- *   const v = await validate(parseTargets(json), fileLoader, serialRunner, { reps: 100 });
+ *   const v = await validate(file, fileLoader, serialRunner, { reps: 100, seed: file.validationSeed });
  *   v.results.every((r) => r.pass);
  */
 export async function validate(
   file: TargetsFile,
   load: ScenarioLoader,
   run: ScenarioRunner,
-  options: { reps?: number; batches?: number; values?: ParamValues; onScenario?: (label: string, index: number, total: number) => void } = {},
+  options: { reps?: number; batches?: number; values?: ParamValues; seed?: number; onScenario?: (label: string, index: number, total: number) => void } = {},
 ): Promise<Validation> {
   const reps = options.reps ?? file.reps;
   const batches = Math.min(options.batches ?? file.batches, reps);
-  const scenarios = targetScenarios(file, load, reps, options.values);
+  const scenarios = targetScenarios(file, load, reps, options.values, options.seed);
   const runs = new Map<string, RunSet>();
   let i = 0;
   for (const [label, s] of scenarios) {
@@ -163,6 +167,7 @@ export async function validate(
   return {
     reps,
     batches,
+    seed: options.seed,
     results,
     loss: results.reduce((a, r) => a + r.loss, 0),
     passed: results.filter((r) => r.pass).length,

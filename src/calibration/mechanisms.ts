@@ -1,8 +1,10 @@
+import type { MetricName } from '../analysis/metrics.ts';
 import { DOMAINS } from '../model/params.ts';
 import { PREMATURE_REASONS } from '../model/results.ts';
 import type { ScenarioLoader } from '../scenario/resolve.ts';
 import { resolveSpec, specLabel } from './evaluate.ts';
-import { batchInterval, type RunSet, type ScenarioRunner } from './runSet.ts';
+import { batchMeansInterval as batchInterval } from '../analysis/interval.ts';
+import type { RunSet, ScenarioRunner } from './runSet.ts';
 import { pooledEffect, type Evaluable } from './statistics.ts';
 import type { ScenarioSpec } from './targets.ts';
 
@@ -51,21 +53,20 @@ function closedShare(e: Evaluable, planned: boolean): number {
   return done + premature > 0 ? (planned ? done : premature) / (done + premature) : NaN;
 }
 
+const metric = (name: MetricName) => (e: Evaluable) => e.summary.metrics[name].value;
+
 export const FIGURES: readonly Figure[] = [
-  { key: 'effectNetwork', short: 'Effect on the social network', label: 'Effect on the social network (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'network', 'all') },
-  { key: 'effectWellbeing', short: 'Effect on well-being', label: 'Effect on well-being (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'wellbeing', 'all') },
-  { key: 'effectSkills', short: 'Effect on skills', label: 'Effect on skills (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e.stats, 'skills', 'all') },
+  { key: 'effectNetwork', short: 'Effect on the social network', label: 'Effect on the social network, all referred (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e, 'network', 'allReferred') },
+  { key: 'effectWellbeing', short: 'Effect on well-being', label: 'Effect on well-being, all referred (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e, 'wellbeing', 'allReferred') },
+  { key: 'effectSkills', short: 'Effect on skills', label: 'Effect on skills, all referred (g)', unit: 'g', better: 'higher', measure: (e) => pooledEffect(e, 'skills', 'allReferred') },
   {
-    key: 'effectMean', short: 'Mean effect over the four domains', label: 'Mean effect over the four outcome domains (g)', unit: 'g', better: 'higher',
-    measure: (e) => DOMAINS.reduce((a, d) => a + pooledEffect(e.stats, d, 'all'), 0) / DOMAINS.length,
+    key: 'effectMean', short: 'Mean effect over the four domains', label: 'Mean effect over the four outcome domains, all referred (g)', unit: 'g', better: 'higher',
+    measure: (e) => DOMAINS.reduce((a, d) => a + pooledEffect(e, d, 'allReferred'), 0) / DOMAINS.length,
   },
   { key: 'completion', short: 'Completion as planned', label: 'Closed matches completed as planned', unit: 'share', better: 'higher', measure: (e) => closedShare(e, true) },
-  { key: 'premature', short: 'Premature endings', label: 'Premature ending before the planned end (Kaplan-Meier)', unit: 'share', better: 'lower', measure: (e) => e.summary.survival.prematureByPlan.value },
-  {
-    key: 'costPerCompleted', short: 'Cost per completed match', label: 'Cost per completed match (EUR)', unit: 'EUR', better: 'lower',
-    measure: (e) => e.summary.metrics.costTotal.mean / e.summary.metrics.matchesCompleted.mean,
-  },
-  { key: 'hoursPerMatch', short: 'Contact hours per match', label: 'Contact hours per closed match', unit: 'hours', better: 'neutral', measure: (e) => e.summary.metrics.meanMatchHours.mean },
+  { key: 'premature', short: 'Premature endings', label: 'Premature closure by the planned end (cumulative incidence)', unit: 'share', better: 'lower', measure: metric('prematureIncidence') },
+  { key: 'costPerCompleted', short: 'Cost per completed match', label: 'Cost per completed match (EUR)', unit: 'EUR', better: 'lower', measure: metric('costPerCompletedMatch') },
+  { key: 'hoursPerMatch', short: 'Contact hours per match', label: 'Contact hours per closed match', unit: 'hours', better: 'neutral', measure: metric('meanMatchHours') },
 ];
 
 export interface Estimate {
@@ -107,7 +108,7 @@ export async function levelGainRate(
   const measureAt = async (gainRate: number) => {
     const spec: ScenarioSpec = { ...LEVEL_REFERENCE, overrides: { programme: { mechanism }, behaviour: { gainRate } } };
     const r = await run(resolveSpec(spec, load, reps), reps, 2);
-    return pooledEffect(r.whole.stats, r.whole.scenario.params.outcomes.primary, 'all') - effect;
+    return pooledEffect(r.whole, r.whole.scenario.params.outcomes.primary, 'matched') - effect;
   };
   let x0 = start;
   let f0 = await measureAt(x0);
@@ -137,7 +138,7 @@ export async function studyMechanisms(
   const reference = resolveSpec(LEVEL_REFERENCE, load, options.reps);
   const levelReps = Math.min(options.reps, 200);
   const base = await run(resolveSpec(LEVEL_REFERENCE, load, levelReps), levelReps, 2);
-  const effect = pooledEffect(base.whole.stats, reference.params.outcomes.primary, 'all');
+  const effect = pooledEffect(base.whole, reference.params.outcomes.primary, 'matched');
   const defaultMechanism = reference.params.programme.mechanism;
   const gainRate = {} as Record<Mechanism, number>;
   let index = 0;

@@ -1,5 +1,5 @@
 import { Aggregator } from '../analysis/aggregate.ts';
-import { t95 } from '../analysis/interval.ts';
+import { batchBounds, batchMeansInterval } from '../analysis/interval.ts';
 import { replicationStats, type RepStats } from '../analysis/repStats.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { runReplication } from '../model/runReplication.ts';
@@ -19,11 +19,6 @@ export interface RunSet {
 
 /** Runs a scenario's replications 0..reps-1 and returns them whole and in batches. */
 export type ScenarioRunner = (scenario: Scenario, reps: number, batches: number) => Promise<RunSet>;
-
-/** Batch b of B over reps replications: [start, end). */
-export function batchBounds(reps: number, batches: number, b: number): [number, number] {
-  return [Math.floor((b * reps) / batches), Math.floor(((b + 1) * reps) / batches)];
-}
 
 /** Collects replications, strictly in replication order, into a RunSet. */
 export class RunCollector {
@@ -48,7 +43,7 @@ export class RunCollector {
   }
 
   private evaluable(start: number, end: number): Evaluable {
-    const agg = new Aggregator(this.scenario, start);
+    const agg = new Aggregator(this.scenario, { firstReplication: start, totalReplications: this.reps });
     for (let r = start; r < end; r++) agg.add(this.stats[r]);
     return { scenario: this.scenario, summary: agg.finish().summary, stats: this.stats.slice(start, end), extras: this.extras.slice(start, end) };
   }
@@ -71,19 +66,6 @@ export const serialRunner: ScenarioRunner = async (scenario, reps, batches) => {
   return c.finish();
 };
 
-/** A 95% interval from batch values around a point estimate: point +- t(B-1) sd / sqrt(B). */
-export function batchInterval(point: number, batchValues: readonly number[]): [number, number] {
-  const v = batchValues.filter(Number.isFinite);
-  if (v.length < 2 || !Number.isFinite(point)) return [NaN, NaN];
-  let mean = 0;
-  for (const x of v) mean += x;
-  mean /= v.length;
-  let ss = 0;
-  for (const x of v) ss += (x - mean) ** 2;
-  const half = (t95(v.length - 1) * Math.sqrt(ss / (v.length - 1))) / Math.sqrt(v.length);
-  return [point - half, point + half];
-}
-
 /**
  * A ratio of two statistics with its 95% interval from batches, linearised (the ratio of means,
  * not the mean of ratios, which small denominators would upset): z_b = (num_b - R den_b) / mean(den).
@@ -103,5 +85,5 @@ export function ratioInterval(num: number, den: number, numBatches: readonly num
     if (!Number.isFinite(numBatches[b]) || !Number.isFinite(denBatches[b])) continue;
     z.push(value + (numBatches[b] - value * denBatches[b]) / denMean);
   }
-  return { value, ci: batchInterval(value, z) };
+  return { value, ci: batchMeansInterval(value, z) };
 }

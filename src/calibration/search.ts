@@ -6,7 +6,7 @@ import { validate, type ParamValues, type Validation } from './evaluate.ts';
 import { latinHypercube } from './lhs.ts';
 import { nelderMead } from './nelderMead.ts';
 import type { ScenarioRunner } from './runSet.ts';
-import type { TargetsFile } from './targets.ts';
+import { TargetsError, type TargetsFile } from './targets.ts';
 
 /** A parameter being calibrated: its path, search bounds, and declaration. */
 export interface SearchParam {
@@ -90,7 +90,8 @@ export interface CalibrationResult {
 }
 
 /**
- * Calibrates the named parameters against the targets: the current defaults first, then a Latin
+ * Calibrates the named parameters against the fit targets (a held-out validation target is refused:
+ * calibration must never see it): the current defaults first, then a Latin
  * hypercube design over the bounds, then Nelder-Mead from the best point. Every candidate runs
  * the same replications of the same scenarios with the same seeds (common random numbers), so
  * candidates differ by their parameters only; the loss is the sum over targets of
@@ -103,6 +104,10 @@ export async function calibrate(
   params: readonly SearchParam[],
   options: CalibrationOptions,
 ): Promise<CalibrationResult> {
+  const heldOut = file.targets.filter((t) => t.use !== 'fit');
+  if (heldOut.length > 0) {
+    throw new TargetsError([`calibrate fits only targets with "use": "fit"; held-out validation targets were given: ${heldOut.map((t) => t.id).join(', ')} (pass fitTargets(file))`]);
+  }
   const cache = new Map<string, Validation>();
   let evaluation = 0;
   let best: { values: Record<string, number>; v: Validation } | undefined;

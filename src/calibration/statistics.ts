@@ -1,6 +1,8 @@
-import { hedgesGFromMoments, type Moments } from '../analysis/hedges.ts';
 import type { Summary } from '../analysis/aggregate.ts';
-import { DURATION_BANDS, safeCorrelation, type DurationBand, type RepStats } from '../analysis/repStats.ts';
+import { effectSize } from '../analysis/metrics.ts';
+import { coMoments, combineMoments, correlationOf } from '../analysis/moments.ts';
+import { EFFECT_GROUPS, addPool, emptyPool, type EffectGroup, type Pool } from '../analysis/pool.ts';
+import type { RepStats } from '../analysis/repStats.ts';
 import { DOMAINS, type Domain } from '../model/params.ts';
 import { PREMATURE_REASONS, type ReplicationResult } from '../model/results.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -28,7 +30,7 @@ export interface RepExtras {
 export const ESTABLISHED_WEEKS = 13;
 
 /** Pearson correlation; NaN with fewer than three pairs or no spread. */
-export const correlation = safeCorrelation;
+export const correlation = (x: readonly number[], y: readonly number[]) => correlationOf(coMoments(x, y));
 
 export function repExtras(result: ReplicationResult): RepExtras {
   let q = 0;
@@ -55,11 +57,12 @@ export interface Evaluable {
   readonly extras: readonly RepExtras[];
 }
 
-/** Duration groups of the effect statistics: the summary's bands, 'all', and '<6 months' (the two shortest bands). */
-export const EFFECT_GROUP_NAMES = ['all', ...DURATION_BANDS, '<6 months'] as const;
+/** Groups of the effect statistics: those of the summary, and '<6 months' (the two shortest bands together). */
+export const EFFECT_GROUP_NAMES = [...EFFECT_GROUPS, '<6 months'] as const;
 export type EffectGroupName = (typeof EFFECT_GROUP_NAMES)[number];
-const GROUP_BANDS: Record<EffectGroupName, readonly ('all' | DurationBand)[]> = {
-  all: ['all'],
+const GROUP_MEMBERS: Record<EffectGroupName, readonly EffectGroup[]> = {
+  allReferred: ['allReferred'],
+  matched: ['matched'],
   '<3 months': ['<3 months'],
   '3-6 months': ['3-6 months'],
   '6-12 months': ['6-12 months'],
@@ -67,34 +70,39 @@ const GROUP_BANDS: Record<EffectGroupName, readonly ('all' | DurationBand)[]> = 
   '<6 months': ['<3 months', '3-6 months'],
 };
 
-/** Merges two groups' moments (count, mean, population variance). */
-export function mergeMoments(a: Moments, b: Moments): Moments {
-  if (a.n === 0) return { ...b };
-  if (b.n === 0) return { ...a };
-  const n = a.n + b.n;
-  const mean = (a.n * a.mean + b.n * b.mean) / n;
-  const da = a.mean - mean;
-  const db = b.mean - mean;
-  return { n, mean, variance: (a.n * (a.variance + da * da) + b.n * (b.variance + db * db)) / n };
+/** The replications of an evaluable set pooled (computed once per set). */
+const pooled = new WeakMap<Evaluable, Pool>();
+export function evaluablePool(e: Evaluable): Pool {
+  let p = pooled.get(e);
+  if (!p) {
+    p = emptyPool(e.scenario.weeks);
+    for (const s of e.stats) addPool(p, s.pool);
+    pooled.set(e, p);
+  }
+  return p;
 }
 
 /**
- * Hedges' g of matched participants' programme against counterfactual outcomes, pooled over the
- * replications, for one outcome domain and one group of realised time in a match.
+ * The standardised effect of one group and domain over a set of replications, pooled (metrics.ts
+ * `effectSize`: mean of programme minus counterfactual over the SD of the counterfactual of all
+ * referred participants); a combined group merges its bands first.
  */
-export function pooledEffect(stats: readonly RepStats[], domain: Domain, group: EffectGroupName): number {
-  let programme: Moments = { n: 0, mean: 0, variance: 0 };
-  let counterfactual: Moments = { n: 0, mean: 0, variance: 0 };
-  for (const s of stats) {
-    for (const band of GROUP_BANDS[group]) {
-      programme = mergeMoments(programme, s.effects[band][domain].programme);
-      counterfactual = mergeMoments(counterfactual, s.effects[band][domain].counterfactual);
-    }
+export function pooledEffect(e: Evaluable, domain: Domain, group: EffectGroupName): number {
+  const members = GROUP_MEMBERS[group];
+  if (members.length === 1) return effectSize(evaluablePool(e), members[0], domain);
+  const p = evaluablePool(e);
+  const merged: Pool = { ...p, effects: { ...p.effects, matched: { ...p.effects.matched } } };
+  let difference = { n: 0, mean: 0, variance: 0 };
+  let counterfactual = { n: 0, mean: 0, variance: 0 };
+  for (const g of members) {
+    difference = combineMoments(difference, p.effects[g][domain].difference);
+    counterfactual = combineMoments(counterfactual, p.effects[g][domain].counterfactual);
   }
-  return hedgesGFromMoments(programme, counterfactual).g;
+  merged.effects.matched[domain] = { difference, counterfactual };
+  return effectSize(merged, 'matched', domain);
 }
 
-/** The number at a dotted path into the summary, e.g. "survival.prematureByPlan.value". */
+/** The number at a dotted path into the summary, e.g. "survival.prematureIncidence.value". */
 export function summaryPath(summary: Summary, path: string): number {
   let v: unknown = summary;
   for (const key of path.split('.')) {
@@ -131,11 +139,12 @@ const meanOf = (xs: readonly number[]) => {
 
 /**
  * The named statistics. Each takes the replications to measure and its arguments:
- * - prematureByPlan: Kaplan-Meier share of matches closed prematurely before the planned weeks;
+ * - prematureIncidence: premature closure by the planned end (cumulative incidence; planned
+ *   completion competes);
  * - path {path}: any number in the summary (e.g. "metrics.deepQualityCorrelation.mean");
- * - metric {name}: a per-replication metric's mean over replications;
- * - effect {domain?, group?}: pooled Hedges' g of matched participants (domain: the scenario's main
- *   outcome; group: 'all', a duration band, or '<6 months');
+ * - metric {name}: a figure of the run (summary.metrics, pooled over its replications);
+ * - effect {domain?, group?}: the standardised effect, pooled (domain: the scenario's main outcome;
+ *   group: 'matched' by default, 'allReferred', a duration band, or '<6 months');
  * - effectGap {higher, lower, domain?}: effect of one duration group minus another's;
  * - meanQuality: mean relationship quality of the matches (0-1);
  * - establishedFrequencyGain: correlation of contact hours per week with relational gain over
@@ -143,13 +152,13 @@ const meanOf = (xs: readonly number[]) => {
  * - reasonShare {reason}: share of premature closures with that reason (e.g. 'volunteer').
  */
 export const STATISTICS = {
-  prematureByPlan: (e: Evaluable) => e.summary.survival.prematureByPlan.value,
+  prematureIncidence: (e: Evaluable) => e.summary.metrics.prematureIncidence.value,
   path: (e: Evaluable, args: Args) => summaryPath(e.summary, String(args?.path ?? '')),
-  metric: (e: Evaluable, args: Args) => summaryPath(e.summary, `metrics.${String(args?.name ?? '')}.mean`),
-  effect: (e: Evaluable, args: Args) => pooledEffect(e.stats, domainArg(e, args), groupArg(args, 'group', 'all')),
+  metric: (e: Evaluable, args: Args) => summaryPath(e.summary, `metrics.${String(args?.name ?? '')}.value`),
+  effect: (e: Evaluable, args: Args) => pooledEffect(e, domainArg(e, args), groupArg(args, 'group', 'matched')),
   effectGap: (e: Evaluable, args: Args) => {
     const d = domainArg(e, args);
-    return pooledEffect(e.stats, d, groupArg(args, 'higher', '12+ months')) - pooledEffect(e.stats, d, groupArg(args, 'lower', '<6 months'));
+    return pooledEffect(e, d, groupArg(args, 'higher', '12+ months')) - pooledEffect(e, d, groupArg(args, 'lower', '<6 months'));
   },
   meanQuality: (e: Evaluable) => meanOf(e.extras.map((x) => x.meanQuality)),
   establishedFrequencyGain: (e: Evaluable) => meanOf(e.extras.map((x) => x.establishedFrequencyGainCorrelation)),

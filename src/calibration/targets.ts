@@ -12,7 +12,8 @@ import { STATISTIC_NAMES } from './statistics.ts';
  * @example
  *   parseTargets({ version: 1, targets: [{ id: 'premature-closure', fact: 1, title: 'Premature closure',
  *     source: 'DeWit et al. 2016', scenario: { ref: 'community-mentoring' },
- *     statistic: { name: 'prematureByPlan' }, target: { value: 0.35, min: 0.28, max: 0.42 } }] });
+ *     statistic: { name: 'prematureIncidence' }, target: { value: 0.35, min: 0.28, max: 0.42 }, use: 'fit' }],
+ *     validationSeed: 7 });
  */
 export const TARGETS_VERSION = 1;
 
@@ -29,7 +30,7 @@ export type ScenarioSpec = z.output<typeof scenarioSpecSchema>;
 
 export const statisticSchema = z.strictObject({
   name: z.enum(STATISTIC_NAMES, { error: `must be one of: ${STATISTIC_NAMES.join(', ')}` }),
-  /** Arguments of the named statistic (see statistics.ts): e.g. {"path": "metrics.prematureShare.mean"}. */
+  /** Arguments of the named statistic (see statistics.ts): e.g. {"path": "metrics.matchedShare.value"}. */
   args: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type StatisticSpec = z.output<typeof statisticSchema>;
@@ -71,6 +72,11 @@ export const targetSchema = z
     pass: z.enum(['estimate', 'interval']).default('estimate'),
     /** Weight in the calibration loss. */
     weight: z.number().min(0).default(1),
+    /**
+     * fit: calibration may fit parameters to it (its result is in-sample). validation: held out,
+     * never seen by calibration; `calibrate` refuses it.
+     */
+    use: z.enum(['fit', 'validation'], { error: 'must be "fit" (calibration may use it) or "validation" (held out)' }),
   })
   .refine((t) => (t.scenario === undefined) !== (t.paired === undefined), { error: 'needs exactly one of scenario or paired' });
 export type Target = z.output<typeof targetSchema>;
@@ -84,10 +90,20 @@ export const targetsFileSchema = z
     reps: z.number().int().min(2).default(400),
     /** Batches of replications behind the 95% intervals (batch means). */
     batches: z.number().int().min(2).max(1000).default(20),
+    /**
+     * The seed validate-model runs every scenario with: one calibration never used (calibration
+     * runs each scenario on its own seed), so validation draws replications it never saw.
+     */
+    validationSeed: z.number().int().min(0).max(2 ** 31 - 1),
     targets: z.array(targetSchema).min(1),
   })
   .refine((f) => new Set(f.targets.map((t) => t.id)).size === f.targets.length, { error: 'target ids must be unique' });
 export type TargetsFile = z.output<typeof targetsFileSchema>;
+
+/** The targets calibration may fit: the file without its held-out validation targets. */
+export function fitTargets(file: TargetsFile): TargetsFile {
+  return { ...file, targets: file.targets.filter((t) => t.use === 'fit') };
+}
 
 /** Validates a parsed targets file; every problem is one line in the thrown error. */
 export function parseTargets(json: unknown, file = 'targets'): TargetsFile {

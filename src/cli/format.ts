@@ -1,23 +1,11 @@
-import type { Summary } from '../analysis/aggregate.ts';
+import { HEADLINE_METRICS, type Summary } from '../analysis/aggregate.ts';
 import type { PairedDifference } from '../analysis/compare.ts';
-import type { RepSummary } from '../analysis/interval.ts';
-import { DURATION_BANDS } from '../analysis/repStats.ts';
+import { diffUnit, effectWords, fmt, fmtEstimate } from '../analysis/format.ts';
 import type { MetricName } from '../analysis/metrics.ts';
+import { DURATION_BANDS } from '../analysis/pool.ts';
+import { CLOSURE_REASONS, PREMATURE_REASONS } from '../model/results.ts';
 
-/** Numbers for people: a sensible number of digits, thousands grouped, percentages for shares. */
-export function fmt(x: number, unit = ''): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  if (unit === 'share' || unit.startsWith('share')) return `${(100 * x).toFixed(1)}%`;
-  if (unit === 'EUR') return `EUR ${Math.round(x).toLocaleString('en-GB')}`;
-  const a = Math.abs(x);
-  const digits = a >= 100 ? 0 : a >= 10 ? 1 : 2;
-  return x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-export function fmtInterval(s: Pick<RepSummary, 'mean' | 'ci95'>, unit = ''): string {
-  return `${fmt(s.mean, unit)}  [${fmt(s.ci95[0], unit)}, ${fmt(s.ci95[1], unit)}]`;
-}
-
+/** Terminal tables: numbers come from the one formatter (src/analysis/format.ts). */
 function table(rows: string[][], indent = '  '): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
@@ -25,58 +13,113 @@ function table(rows: string[][], indent = '  '): string {
 
 /** Units worth repeating after a label; counts, shares and money speak for themselves. */
 const SHOWN_UNITS = new Set(['weeks', 'hours', 'g', 'r', 'score 0-1']);
+const labelOf = (label: string, unit: string) => `${label}${SHOWN_UNITS.has(unit) ? ` (${unit})` : ''}`;
 
-const HEADLINE: MetricName[] = [
-  'referred', 'matchedShare', 'matchesStarted', 'matchesCompleted', 'prematureShare', 'meanMatchWeeks', 'meanMatchHours',
-  'participantWait', 'volunteerWait', 'participantsWaiting', 'volunteerConversion', 'coordinatorUtilisation',
-  'effectPrimary', 'costPerMatch', 'costPerCompletedMatch',
-];
+/** The run's frame: replications, seed, horizon in years, the assumed mechanism. */
+export function frameLine(s: Summary): string {
+  const sc = s.scenario;
+  const mechanism = (s.scenarioFile.programme as { mechanism?: string } | undefined)?.mechanism ?? 'duration';
+  return `${sc.reps} replications, seed ${sc.seed}, horizon ${sc.weeks} weeks (${fmt(sc.weeks / 52, '', 1)} years); assumed dose mechanism: ${mechanism}`;
+}
+
+export function formatWarnings(s: Summary): string[] {
+  if (s.warnings.length === 0) return [];
+  return ['Warnings:', ...s.warnings.map((w) => `  ! ${w.message}`), ''];
+}
 
 /** The readable summary of a run: what a programme manager or policymaker reads first. */
 export function formatSummary(s: Summary): string {
-  const lines: string[] = [];
-  const sc = s.scenario;
-  lines.push(`${sc.name}`);
-  lines.push(`  ${sc.reps} replications, seed ${sc.seed}, ${sc.weeks} weeks; ${fmt(s.participantWeeks)} participant-weeks simulated`);
-  lines.push('');
-  const p = s.survival.prematureByPlan;
-  lines.push(`Premature closure before the planned ${p.weeks} weeks (Kaplan-Meier): ${fmt(p.value, 'share')}  [${fmt(p.lower, 'share')}, ${fmt(p.upper, 'share')}]`);
-  const reasons = Object.entries(s.closureReasons).filter(([, r]) => r.count > 0).sort((a, b) => b[1].count - a[1].count);
-  lines.push(`Matches by how they ended: ${reasons.map(([r, v]) => `${r} ${fmt(v.share, 'share')}`).join(', ')}`);
-  lines.push('');
-  lines.push('Key figures per replication: mean  [95% CI of the mean]   (95% of runs between)');
-  lines.push(table([
-    ['figure', 'mean', '95% CI', 'runs 2.5%-97.5%'],
-    ...HEADLINE.map((m) => {
-      const x = s.metrics[m];
-      return [`${x.label}${SHOWN_UNITS.has(x.unit) ? ` (${x.unit})` : ''}`, fmt(x.mean, x.unit), `[${fmt(x.ci95[0], x.unit)}, ${fmt(x.ci95[1], x.unit)}]`, `${fmt(x.pi95[0], x.unit)} - ${fmt(x.pi95[1], x.unit)}`];
+  const L: string[] = [];
+  L.push(s.scenario.name);
+  L.push(`  ${frameLine(s)}; ${fmt(s.participantWeeks)} participant-weeks`);
+  L.push('  [a, b] = 95% CI of the simulation\'s estimate (batch means over replications); "single runs" = 2.5%-97.5% of replications');
+  L.push('');
+  L.push(...formatWarnings(s));
+
+  const sv = s.survival;
+  const p = sv.prematureIncidence;
+  L.push(`Premature closure by the planned end (${p.weeks} weeks): ${fmtEstimate(p.value, [p.lower, p.upper], 'share')}`);
+  L.push('  cumulative incidence over all matches: planned completion is a competing event, matches still running at the horizon are censored');
+  const t = Math.min(p.weeks, sv.time.length - 1);
+  const byReason = PREMATURE_REASONS.map((r) => [r, sv.incidence[r].value[t]] as const).filter(([, v]) => v > 0).sort((a, b) => b[1] - a[1]);
+  L.push(`  by reason: ${byReason.map(([r, v]) => `${r} ${fmt(v, 'share')}`).join(', ') || 'none'}`);
+  const reasons = [...CLOSURE_REASONS, 'ongoing'].map((r) => [r, s.closureReasons[r]] as const).filter(([, v]) => v && v.count > 0);
+  L.push(`Matches by how they ended (all matches started): ${reasons.map(([r, v]) => `${r === 'ongoing' ? 'running at the horizon' : r} ${fmt(v.share, 'share')}`).join(', ')}`);
+  L.push('');
+
+  const e = s.effects;
+  const m = s.metrics;
+  L.push(`Effect on ${e.primary}, measured ${e.assessmentWeeks} weeks after referral (standardised: ${e.standardiser}):`);
+  const all = m.effectAllReferred;
+  const matched = m.effectMatched;
+  L.push(table([
+    ['over whom', 'effect', 'in words', 'single runs'],
+    ['all referred participants (intention to treat)', fmtEstimate(all.value, all.ci95, 'g'), effectWords(all.value), `${fmt(all.pi95[0], 'g')} to ${fmt(all.pi95[1], 'g')}`],
+    [`matched participants (${fmt(m.matchedShare.value, 'share')} of referred)`, fmtEstimate(matched.value, matched.ci95, 'g'), effectWords(matched.value), `${fmt(matched.pi95[0], 'g')} to ${fmt(matched.pi95[1], 'g')}`],
+  ]));
+  L.push('  matched participants by realised time in a match:');
+  L.push(table([
+    ['time in a match', 'effect', 'participants'],
+    ...DURATION_BANDS.map((b) => {
+      const g = e.groups[b][e.primary];
+      return [b, fmtEstimate(g.value, [g.lower, g.upper], 'g'), fmt(g.participants, '', 0)];
+    }),
+  ], '    '));
+  L.push('');
+
+  L.push('Key figures: value [95% CI]   (single runs 2.5%-97.5%)');
+  L.push(table([
+    ['figure', 'value [95% CI]', 'single runs'],
+    ...HEADLINE_METRICS.map((k) => {
+      const x = m[k];
+      return [labelOf(x.label, x.unit), fmtEstimate(x.value, x.ci95, x.unit), `${fmt(x.pi95[0], x.unit)} - ${fmt(x.pi95[1], x.unit)}`];
     }),
   ]));
-  lines.push('');
-  const primary = s.effects.primary;
-  lines.push(`Effect on ${primary} (Hedges g, matched participants, programme vs counterfactual, pooled):`);
-  lines.push(table([
-    ['realised time in a match', 'g', '95% CI', 'participants'],
-    ...(['all', ...DURATION_BANDS] as const).map((g) => {
-      const e = s.effects.byGroup[g][primary];
-      return [g, fmt(e.g), `[${fmt(e.lower)}, ${fmt(e.upper)}]`, fmt(e.n1)];
-    }),
-  ]));
-  return lines.join('\n');
+  return L.join('\n');
 }
 
-export function formatComparison(baseName: string, others: { name: string; diff: Record<MetricName, PairedDifference> }[], metrics: MetricName[]): string {
-  const lines: string[] = [];
-  for (const o of others) {
-    lines.push(`${o.name}  against  ${baseName}  (paired by replication; difference = other - base)`);
-    lines.push(table([
-      ['figure', 'base', 'other', 'difference', '95% CI'],
-      ...metrics.map((m) => {
-        const d = o.diff[m];
-        return [d.label, fmt(d.base, d.unit), fmt(d.other, d.unit), fmt(d.difference.mean, d.unit), `[${fmt(d.difference.ci95[0], d.unit)}, ${fmt(d.difference.ci95[1], d.unit)}]`];
+/** The figures `compare` sets side by side. */
+export const COMPARED_METRICS: MetricName[] = [
+  'prematureIncidence', 'effectAllReferred', 'effectMatched', 'matchedShare', 'matchedWithin8Weeks', 'participantWait', 'participantsWaiting',
+  'matchesStartedPerYear', 'matchesCompletedPerYear', 'meanMatchWeeks', 'meanMatchHours', 'coordinatorUtilisation', 'followUpsMissedShare',
+  'costPerYear', 'costPerCompletedMatch',
+];
+
+export interface ComparedDesign {
+  name: string;
+  summary: Summary;
+  /** Paired differences against the first design; absent for the first. */
+  diff?: Record<MetricName, PairedDifference>;
+}
+
+/**
+ * Designs side by side: one column per design with its value, then each design's paired difference
+ * from the first with its 95% interval (batch means over paired batches).
+ */
+export function formatComparison(designs: ComparedDesign[], metrics: MetricName[] = COMPARED_METRICS): string {
+  const [base, ...others] = designs;
+  const L: string[] = [];
+  const header = ['figure', ...designs.map((d, i) => `${String.fromCharCode(65 + i)}`)];
+  const rows: string[][] = [header];
+  for (const k of metrics) {
+    const x = base.summary.metrics[k];
+    rows.push([labelOf(x.label, x.unit), ...designs.map((d) => fmtEstimate(d.summary.metrics[k].value, d.summary.metrics[k].ci95, x.unit))]);
+  }
+  L.push('Designs:');
+  designs.forEach((d, i) => L.push(`  ${String.fromCharCode(65 + i)}: ${d.name}`));
+  L.push('');
+  L.push('Values [95% CI]:');
+  L.push(table(rows));
+  for (const [i, o] of others.entries()) {
+    L.push('');
+    L.push(`${String.fromCharCode(66 + i)} minus A, paired by batches of replications (same seed: common random numbers):`);
+    L.push(table([
+      ['figure', 'difference [95% CI]'],
+      ...metrics.map((k) => {
+        const d = o.diff![k];
+        return [labelOf(d.label, d.unit), fmtEstimate(d.difference.value, d.difference.ci95, diffUnit(d.unit), true)];
       }),
     ]));
-    lines.push('');
   }
-  return lines.join('\n');
+  return L.join('\n');
 }

@@ -36,7 +36,7 @@ export async function runScenario(scenario: Scenario, options: PoolOptions = {})
   const total = range.end - range.start;
   const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), total));
   const recordsBelow = options.recordsBelow ?? 0;
-  const aggregator = new Aggregator(scenario, range.start);
+  const aggregator = new Aggregator(scenario, { firstReplication: range.start });
   const merger = new OrderedMerger(aggregator, range.start, options.onOutput);
   const tasks = planTasks(total, chunkSize(total, workers)).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
   let done = 0;

@@ -4,7 +4,7 @@
  * with the same script; key figures and comparisons are the dashboard's own tables.
  */
 import { csvFormatRows } from 'd3';
-import { METRIC_NAMES, WEEKLY_SERIES, type Aggregate, type MetricName, type PairedDifference, type Summary } from '../index.ts';
+import { CLOSURE_REASONS, METRIC_NAMES, WEEKLY_SERIES, type Aggregate, type Band, type MetricName, type PairedDifference, type Summary } from '../index.ts';
 
 const r6 = (x: number) => Number(x.toPrecision(6));
 /** A number as the summary holds it (NaN was written as null by the rounding): empty when missing. */
@@ -21,8 +21,10 @@ export function weeklyCsv(summary: Summary): string {
 
 export function survivalCsv(summary: Summary): string {
   const sv = summary.survival;
-  const rows = [['weeks', 'survival', 'lower', 'upper', 'at_risk', 'premature_closures']];
-  sv.time.forEach((t, i) => rows.push([t, sv.survival[i], sv.lower[i], sv.upper[i], sv.atRisk[i], sv.events[i]].map(String)));
+  const bandCols = (name: string) => [name, `${name}_lower`, `${name}_upper`];
+  const bandAt = (b: Band, i: number) => [b.value[i], b.lower[i], b.upper[i]];
+  const rows = [['weeks', 'at_risk', ...bandCols('still_running'), ...bandCols('premature'), ...CLOSURE_REASONS.flatMap((r) => bandCols(`incidence_${r}`))]];
+  sv.time.forEach((t, i) => rows.push([t, sv.atRisk[i], ...bandAt(sv.stillRunning, i), ...bandAt(sv.premature, i), ...CLOSURE_REASONS.flatMap((r) => bandAt(sv.incidence[r], i))].map(String)));
   return csvFormatRows(rows) + '\n';
 }
 
@@ -36,21 +38,16 @@ export function replicationsCsv(aggregate: Aggregate): string {
   return csvFormatRows(rows) + '\n';
 }
 
-/** Key figures: one row per metric (mean, 95% CI of the mean, 95% of single runs), then the headline survival and effects. */
+/** Key figures: one row per metric (value, 95% CI, 95% of single runs), then the effects by group. */
 export function metricsCsv(summary: Summary): string {
-  const rows: string[][] = [['figure', 'label', 'unit', 'mean', 'ci95_lower', 'ci95_upper', 'pi95_lower', 'pi95_upper', 'sd', 'n']];
+  const rows: string[][] = [['figure', 'label', 'unit', 'over', 'value', 'ci95_lower', 'ci95_upper', 'pi95_lower', 'pi95_upper', 'sd', 'n']];
   for (const m of METRIC_NAMES) {
     const x = summary.metrics[m];
-    rows.push([m, x.label, x.unit, cell(x.mean), cell(x.ci95[0]), cell(x.ci95[1]), cell(x.pi95[0]), cell(x.pi95[1]), cell(x.sd), String(x.n)]);
+    rows.push([m, x.label, x.unit, x.over, cell(x.value), cell(x.ci95[0]), cell(x.ci95[1]), cell(x.pi95[0]), cell(x.pi95[1]), cell(x.sd), String(x.n)]);
   }
-  const p = summary.survival.prematureByPlan;
-  rows.push([
-    'prematureByPlan', `Premature closure before the planned ${p.weeks} weeks (Kaplan-Meier)`, 'share',
-    cell(p.value), cell(p.lower), cell(p.upper), '', '', '', '',
-  ]);
-  for (const [group, byDomain] of Object.entries(summary.effects.byGroup)) {
+  for (const [group, byDomain] of Object.entries(summary.effects.groups)) {
     for (const [domain, e] of Object.entries(byDomain)) {
-      rows.push([`effect:${group}:${domain}`, `Effect on ${domain}, ${group === 'all' ? 'all matched' : `matched ${group}`} (Hedges g, pooled)`, 'g', cell(e.g), cell(e.lower), cell(e.upper), '', '', '', String(e.n1)]);
+      rows.push([`effect:${group}:${domain}`, `Effect on ${domain}, ${group}`, 'g', group, cell(e.value), cell(e.lower), cell(e.upper), '', '', '', String(e.participants)]);
     }
   }
   return csvFormatRows(rows) + '\n';
@@ -58,10 +55,10 @@ export function metricsCsv(summary: Summary): string {
 
 /** Paired differences (current - baseline), one row per metric. */
 export function compareCsv(diff: Record<MetricName, PairedDifference>, baseName: string, otherName: string): string {
-  const rows: string[][] = [['figure', 'label', 'unit', 'baseline', 'current', 'difference', 'ci95_lower', 'ci95_upper', 'pairs', 'baseline_scenario', 'current_scenario']];
+  const rows: string[][] = [['figure', 'label', 'unit', 'baseline', 'current', 'difference', 'ci95_lower', 'ci95_upper', 'batches', 'baseline_scenario', 'current_scenario']];
   for (const m of METRIC_NAMES) {
     const d = diff[m];
-    rows.push([m, d.label, d.unit, cell(d.base), cell(d.other), cell(d.difference.mean), cell(d.difference.ci95[0]), cell(d.difference.ci95[1]), String(d.difference.n), baseName, otherName]);
+    rows.push([m, d.label, d.unit, cell(d.base), cell(d.other), cell(d.difference.value), cell(d.difference.ci95[0]), cell(d.difference.ci95[1]), String(d.difference.batches), baseName, otherName]);
   }
   return csvFormatRows(rows) + '\n';
 }

@@ -50,6 +50,10 @@ const ui = {
   compareBody: $<HTMLElement>('#compare-body'),
   controls: $<HTMLElement>('#controls'),
   charts: $<HTMLElement>('#charts'),
+  staleLabel: $<HTMLElement>('#stale-label'),
+  warnings: $<HTMLElement>('#warnings'),
+  warningsList: $<HTMLElement>('#warnings-list'),
+  skipLink: $<HTMLAnchorElement>('a.skip'),
   exportMenu: $<HTMLElement>('#export-menu'),
   exportDetails: $<HTMLDetailsElement>('#export'),
 };
@@ -122,10 +126,22 @@ function setState(next: DashState, run: 'debounced' | 'now' | 'none'): void {
   else markStale();
 }
 
-function markStale(): void {
+/**
+ * Results on screen that are not the current design's are dimmed and labelled as the previous
+ * design's: while a new design runs, after a cancel before any replication, or after a lever moved.
+ */
+function markStale(why?: string): void {
   const fresh = shown && design.scenario && scenarioHash(shown.scenario) === scenarioHash(design.scenario);
-  ui.charts.classList.toggle('stale', !!shown && !fresh);
-  ui.headline.classList.toggle('stale', !!shown && !fresh);
+  const stale = !!shown && !fresh;
+  ui.charts.classList.toggle('stale', stale);
+  ui.headline.classList.toggle('stale', stale);
+  ui.warnings.classList.toggle('stale', stale);
+  ui.staleLabel.hidden = !stale;
+  document.body.dataset.showing = !shown ? 'nothing' : stale ? 'previous' : 'current';
+  if (stale) {
+    const reason = why ?? (activeRun?.purpose === 'current' ? 'the new design is running' : 'the levers have changed since; press Run');
+    ui.staleLabel.textContent = `Previous design: ${shown!.scenario.name} (${shown!.scenario.reps} replications). Not the design in the controls: ${reason}.`;
+  }
 }
 
 ui.scenarioSelect.addEventListener('change', () => {
@@ -220,6 +236,7 @@ function startRun(scenario: Scenario, purpose: 'current' | 'baseline'): void {
     },
   });
   activeRun = { run, purpose, started };
+  if (purpose === 'current') markStale();
 }
 
 /** Redraws from the partial aggregate at most every REDRAW_MS while replications come in. */
@@ -243,7 +260,13 @@ function cancelRun(): void {
     activeRun = null;
     if (purpose === 'baseline') pendingBaseline = null;
     ui.cancelButton.disabled = true;
-    setStatus('cancelled', `Cancelled after ${document.body.dataset.repsDone ?? 0} replications; the charts show those.`);
+    const done = Number(document.body.dataset.repsDone ?? 0);
+    if (purpose === 'current' && done === 0) {
+      markStale('the new run was cancelled before any replication finished');
+      setStatus('cancelled', 'Cancelled before any replication finished: the results shown are the previous design\'s.');
+    } else {
+      setStatus('cancelled', `Cancelled after ${done} replications; the charts show those.`);
+    }
   }
 }
 
@@ -263,7 +286,8 @@ document.addEventListener('click', (e) => {
 // ---- drawing -------------------------------------------------------------------------------------
 
 function copyAggregate(a: Aggregate): Aggregate {
-  return { summary: a.summary, perReplication: Object.fromEntries(Object.entries(a.perReplication).map(([k, v]) => [k, [...v]])) as Aggregate['perReplication'] };
+  const copy = (r: Record<string, number[]>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, [...v]])) as Aggregate['perReplication'];
+  return { summary: a.summary, perReplication: copy(a.perReplication), perBatch: copy(a.perBatch) };
 }
 
 function pairedDiff(current: Aggregate): Diff | null {
@@ -279,6 +303,7 @@ function show(aggregate: Aggregate, scenario: Scenario, complete: boolean): void
   const base = baseline?.aggregate.summary ?? null;
   const diff = pairedDiff(aggregate);
   renderHeadline(ui.headline, s, diff, base);
+  renderWarnings(s);
   drawCharts(s, base);
   if (diff && baseline) {
     ui.compare.hidden = false;
@@ -299,6 +324,11 @@ function show(aggregate: Aggregate, scenario: Scenario, complete: boolean): void
   markStale();
   lastDraw = performance.now();
   document.body.dataset.drawMs = (lastDraw - t0).toFixed(1);
+}
+
+function renderWarnings(s: Summary): void {
+  ui.warnings.hidden = s.warnings.length === 0;
+  ui.warningsList.replaceChildren(...s.warnings.map((w) => Object.assign(document.createElement('li'), { textContent: w.message, className: `warning-${w.code}` })));
 }
 
 function drawCharts(s: Summary, base: Summary | null): void {
@@ -424,6 +454,12 @@ function loadFromHash(): void {
   updateBaselineUi(false);
   setState(fromUrl, 'now');
 }
+
+// The skip link moves focus to the results without touching the URL, whose hash is the page state.
+ui.skipLink.addEventListener('click', (e) => {
+  e.preventDefault();
+  document.getElementById('results')?.focus();
+});
 
 window.addEventListener('hashchange', () => {
   if (location.hash.replace(/^#/, '') === currentHash()) return;

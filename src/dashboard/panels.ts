@@ -2,7 +2,7 @@
 import * as d3 from 'd3';
 import type { MetricName, PairedDifference, Summary } from '../index.ts';
 import { OKABE_ITO } from './charts/common.ts';
-import { diffUnit, fmt, fmtInterval, fmtSigned } from './format.ts';
+import { diffUnit, effectWords, fmt, fmtEstimate, fmtInterval, fmtSigned } from '../analysis/format.ts';
 
 type Diff = Record<MetricName, PairedDifference>;
 
@@ -19,7 +19,7 @@ function deltaLine(diff: Diff | null, m: MetricName): HTMLElement | null {
   if (!diff) return null;
   const d = diff[m];
   const unit = diffUnit(d.unit);
-  return el('p', { class: 'delta' }, `vs baseline ${fmtSigned(num(d.difference.mean), unit)} ${fmtInterval(num(d.difference.ci95[0]), num(d.difference.ci95[1]), unit)}`);
+  return el('p', { class: 'delta' }, `vs baseline ${fmtSigned(num(d.difference.value), unit)} ${fmtInterval(num(d.difference.ci95[0]), num(d.difference.ci95[1]), unit)}`);
 }
 
 interface Card {
@@ -33,52 +33,62 @@ interface Card {
   delta: HTMLElement | null;
 }
 
-/** Key figures with their 95% intervals; the effect shows the exact (6 significant digits) value of summary.json. */
-export function renderHeadline(host: HTMLElement, s: Summary, diff: Diff | null, baseline: Summary | null): void {
+/**
+ * Key figures with their 95% intervals, the same figures the command line prints: premature closure
+ * as a cumulative incidence, the effect over all referred and over the matched, figures per year.
+ * The effect card carries the exact value of summary.json.
+ */
+export function renderHeadline(host: HTMLElement, s: Summary, diff: Diff | null, _baseline: Summary | null): void {
   const m = s.metrics;
-  const p = s.survival.prematureByPlan;
-  const e = m.effectPrimary;
+  const p = s.survival.prematureIncidence;
+  const programme = s.scenarioFile.programme as { hoursBudget?: number; plannedWeeks?: number } | undefined;
+  const hours = programme?.hoursBudget ?? 0;
+  const all = m.effectAllReferred;
+  const matched = m.effectMatched;
+  const ci = (x: { ci95: [number, number]; unit: string }) => `95% CI ${fmtInterval(num(x.ci95[0]), num(x.ci95[1]), x.unit)}`;
   const cards: Card[] = [
     {
       id: 'premature',
-      label: `Closed prematurely before the planned ${p.weeks} weeks`,
-      value: fmt(num(p.value), 'share'),
+      label: hours > 0 ? `Ended early, before the ${fmt(hours, '', 0)} hours were used` : `Ended early, before the planned ${p.weeks} weeks`,
+      value: fmtEstimate(num(p.value), [num(p.lower), num(p.upper)], 'share').split(' [')[0],
       interval: `95% CI ${fmtInterval(num(p.lower), num(p.upper), 'share')}`,
-      note: 'Kaplan-Meier, all matches',
-      delta: baseline ? el('p', { class: 'delta' }, `baseline ${fmt(num(baseline.survival.prematureByPlan.value), 'share')}`) : null,
+      note: hours > 0
+        ? `of ${fmt(p.matches, '', 0)} matches; a match completes when its ${fmt(hours, '', 0)} hours are used (or at week ${p.weeks}); cumulative incidence`
+        : `of ${fmt(p.matches, '', 0)} matches; cumulative incidence, completion as planned competing`,
+      delta: deltaLine(diff, 'prematureIncidence'),
     },
     {
       id: 'effect',
-      label: `Effect on ${s.effects.primary} (Hedges g)`,
-      value: e.mean === null || e.mean === undefined ? 'n/a' : String(e.mean),
-      exact: String(e.mean),
-      interval: `95% CI ${fmtInterval(num(e.ci95[0]), num(e.ci95[1]), 'g')}`,
-      note: `matched participants vs counterfactual; mean of ${e.n} runs`,
-      delta: deltaLine(diff, 'effectPrimary'),
+      label: `Effect on ${s.effects.primary}, all referred`,
+      value: all.value === null || all.value === undefined ? 'n/a' : fmtEstimate(num(all.value), all.ci95, 'g').split(' [')[0],
+      exact: String(all.value),
+      interval: `${ci(all)}; ${effectWords(num(all.value))}`,
+      note: `matched participants (${fmt(num(m.matchedShare.value), 'share')} of referred): ${fmtEstimate(num(matched.value), matched.ci95, 'g')}, ${effectWords(num(matched.value))}; at ${s.effects.assessmentWeeks} weeks after referral`,
+      delta: deltaLine(diff, 'effectAllReferred'),
     },
     {
       id: 'matches',
-      label: 'Matches started per run',
-      value: fmt(num(m.matchesStarted.mean)),
-      interval: `95% CI ${fmtInterval(num(m.matchesStarted.ci95[0]), num(m.matchesStarted.ci95[1]))}`,
-      note: `${fmt(num(m.matchesCompleted.mean))} completed as planned; ${fmt(num(m.matchedShare.mean), 'share')} of referrals matched`,
-      delta: deltaLine(diff, 'matchesStarted'),
+      label: 'Matches started per year',
+      value: fmt(num(m.matchesStartedPerYear.value)),
+      interval: ci(m.matchesStartedPerYear),
+      note: `${fmt(num(m.matchesCompletedPerYear.value))} completed as planned per year; ${fmt(num(m.referredPerYear.value))} referrals a year`,
+      delta: deltaLine(diff, 'matchesStartedPerYear'),
     },
     {
       id: 'wait',
-      label: 'Wait, referral to first match',
-      value: `${fmt(num(m.participantWait.mean))} weeks`,
-      interval: `95% CI ${fmtInterval(num(m.participantWait.ci95[0]), num(m.participantWait.ci95[1]))}`,
-      note: `${fmt(num(m.participantsWaiting.mean))} on the waiting list; volunteers wait ${fmt(num(m.volunteerWait.mean))} weeks`,
-      delta: deltaLine(diff, 'participantWait'),
+      label: 'Matched within 8 weeks of referral',
+      value: fmt(num(m.matchedWithin8Weeks.value), 'share'),
+      interval: ci(m.matchedWithin8Weeks),
+      note: `of all referred; ${fmt(num(m.leftUnmatchedShare.value), 'share')} left unmatched; ${fmt(num(m.participantsWaiting.value))} waiting on average; those matched waited ${fmt(num(m.participantWait.value))} weeks`,
+      delta: deltaLine(diff, 'matchedWithin8Weeks'),
     },
     {
       id: 'cost',
-      label: 'Cost per match started',
-      value: fmt(num(m.costPerMatch.mean), 'EUR'),
-      interval: `95% CI ${fmtInterval(num(m.costPerMatch.ci95[0]), num(m.costPerMatch.ci95[1]), 'EUR')}`,
-      note: `${fmt(num(m.costPerCompletedMatch.mean), 'EUR')} per completed match; coordinator ${fmt(num(m.coordinatorUtilisation.mean), 'share')} busy`,
-      delta: deltaLine(diff, 'costPerMatch'),
+      label: 'Cost per year',
+      value: fmt(num(m.costPerYear.value), 'EUR'),
+      interval: ci(m.costPerYear),
+      note: `${fmt(num(m.costPerCompletedMatch.value), 'EUR')} per completed match; coordinator ${fmt(num(m.coordinatorUtilisation.value), 'share')} busy`,
+      delta: deltaLine(diff, 'costPerYear'),
     },
   ];
   host.replaceChildren(
@@ -96,15 +106,16 @@ export function renderHeadline(host: HTMLElement, s: Summary, diff: Diff | null,
 
 /** The figures compared side by side, in the order the command line prints them. */
 export const COMPARE_METRICS: MetricName[] = [
-  'effectPrimary', 'prematureShare', 'matchesStarted', 'matchesCompleted', 'matchedShare', 'meanMatchWeeks', 'participantWait',
-  'volunteerWait', 'participantsWaiting', 'activeMatches', 'volunteerConversion', 'coordinatorUtilisation', 'costPerMatch', 'costPerCompletedMatch',
+  'prematureIncidence', 'effectAllReferred', 'effectMatched', 'matchedShare', 'matchedWithin8Weeks', 'participantWait', 'participantsWaiting',
+  'matchesStartedPerYear', 'matchesCompletedPerYear', 'meanMatchWeeks', 'volunteerWait', 'coordinatorUtilisation', 'followUpsMissedShare',
+  'costPerYear', 'costPerCompletedMatch',
 ];
 
 /** A small interval glyph: the 95% CI of a difference against zero, on its own symmetric scale. */
 function glyph(cell: HTMLElement, d: PairedDifference): void {
   const lo = num(d.difference.ci95[0]);
   const hi = num(d.difference.ci95[1]);
-  const mid = num(d.difference.mean);
+  const mid = num(d.difference.value);
   const w = 140;
   const h = 18;
   const svg = d3.select(cell).append('svg').attr('width', w).attr('height', h).attr('aria-hidden', 'true');
@@ -126,7 +137,7 @@ export interface CompareInfo {
 
 export function renderCompare(host: HTMLElement, diff: Diff, info: CompareInfo): void {
   const table = el('table', { class: 'compare', 'data-testid': 'compare-table' });
-  table.append(el('caption', {}, `Paired differences, current − baseline, by replication (same seed: common random numbers); 95% CI of the mean difference.`));
+  table.append(el('caption', {}, `Paired differences, current − baseline (same seed: common random numbers); 95% CI by batch means over paired batches of replications.`));
   const head = el('tr');
   for (const h of ['Figure', 'Baseline', 'Current', 'Difference', '95% CI', 'Difference against 0']) head.append(el('th', { scope: 'col' }, h));
   table.append(el('thead'));
@@ -140,7 +151,7 @@ export function renderCompare(host: HTMLElement, diff: Diff, info: CompareInfo):
       el('th', { scope: 'row' }, `${d.label}${['weeks', 'g', 'hours'].includes(d.unit) && !d.label.includes(`${d.unit})`) && !d.label.includes(' g)') ? ` (${d.unit})` : ''}`),
       el('td', {}, fmt(num(d.base), d.unit)),
       el('td', {}, fmt(num(d.other), d.unit)),
-      el('td', { class: 'diff' }, fmtSigned(num(d.difference.mean), unit)),
+      el('td', { class: 'diff' }, fmtSigned(num(d.difference.value), unit)),
       el('td', {}, fmtInterval(num(d.difference.ci95[0]), num(d.difference.ci95[1]), unit)),
     );
     const g = el('td', { class: 'glyph' });

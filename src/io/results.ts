@@ -1,9 +1,9 @@
 import { csvFormatRows } from 'd3';
 import { join } from 'node:path';
-import type { Aggregate } from '../analysis/aggregate.ts';
+import type { Aggregate, Band } from '../analysis/aggregate.ts';
 import { METRIC_NAMES } from '../analysis/metrics.ts';
 import { DOMAINS } from '../model/params.ts';
-import { WEEKLY_SERIES } from '../model/results.ts';
+import { CLOSURE_REASONS, WEEKLY_SERIES } from '../model/results.ts';
 import type { RepOutput } from '../runner/task.ts';
 import { AtomicFile, ensureDir, writeFileAtomic } from './files.ts';
 
@@ -25,6 +25,7 @@ export const OUTPUT_FILES = {
   outcomes: 'outcomes.csv',
   weekly: 'weekly.csv',
   survival: 'survival.csv',
+  waiting: 'waiting.csv',
   replications: 'replications.csv',
 } as const;
 
@@ -75,8 +76,13 @@ export class ResultWriter {
       weeklyRows.push([String(w), ...WEEKLY_SERIES.flatMap((s) => [summary.weekly[s].mean[w], summary.weekly[s].lower[w], summary.weekly[s].upper[w]].map(String))]);
     }
     const sv = summary.survival;
-    const survivalRows = [['weeks', 'survival', 'lower', 'upper', 'at_risk', 'premature_closures']];
-    sv.time.forEach((t, i) => survivalRows.push([t, sv.survival[i], sv.lower[i], sv.upper[i], sv.atRisk[i], sv.events[i]].map(String)));
+    const bandCols = (name: string) => [name, `${name}_lower`, `${name}_upper`];
+    const survivalRows = [['weeks', 'at_risk', ...bandCols('still_running'), ...bandCols('premature'), ...CLOSURE_REASONS.flatMap((r) => bandCols(`incidence_${r}`))]];
+    const bandAt = (b: Band, i: number) => [b.value[i], b.lower[i], b.upper[i]];
+    sv.time.forEach((t, i) => survivalRows.push([t, sv.atRisk[i], ...bandAt(sv.stillRunning, i), ...bandAt(sv.premature, i), ...CLOSURE_REASONS.flatMap((r) => bandAt(sv.incidence[r], i))].map(String)));
+    const wt = summary.waiting;
+    const waitingRows = [['weeks_since_referral', 'at_risk', ...bandCols('matched'), ...bandCols('left_unmatched')]];
+    wt.time.forEach((t, i) => waitingRows.push([t, wt.atRisk[i], ...bandAt(wt.matched, i), ...bandAt(wt.left, i)].map(String)));
     const repRows = [['replication', ...METRIC_NAMES]];
     const n = perReplication[METRIC_NAMES[0]].length;
     for (let i = 0; i < n; i++) {
@@ -84,6 +90,7 @@ export class ResultWriter {
     }
     writeFileAtomic(join(this.dir, OUTPUT_FILES.weekly), csvFormatRows(weeklyRows) + '\n');
     writeFileAtomic(join(this.dir, OUTPUT_FILES.survival), csvFormatRows(survivalRows) + '\n');
+    writeFileAtomic(join(this.dir, OUTPUT_FILES.waiting), csvFormatRows(waitingRows) + '\n');
     writeFileAtomic(join(this.dir, OUTPUT_FILES.replications), csvFormatRows(repRows) + '\n');
     this.matches?.commit();
     this.outcomes?.commit();

@@ -60,6 +60,7 @@ export function startMatch(
     surfaceSimilarity,
     problem: false,
     lastFollowUp: week,
+    followUpLate: false,
     plannedThisWeek: 0,
     contactsThisWeek: 0,
     missedThisWeek: 0,

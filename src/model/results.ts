@@ -52,6 +52,8 @@ export const WEEKLY_SERIES = [
   'prematureClosures',
   'coordinatorHoursUsed',
   'coordinatorHoursAvailable',
+  'followUpsDue',
+  'followUpsMissed',
 ] as const;
 export type WeeklySeries = (typeof WEEKLY_SERIES)[number];
 
@@ -66,6 +68,17 @@ export interface VolunteerTotals {
   meanEmpathyGain: number;
 }
 
+/**
+ * Every referred participant's path to a first match, as columns (one entry per participant):
+ * the week of referral, of the first match (-1: never matched) and of leaving before any match
+ * (-1: did not leave unmatched). Never matched and not left = still waiting at the horizon.
+ */
+export interface Referrals {
+  referredWeek: number[];
+  firstMatchWeek: number[];
+  leftUnmatchedWeek: number[];
+}
+
 export interface ReplicationResult {
   replication: number;
   weeks: number;
@@ -75,6 +88,7 @@ export interface ReplicationResult {
   /** Participants whose assessment point fell inside the horizon. */
   assessed: ParticipantRecord[];
   referred: number;
+  referrals: Referrals;
   /** Waiting weeks from referral to first match of every matched participant. */
   participantWaits: number[];
   /** Waiting weeks from being ready (screened and trained) to first match, per matched volunteer. */

@@ -59,8 +59,14 @@ export function runReplication(scenario: Scenario, replication: number): Replica
     empathyGain += vt.empathy[v] - vt.empathyAtStart[v];
   }
   const pt = state.participants;
-  let referred = 0;
-  for (let p = 0; p < pt.size; p++) if (pt.status[p] !== P.notYet) referred += 1;
+  const referrals: ReplicationResult['referrals'] = { referredWeek: [], firstMatchWeek: [], leftUnmatchedWeek: [] };
+  for (let p = 0; p < pt.size; p++) {
+    if (pt.status[p] === P.notYet) continue;
+    referrals.referredWeek.push(pt.referredWeek[p]);
+    referrals.firstMatchWeek.push(pt.firstMatchWeek[p]);
+    referrals.leftUnmatchedWeek.push(pt.leftUnmatchedWeek[p]);
+  }
+  const referred = referrals.referredWeek.length;
   let applied = 0;
   for (let v = 0; v < vt.size; v++) if (vt.status[v] !== V.notYet) applied += 1;
   return {
@@ -70,6 +76,7 @@ export function runReplication(scenario: Scenario, replication: number): Replica
     matches,
     assessed: state.assessed,
     referred,
+    referrals,
     participantWaits: state.participantWaits,
     volunteerWaits: state.volunteerWaits,
     volunteers: {

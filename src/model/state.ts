@@ -28,6 +28,8 @@ export class ParticipantTable {
   readonly status: Uint8Array;
   readonly waitingSince: Int32Array;
   readonly firstMatchWeek: Int32Array;
+  /** Week the participant left the programme before any match (-1: did not). */
+  readonly leftUnmatchedWeek: Int32Array;
   /** Weeks in closed matches; the running match, if any, started at `matchStart`. */
   readonly matchedWeeks: Int32Array;
   readonly matchStart: Int32Array;
@@ -51,6 +53,7 @@ export class ParticipantTable {
     this.status = new Uint8Array(size);
     this.waitingSince = new Int32Array(size);
     this.firstMatchWeek = new Int32Array(size).fill(-1);
+    this.leftUnmatchedWeek = new Int32Array(size).fill(-1);
     this.matchedWeeks = new Int32Array(size);
     this.matchStart = new Int32Array(size).fill(-1);
     this.matchCount = new Int32Array(size);
@@ -119,6 +122,8 @@ export interface Match {
   surfaceSimilarity: number;
   problem: boolean;
   lastFollowUp: number;
+  /** The follow-up that fell due was not done that week (counted as missed once, until done). */
+  followUpLate: boolean;
   /** This week's contact, set by the contact process and read by the later ones. */
   plannedThisWeek: number;
   contactsThisWeek: number;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator, roundDeep } from '../../src/analysis/aggregate.ts';
-import { METRIC_NAMES } from '../../src/analysis/metrics.ts';
+import { batchMeansInterval } from '../../src/analysis/interval.ts';
+import { METRICS, METRIC_NAMES } from '../../src/analysis/metrics.ts';
+import { addPool, emptyPool } from '../../src/analysis/pool.ts';
 import { replicationStats, type RepStats } from '../../src/analysis/repStats.ts';
 import { runReplication } from '../../src/model/runReplication.ts';
 import { parseScenario } from '../../src/scenario/resolve.ts';
@@ -45,8 +47,8 @@ function expectRelClose(actual: number, expected: number, rel = 1e-5) {
 }
 
 describe('Aggregator', () => {
-  const scenario = parseScenario({ version: 1, name: 't', weeks: 60, reps: 3, outcomes: { assessmentWeeks: 30 } });
-  const stats: RepStats[] = [0, 1, 2].map((r) => replicationStats(runReplication(scenario, r), scenario));
+  const scenario = parseScenario({ version: 1, name: 't', weeks: 60, reps: 6, outcomes: { assessmentWeeks: 30 } });
+  const stats: RepStats[] = [0, 1, 2, 3, 4, 5].map((r) => replicationStats(runReplication(scenario, r), scenario));
 
   describe('replication order', () => {
     it('refuses a replication ahead of its turn, naming both numbers', () => {
@@ -60,12 +62,12 @@ describe('Aggregator', () => {
       expect(() => agg.add(stats[2])).toThrow('replication 2 arrived out of order (expected 1)');
     });
     it('starts at firstReplication', () => {
-      const agg = new Aggregator(scenario, 1);
+      const agg = new Aggregator(scenario, { firstReplication: 1 });
       expect(() => agg.add(stats[0])).toThrow('replication 0 arrived out of order (expected 1)');
       agg.add(stats[1]);
       agg.add(stats[2]);
       expect(agg.added).toBe(2);
-      expect(agg.finish().perReplication.referred).toEqual([stats[1].metrics.referred, stats[2].metrics.referred]);
+      expect(agg.finish().perReplication.matchedShare).toEqual([stats[1].metrics.matchedShare, stats[2].metrics.matchedShare]);
     });
     it('leaves no trace of a refused replication', () => {
       const clean = new Aggregator(scenario);
@@ -74,75 +76,87 @@ describe('Aggregator', () => {
       refused.add(stats[0]);
       expect(() => refused.add(stats[2])).toThrow(/out of order/);
       expect(refused.added).toBe(1);
-      refused.add(stats[1]);
-      refused.add(stats[2]);
+      for (const s of stats.slice(1)) refused.add(s);
       expect(refused.finish()).toEqual(clean.finish());
     });
   });
 
-  describe('finish (structure and statistical relations only)', () => {
+  describe('finish', () => {
     const agg = new Aggregator(scenario);
     for (const s of stats) agg.add(s);
-    const { summary, perReplication } = agg.finish();
+    const { summary, perReplication, perBatch } = agg.finish();
+    const pooled = emptyPool(scenario.weeks);
+    for (const s of stats) addPool(pooled, s.pool);
 
-    it('counts the replications and names the scenario', () => {
-      expect(agg.added).toBe(3);
-      expect(summary.scenario).toMatchObject({ name: 't', reps: 3, weeks: 60, seed: scenario.seed });
+    it('counts the replications and names the scenario and the intervals', () => {
+      expect(agg.added).toBe(6);
+      expect(summary.scenario).toMatchObject({ name: 't', reps: 6, weeks: 60, seed: scenario.seed });
       expect(summary.scenario.hash).toMatch(/\S/);
+      expect(summary.intervals.batches).toBe(6);
+      expect(summary.intervals.ci95).toMatch(/batch means/);
     });
-    it('keeps every metric per replication, in replication order', () => {
+    it('keeps every figure per replication, in replication order', () => {
       expect(Object.keys(perReplication)).toEqual(METRIC_NAMES);
       for (const m of METRIC_NAMES) expect(perReplication[m]).toEqual(stats.map((s) => s.metrics[m]));
     });
-    it('summarises each metric over replications: mean of the defined values, mean inside its interval', () => {
+    it('computes every figure on the pooled replications, by the same code as one replication', () => {
       for (const m of METRIC_NAMES) {
-        const v = perReplication[m].filter(Number.isFinite);
+        const expected = METRICS[m].compute(pooled, scenario);
+        if (Number.isFinite(expected)) expectRelClose(summary.metrics[m].value, expected);
+        else expect(summary.metrics[m].value).toBeNull();
+      }
+    });
+    it('gives each figure the 95% interval of batch means over its batches, and the spread of single runs', () => {
+      for (const m of METRIC_NAMES) {
         const s = summary.metrics[m];
+        const v = perReplication[m].filter(Number.isFinite);
         expect(s.n).toBe(v.length);
-        if (v.length === 0) continue;
-        expectRelClose(s.mean, v.reduce((a, b) => a + b, 0) / v.length);
-        expect(s.ci95[0]).toBeLessThanOrEqual(s.mean);
-        expect(s.ci95[1]).toBeGreaterThanOrEqual(s.mean);
-        // The 95% spread lies within the observed range (up to rounding).
-        const lo = Math.min(...v);
-        const hi = Math.max(...v);
-        expect(s.pi95[0]).toBeGreaterThanOrEqual(lo - 1e-5 * Math.max(1, Math.abs(lo)));
-        expect(s.pi95[1]).toBeLessThanOrEqual(hi + 1e-5 * Math.max(1, Math.abs(hi)));
-        expect(s.pi95[0]).toBeLessThanOrEqual(s.pi95[1]);
+        // six replications in six batches: each batch is one replication
+        expect(perBatch[m]).toEqual(perReplication[m]);
+        if (!Number.isFinite(s.value) || v.length < 2) continue;
+        const [lo, hi] = batchMeansInterval(METRICS[m].compute(pooled, scenario), perBatch[m]);
+        expectRelClose(s.ci95[0], lo);
+        expectRelClose(s.ci95[1], hi);
+        expect(s.pi95[0]).toBeGreaterThanOrEqual(Math.min(...v) - 1e-5 * Math.max(1, Math.abs(Math.min(...v))));
+        expect(s.pi95[1]).toBeLessThanOrEqual(Math.max(...v) + 1e-5 * Math.max(1, Math.abs(Math.max(...v))));
       }
     });
-    it('adds up participant weeks and survival counts over replications', () => {
+    it('adds up participant weeks, and counts every match once in the competing-risk curve', () => {
       expect(summary.participantWeeks).toBe(stats.reduce((a, s) => a + s.participantWeeks, 0));
-      const started = stats.reduce((a, s) => a + s.metrics.matchesStarted, 0);
-      expect(summary.survival.atRisk[0]).toBe(started);
+      expect(summary.survival.atRisk[0]).toBe(pooled.sums.matchesStarted);
       expect(summary.survival.time).toHaveLength(61);
-      summary.survival.events.forEach((e, t) => expect(e).toBe(stats.reduce((a, s) => a + s.survival.events[t], 0)));
     });
-    it('gives a non-increasing survival curve inside its band, and premature closure as 1 - S', () => {
-      const { survival, lower, upper } = summary.survival;
-      for (let t = 0; t < survival.length; t++) {
-        if (t > 0) expect(survival[t]).toBeLessThanOrEqual(survival[t - 1]);
-        expect(lower[t]).toBeLessThanOrEqual(survival[t]);
-        expect(upper[t]).toBeGreaterThanOrEqual(survival[t]);
+    it('splits how matches end into cumulative incidences that add up to 1 - still running', () => {
+      const sv = summary.survival;
+      for (let t = 0; t < sv.time.length; t++) {
+        const total = Object.values(sv.incidence).reduce((a, b) => a + b.value[t], 0);
+        expect(total + sv.stillRunning.value[t]).toBeCloseTo(1, 4);
+        if (t > 0) expect(sv.premature.value[t]).toBeGreaterThanOrEqual(sv.premature.value[t - 1] - 1e-9);
+        expect(sv.premature.lower[t]).toBeLessThanOrEqual(sv.premature.value[t] + 1e-9);
+        expect(sv.premature.upper[t]).toBeGreaterThanOrEqual(sv.premature.value[t] - 1e-9);
       }
-      const p = summary.survival.prematureByPlan;
-      expect(p.weeks).toBe(Math.min(scenario.params.programme.plannedWeeks, 60));
-      expectRelClose(p.value, 1 - survival[p.weeks - 1]);
-      expect(p.lower).toBeLessThanOrEqual(p.value);
-      expect(p.upper).toBeGreaterThanOrEqual(p.value);
+      const p = sv.prematureIncidence;
+      expect(p.weeks).toBe(scenario.params.programme.plannedWeeks);
+      expectRelClose(p.value, sv.premature.value[Math.min(p.weeks, 60)]);
+      expect(p.value).toBe(summary.metrics.prematureIncidence.value);
     });
     it('counts closure reasons that add up to the matches started, with shares summing to 1', () => {
       const reasons = Object.values(summary.closureReasons);
       expect(reasons.reduce((a, r) => a + r.count, 0)).toBe(summary.survival.atRisk[0]);
       expectRelClose(reasons.reduce((a, r) => a + r.share, 0), 1);
-      for (const r of reasons) expectRelClose(r.perReplication, r.count / 3);
+      for (const r of reasons) expectRelClose(r.perReplication, r.count / 6);
+    });
+    it('reports the wait for a first match over all referred', () => {
+      const w = summary.waiting;
+      expect(w.atRisk[0]).toBe(pooled.sums.referred);
+      expectRelClose(w.matched.value[8], summary.metrics.matchedWithin8Weeks.value);
     });
     it('averages the weekly series over replications, inside a band that does not go below 0', () => {
       for (const [name, w] of Object.entries(summary.weekly)) {
         expect(w.mean).toHaveLength(60);
         w.mean.forEach((m, week) => {
           const values = stats.map((s) => s.weekly[name as keyof RepStats['weekly']][week]);
-          expectRelClose(m, values.reduce((a, b) => a + b, 0) / 3);
+          expectRelClose(m, values.reduce((a, b) => a + b, 0) / 6);
           expect(w.lower[week]).toBeLessThanOrEqual(m);
           expect(w.upper[week]).toBeGreaterThanOrEqual(m);
           expect(w.lower[week]).toBeGreaterThanOrEqual(0);
@@ -158,6 +172,33 @@ describe('Aggregator', () => {
     });
     it('rounds the summary to 6 significant digits', () => {
       expect(roundDeep(summary)).toEqual(summary);
+    });
+  });
+
+  describe('batches', () => {
+    const big = parseScenario({ version: 1, name: 'b', weeks: 80, reps: 40, outcomes: { assessmentWeeks: 40 } });
+    const runs = Array.from({ length: 40 }, (_, r) => replicationStats(runReplication(big, r), big));
+    const whole = new Aggregator(big);
+    for (const s of runs) whole.add(s);
+    const { summary, perBatch } = whole.finish();
+
+    it('effect intervals agree with batch means computed independently, batch by batch', () => {
+      // 40 replications in 20 batches of 2: each batch aggregated on its own gives the batch value.
+      const batchValues = Array.from({ length: 20 }, (_, b) => {
+        const a = new Aggregator(big, { firstReplication: 2 * b, totalReplications: 40 });
+        a.add(runs[2 * b]);
+        a.add(runs[2 * b + 1]);
+        return a.finish().summary.metrics.effectAllReferred.value;
+      });
+      batchValues.forEach((v, b) => expectRelClose(v, perBatch.effectAllReferred[b]));
+      const [lo, hi] = batchMeansInterval(summary.metrics.effectAllReferred.value, batchValues);
+      expectRelClose(summary.metrics.effectAllReferred.ci95[0], lo, 1e-4);
+      expectRelClose(summary.metrics.effectAllReferred.ci95[1], hi, 1e-4);
+    });
+    it('a shard\'s aggregator cuts the same batches as the whole run', () => {
+      const shard = new Aggregator(big, { firstReplication: 20 });
+      for (const s of runs.slice(20)) shard.add(s);
+      expect(shard.finish().perBatch.matchedShare).toEqual(perBatch.matchedShare.slice(10));
     });
   });
 });

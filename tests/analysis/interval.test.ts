@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summarize, t95 } from '../../src/analysis/interval.ts';
+import { batchBounds, batchCount, batchMeansInterval, batchOf, summarize, t95 } from '../../src/analysis/interval.ts';
 
 describe('t95', () => {
   it('gives the tabulated two-sided 95% Student t values', () => {
@@ -85,5 +85,33 @@ describe('summarize', () => {
     expect(s.sd).toBe(0);
     expect(s.ci95).toEqual([2, 2]);
     expect(s.pi95).toEqual([2, 2]);
+  });
+});
+
+describe('batch means', () => {
+  it('an interval around the point from the batch values: t(B-1) sd / sqrt(B)', () => {
+    const [lo, hi] = batchMeansInterval(2, [1, 2, 3]);
+    expect(lo).toBeCloseTo(2 - 4.303 / Math.sqrt(3), 12);
+    expect(hi).toBeCloseTo(2 + 4.303 / Math.sqrt(3), 12);
+  });
+  it('centres on the point, not on the mean of batches', () => {
+    const [lo, hi] = batchMeansInterval(10, [1, 2, 3]);
+    expect((lo + hi) / 2).toBeCloseTo(10, 12);
+  });
+  it('leaves out non-finite batches; needs two', () => {
+    expect(batchMeansInterval(2, [1, NaN, 3])).toEqual(batchMeansInterval(2, [1, 3]));
+    expect(batchMeansInterval(2, [1])).toEqual([NaN, NaN]);
+    expect(batchMeansInterval(NaN, [1, 2])).toEqual([NaN, NaN]);
+  });
+  it('cuts replications into contiguous balanced batches, and finds a replication\'s batch', () => {
+    expect(batchCount(200)).toBe(20);
+    expect(batchCount(7)).toBe(7);
+    expect([0, 1, 2].map((b) => batchBounds(10, 3, b))).toEqual([[0, 3], [3, 6], [6, 10]]);
+    for (const [reps, batches] of [[10, 3], [200, 20], [7, 7], [1000, 20], [23, 20]]) {
+      for (let b = 0; b < batches; b++) {
+        const [start, end] = batchBounds(reps, batches, b);
+        for (let r = start; r < end; r++) expect(batchOf(r, reps, batches)).toBe(b);
+      }
+    }
   });
 });

@@ -9,11 +9,12 @@ const dir = mkdtempSync(join(tmpdir(), 'buddysim-calibration-'));
 const targets = join(dir, 'targets.json');
 writeFileSync(targets, JSON.stringify({
   version: 1,
+  validationSeed: 99,
   reps: 4,
   batches: 2,
   targets: [
-    { id: 'closure', fact: 1, title: 'Premature closure', source: 'DeWit et al. 2016', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'prematureByPlan' }, target: { min: 0, max: 1 } },
-    { id: 'impossible', fact: 3, title: 'Effect', source: 'none', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'effect' }, target: { min: 5, max: 6 } },
+    { id: 'closure', fact: 1, use: 'fit', title: 'Premature closure', source: 'DeWit et al. 2016', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'prematureIncidence' }, target: { min: 0, max: 1 } },
+    { id: 'impossible', fact: 3, use: 'fit', title: 'Effect', source: 'none', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'effect' }, target: { min: 5, max: 6 } },
   ],
 }));
 
@@ -26,9 +27,12 @@ describe('buddysim validate-model', () => {
     expect(r.status, r.stderr).toBe(3);
     expect(r.stdout).toMatch(/closure\s+0\.0% to 100\.0%\s+\d+\.\d%.*pass/);
     expect(r.stdout).toMatch(/impossible.*FAIL/);
-    expect(r.stdout).toMatch(/1 of 2 facts hold \(4 replications/);
+    expect(r.stdout).toMatch(/In-sample: .*: 1 of 2 hold/);
+    expect(r.stdout).toMatch(/4 replications per scenario on seed 99, which calibration never used/);
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/^# Validation/);
+    expect(md).toMatch(/In-sample targets: 1 of 2 hold/);
+    expect(md).toMatch(/\(seed 99\)/);
     expect(md).toMatch(/\| 3 \| Effect \| 5\.000 to 6\.000 \| .* \| \*\*FAIL\*\* \| none \|/);
   });
   it('rejects a malformed targets file as an input error', () => {
@@ -52,6 +56,21 @@ describe('buddysim calibrate', () => {
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(json.params[0].path).toBe('behaviour.gainRate');
     expect(json.evaluations).toBeLessThanOrEqual(6);
+  });
+  it('fits only the fit targets: held-out validation targets are never used', () => {
+    const mixed = join(dir, 'mixed.json');
+    const json = JSON.parse(readFileSync(targets, 'utf8'));
+    json.targets[1].use = 'validation';
+    writeFileSync(mixed, JSON.stringify(json));
+    const r = cli(['calibrate', mixed, '--params', 'behaviour.gainRate=0.01:0.05', '--reps', '2', '--candidates', '1', '--refine', '0', '--workers', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/fitting 1 targets; 1 validation targets are held out/);
+    expect(r.stdout).not.toMatch(/impossible/);
+    json.targets[0].use = 'validation';
+    writeFileSync(mixed, JSON.stringify(json));
+    const none = cli(['calibrate', mixed, '--params', 'behaviour.gainRate', '--reps', '2']);
+    expect(none.status).toBe(1);
+    expect(none.stderr).toMatch(/no target has "use": "fit"/);
   });
   it('needs --params, and rejects unknown parameters as usage errors', () => {
     expect(cli(['calibrate', targets]).status).toBe(2);

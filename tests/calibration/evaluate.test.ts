@@ -5,7 +5,7 @@ import { parseTargets, type Target } from '../../src/calibration/targets.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
 
 const target = (over: Record<string, unknown>): Target =>
-  parseTargets({ version: 1, targets: [{ id: 't', fact: 1, title: 'T', source: 'S', scenario: { ref: 'community-mentoring' }, statistic: { name: 'prematureByPlan' }, target: { min: 0, max: 1 }, ...over }] }).targets[0];
+  parseTargets({ version: 1, validationSeed: 99, targets: [{ id: 't', fact: 1, use: 'fit', title: 'T', source: 'S', scenario: { ref: 'community-mentoring' }, statistic: { name: 'prematureIncidence' }, target: { min: 0, max: 1 }, ...over }] }).targets[0];
 
 describe('resolveSpec', () => {
   it('applies candidate values as new defaults: not where the scenario sets the parameter', () => {
@@ -54,14 +54,15 @@ describe('misfit and pass rules', () => {
 describe('validate', () => {
   const file = parseTargets({
     version: 1,
+    validationSeed: 99,
     targets: [
-      { id: 'closure', fact: 1, title: 'c', source: 's', scenario: { ref: 'community-mentoring' }, statistic: { name: 'prematureByPlan' }, target: { min: 0, max: 1 } },
+      { id: 'closure', fact: 1, use: 'fit', title: 'c', source: 's', scenario: { ref: 'community-mentoring' }, statistic: { name: 'prematureIncidence' }, target: { min: 0, max: 1 } },
       {
-        id: 'monthly', fact: 6, title: 'm', source: 's', statistic: { name: 'prematureByPlan' }, target: { min: -1, max: 1 },
+        id: 'monthly', fact: 6, use: 'fit', title: 'm', source: 's', statistic: { name: 'prematureIncidence' }, target: { min: -1, max: 1 },
         paired: { base: { ref: 'community-mentoring' }, other: { ref: 'community-mentoring', overrides: { programme: { contactsPerWeek: 0.25 } } } },
       },
       {
-        id: 'ratio', fact: 7, title: 'r', source: 's', statistic: { name: 'metric', args: { name: 'referred' } }, target: { min: 0.5, max: 2 },
+        id: 'ratio', fact: 7, use: 'fit', title: 'r', source: 's', statistic: { name: 'metric', args: { name: 'referredPerYear' } }, target: { min: 0.5, max: 2 },
         paired: { base: { ref: 'community-mentoring' }, other: { ref: 'community-mentoring', overrides: { programme: { matching: 'deep' } } }, contrast: 'ratio' },
       },
     ],
@@ -81,8 +82,8 @@ describe('validate', () => {
     const scenarios = targetScenarios(file, fileLoader, 4);
     const runs = new Map(await Promise.all([...scenarios].map(async ([k, s]) => [k, await serialRunner(s, 4, 2)] as const)));
     const r = evaluateTarget(file.targets[1], runs);
-    const base = runs.get('community-mentoring')!.whole.summary.survival.prematureByPlan.value;
-    const other = runs.get('community-mentoring (programme.contactsPerWeek=0.25)')!.whole.summary.survival.prematureByPlan.value;
+    const base = runs.get('community-mentoring')!.whole.summary.survival.prematureIncidence.value;
+    const other = runs.get('community-mentoring (programme.contactsPerWeek=0.25)')!.whole.summary.survival.prematureIncidence.value;
     expect(r.value).toBeCloseTo(other - base, 12);
   });
 });

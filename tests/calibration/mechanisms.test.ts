@@ -28,13 +28,13 @@ describe('the mechanisms study', () => {
     expect(lv.gainRate.duration).toBe(resolveSpec(LEVEL_REFERENCE, fileLoader, 1).params.behaviour.gainRate);
     const spec = { ...LEVEL_REFERENCE, overrides: { programme: { mechanism: 'frequency' }, behaviour: { gainRate: lv.gainRate.frequency } } };
     const r = await serialRunner(resolveSpec(spec, fileLoader, 30), 30, 2);
-    expect(pooledEffect(r.whole.stats, 'skills', 'all')).toBeCloseTo(lv.effect, 2);
+    expect(pooledEffect(r.whole, 'skills', 'matched')).toBeCloseTo(lv.effect, 2);
   });
   it('writes a report with the plain-words verdicts and the table', () => {
     const md = mechanismsMarkdown(study, 'buddysim mechanisms --reps 30');
     expect(md).toMatch(/## In plain words/);
     expect(md).toMatch(/\*\*Hinges on the mechanism\*\*/);
-    expect(md.match(/^\| Effect on skills \(g\) \| /gm)).toHaveLength(3);
+    expect(md.match(/^\| Effect on skills, all referred \(g\) \| /gm)).toHaveLength(3);
   });
 });
 
@@ -43,6 +43,6 @@ describe('levelGainRate', () => {
     const x = await levelGainRate(fileLoader, serialRunner, 'neither', 0.2, 0.03, 20);
     const spec = { ...LEVEL_REFERENCE, overrides: { programme: { mechanism: 'neither' }, behaviour: { gainRate: x } } };
     const r = await serialRunner(resolveSpec(spec, fileLoader, 20), 20, 2);
-    expect(pooledEffect(r.whole.stats, 'skills', 'all')).toBeCloseTo(0.2, 2);
+    expect(pooledEffect(r.whole, 'skills', 'matched')).toBeCloseTo(0.2, 2);
   });
 });

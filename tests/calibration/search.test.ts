@@ -66,3 +66,17 @@ describe('parseSearchParams', () => {
     expect(toUnit(ps, { 'behaviour.gainRate': 0.02, 'programme.plannedWeeks': 10 })).toEqual([0.25, 0]);
   });
 });
+
+describe('calibrate', () => {
+  it('refuses held-out validation targets: calibration must never see them', async () => {
+    const { calibrate } = await import('../../src/calibration/search.ts');
+    const { parseTargets } = await import('../../src/calibration/targets.ts');
+    const { serialRunner } = await import('../../src/calibration/runSet.ts');
+    const { fileLoader } = await import('../../src/io/readScenario.ts');
+    const file = parseTargets({
+      version: 1, validationSeed: 5,
+      targets: [{ id: 'held', fact: 2, use: 'validation', title: 'h', source: 's', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'prematureIncidence' }, target: { min: 0, max: 1 } }],
+    });
+    await expect(calibrate(file, fileLoader, serialRunner, parseSearchParams('behaviour.gainRate'), { candidates: 0, refine: 0, reps: 2, seed: 1 })).rejects.toThrow(/held-out validation targets were given: held/);
+  });
+});

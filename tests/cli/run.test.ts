@@ -17,13 +17,20 @@ describe('buddysim run', () => {
     const out = join(dir, 'a');
     const r = cli(['run', scenario, '--out', out, '--workers', '1', '--records', '2']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Premature closure before the planned 52 weeks \(Kaplan-Meier\): \d+\.\d%/);
-    expect(r.stdout).toMatch(/Effect on wellbeing \(Hedges g/);
-    expect(readdirSync(out).sort()).toEqual(['matches.csv', 'outcomes.csv', 'replications.csv', 'summary.json', 'survival.csv', 'weekly.csv']);
+    expect(r.stdout).toMatch(/Premature closure by the planned end \(52 weeks\): \d+(\.\d)?% \[/);
+    expect(r.stdout).toMatch(/planned completion is a competing event/);
+    expect(r.stdout).toMatch(/Effect on wellbeing, measured 35 weeks after referral/);
+    expect(r.stdout).toMatch(/all referred participants \(intention to treat\)/);
+    expect(r.stdout).toMatch(/matched participants \(\d+\.\d% of referred\)/);
+    expect(r.stdout).toMatch(/horizon 70 weeks \(1\.3 years\); assumed dose mechanism: duration/);
+    expect(r.stdout).toMatch(/Participants referred per year/);
+    expect(readdirSync(out).sort()).toEqual(['matches.csv', 'outcomes.csv', 'replications.csv', 'summary.json', 'survival.csv', 'waiting.csv', 'weekly.csv']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.scenario).toMatchObject({ name: 'small', seed: 3, reps: 6, weeks: 70 });
     for (const m of METRIC_NAMES) expect(summary.metrics[m]).toHaveProperty('ci95');
-    expect(Object.keys(summary.effects.byGroup)).toEqual(['all', '<3 months', '3-6 months', '6-12 months', '12+ months']);
+    expect(Object.keys(summary.effects.groups)).toEqual(['allReferred', 'matched', '<3 months', '3-6 months', '6-12 months', '12+ months']);
+    expect(summary.survival.prematureIncidence.value).toBe(summary.metrics.prematureIncidence.value);
+    expect(Array.isArray(summary.warnings)).toBe(true);
     const matches = csvParse(readFileSync(join(out, 'matches.csv'), 'utf8'));
     expect(new Set(matches.map((m) => m.replication))).toEqual(new Set(['0', '1']));
     expect(matches.columns).toContain('closure_reason');
@@ -52,16 +59,30 @@ describe('buddysim run', () => {
 });
 
 describe('buddysim compare', () => {
-  it('pairs replications and reports differences with intervals', () => {
+  it('sets designs side by side with the parameters that differ, and paired differences with intervals', () => {
     const other = join(dir, 'monthly.json');
     writeFileSync(other, JSON.stringify({ version: 1, extends: scenario, name: 'monthly', programme: { contactsPerWeek: 0.25 } }));
     const r = cli(['compare', scenario, other, '--quiet', '--workers', '1', '--out', join(dir, 'cmp')]);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/monthly {2}against {2}small/);
+    expect(r.stdout).toMatch(/Parameters that differ between the designs:\n {2}programme\.contactsPerWeek: 1 \| 0\.25/);
+    expect(r.stdout).toMatch(/A: small\n {2}B: monthly/);
+    expect(r.stdout).toMatch(/B minus A, paired by batches/);
     const json = JSON.parse(readFileSync(join(dir, 'cmp', 'compare.json'), 'utf8'));
-    expect(json.comparisons[0].diff.meanMatchHours.difference.ci95).toHaveLength(2);
+    expect(json.differingParameters).toEqual([{ path: 'programme.contactsPerWeek', values: [1, 0.25] }]);
+    const d = json.differences[0].figures.meanMatchHours.difference;
+    expect(d.ci95).toHaveLength(2);
     // Monthly contact of the same length gives fewer contact hours.
-    expect(json.comparisons[0].diff.meanMatchHours.difference.mean).toBeLessThan(0);
+    expect(d.value).toBeLessThan(0);
+  });
+  it('compares effects domain by domain when the main outcomes differ', () => {
+    const other = join(dir, 'skills.json');
+    writeFileSync(other, JSON.stringify({ version: 1, extends: scenario, name: 'skills', outcomes: { primary: 'skills' } }));
+    const r = cli(['compare', scenario, other, '--quiet', '--workers', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/different main outcomes: effects are compared domain by domain/);
+    expect(r.stdout).toMatch(/Effect on wellbeing, all referred participants/);
+    expect(r.stdout).toMatch(/Effect on skills, all referred participants/);
+    expect(r.stdout).not.toMatch(/Effect on the main outcome/);
   });
 });
 

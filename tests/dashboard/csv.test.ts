@@ -21,24 +21,26 @@ describe('dashboard CSV exports', () => {
     expect(replicationsCsv(aggregate)).toBe(readFileSync(join(dir, 'replications.csv'), 'utf8'));
   });
 
-  it('key figures: one row per metric with its intervals, then survival and effects', () => {
+  it('key figures: one row per metric with its intervals and population, then effects by group', () => {
     const rows = csvParse(metricsCsv(aggregate.summary));
-    expect(rows.columns).toEqual(['figure', 'label', 'unit', 'mean', 'ci95_lower', 'ci95_upper', 'pi95_lower', 'pi95_upper', 'sd', 'n']);
+    expect(rows.columns).toEqual(['figure', 'label', 'unit', 'over', 'value', 'ci95_lower', 'ci95_upper', 'pi95_lower', 'pi95_upper', 'sd', 'n']);
     expect(rows.slice(0, METRIC_NAMES.length).map((r) => r.figure)).toEqual(METRIC_NAMES);
-    const effect = rows.find((r) => r.figure === 'effectPrimary')!;
-    const m = aggregate.summary.metrics.effectPrimary;
-    expect(effect.mean).toBe(String(m.mean));
+    const effect = rows.find((r) => r.figure === 'effectAllReferred')!;
+    const m = aggregate.summary.metrics.effectAllReferred;
+    expect(effect.value).toBe(String(m.value));
     expect(effect.ci95_lower).toBe(String(m.ci95[0]));
-    expect(rows.find((r) => r.figure === 'prematureByPlan')?.mean).toBe(String(aggregate.summary.survival.prematureByPlan.value));
-    expect(rows.some((r) => r.figure === 'effect:all:wellbeing')).toBe(true);
+    expect(effect.over).toMatch(/all referred/);
+    expect(rows.find((r) => r.figure === 'effectMatched')?.over).toMatch(/matched/);
+    expect(rows.find((r) => r.figure === 'prematureIncidence')?.value).toBe(String(aggregate.summary.survival.prematureIncidence.value));
+    expect(rows.some((r) => r.figure === 'effect:allReferred:wellbeing')).toBe(true);
   });
 
   it('writes undefined figures as empty cells', () => {
     const s = structuredClone(aggregate.summary);
-    (s.metrics.costPerCompletedMatch as { mean: number | null }).mean = null;
+    (s.metrics.costPerCompletedMatch as unknown as { value: number | null }).value = null;
     const rows = csvParse(metricsCsv(s));
-    expect(rows.find((r) => r.figure === 'costPerCompletedMatch')?.mean).toBe('');
-    expect(rows.find((r) => r.figure === 'participantWait')?.label).toBe('Mean wait, referral to first match');
+    expect(rows.find((r) => r.figure === 'costPerCompletedMatch')?.value).toBe('');
+    expect(rows.find((r) => r.figure === 'participantWait')?.label).toBe('Mean wait from referral to a first match, among those matched');
   });
 
   it('comparison: paired differences per metric with both scenario names', () => {
@@ -46,9 +48,9 @@ describe('dashboard CSV exports', () => {
     const diff = roundDeep(comparePaired(aggregate, other));
     const rows = csvParse(compareCsv(diff, 'csv test', 'other, longer'));
     expect(rows.length).toBe(METRIC_NAMES.length);
-    const r = rows.find((x) => x.figure === 'matchesStarted')!;
-    expect(r.difference).toBe(String(diff.matchesStarted.difference.mean));
-    expect(r.pairs).toBe('6');
+    const r = rows.find((x) => x.figure === 'matchesStartedPerYear')!;
+    expect(r.difference).toBe(String(diff.matchesStartedPerYear.difference.value));
+    expect(r.batches).toBe('6');
     expect(r.current_scenario).toBe('other, longer');
   });
 });

@@ -151,7 +151,7 @@ describe('dashboard in Chromium', () => {
     const first = nodeScenario('flemish-befriending', { reps: REPS });
     await waitForRun(page, first);
     await expectChartsDrawn(page, REPS);
-    expect(await page.getByTestId('headline-effect').textContent()).toBe(String(nodeRun(first).summary.metrics.effectPrimary.mean));
+    expect(await page.getByTestId('headline-effect').getAttribute('data-value')).toBe(String(nodeRun(first).summary.metrics.effectAllReferred.value));
 
     // Another bundled scenario (keeps the replications), then a lever: the run restarts by itself.
     await page.getByTestId('scenario-select').selectOption('duo-for-a-job');
@@ -166,8 +166,7 @@ describe('dashboard in Chromium', () => {
 
     const expected = nodeRun(changed).summary;
     const effect = page.getByTestId('headline-effect');
-    expect(await effect.textContent()).toBe(String(expected.metrics.effectPrimary.mean));
-    expect(await effect.getAttribute('data-value')).toBe(String(expected.metrics.effectPrimary.mean));
+        expect(await effect.getAttribute('data-value')).toBe(String(expected.metrics.effectAllReferred.value));
 
     // The whole summary, exported, equals the command line's summary.json for the same scenario.
     const summary = await exportItem(page, 'summary');
@@ -176,7 +175,7 @@ describe('dashboard in Chromium', () => {
     expect(scenarioHash(parseScenario(JSON.parse(scenarioFile.text)))).toBe(scenarioHash(changed));
     const metrics = await exportItem(page, 'metrics');
     expect(metrics.name).toMatch(/key-figures\.csv$/);
-    expect(metrics.text.split('\n')[0]).toBe('figure,label,unit,mean,ci95_lower,ci95_upper,pi95_lower,pi95_upper,sd,n');
+    expect(metrics.text.split('\n')[0]).toBe('figure,label,unit,over,value,ci95_lower,ci95_upper,pi95_lower,pi95_upper,sd,n');
     const svg = await downloadText(page, () => page.locator('[data-chart-card="effects"] button[data-chart-export="svg"]').click());
     expect(svg.text).toMatch(/<svg[^>]+role="img"/);
     expect(svg.text).toContain('<title');
@@ -191,7 +190,7 @@ describe('dashboard in Chromium', () => {
     const again = await newPage();
     await again.goto(link);
     await waitForRun(again, changed);
-    expect(await again.getByTestId('headline-effect').textContent()).toBe(String(expected.metrics.effectPrimary.mean));
+    expect(await again.getByTestId('headline-effect').getAttribute('data-value')).toBe(String(expected.metrics.effectAllReferred.value));
     expect(await again.getByLabel(/^Planned duration/).inputValue()).toBe('20');
     await closePage(again);
     await closePage(page);
@@ -226,8 +225,8 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('[data-testid="compare-table"] tbody tr').count()).toBeGreaterThan(5);
     const diff = roundDeep(comparePaired(nodeRun(base), nodeRun(other)));
     const csv = await exportItem(page, 'compare');
-    const row = csv.text.split('\n').find((l) => l.startsWith('effectPrimary,'))!;
-    expect(row.split(',')[5]).toBe(String(diff.effectPrimary.difference.mean));
+    const row = csv.text.split('\n').find((l) => l.startsWith('effectAllReferred,'))!;
+    expect(row).toContain(`,${diff.effectAllReferred.difference.value},`);
     expect(page.url()).toContain('vs=');
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-compare.png'), fullPage: true });
 
@@ -256,7 +255,7 @@ describe('dashboard in Chromium', () => {
     // A broken file is reported, the page keeps working.
     await page.getByTestId('scenario-file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ nope') });
     await expect.poll(() => page.getByTestId('general-errors').textContent()).toMatch(/broken\.json/);
-    expect(await page.getByTestId('headline-effect').textContent()).toBe(String(nodeRun(expected).summary.metrics.effectPrimary.mean));
+    expect(await page.getByTestId('headline-effect').getAttribute('data-value')).toBe(String(nodeRun(expected).summary.metrics.effectAllReferred.value));
     await closePage(page);
   });
 
@@ -279,7 +278,7 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${pathToFileURL(join(outDir, 'index.html')).href}#scenario=civic-integration-40h&seed=7&reps=${REPS}`);
     await waitForRun(page, s);
     await expectChartsDrawn(page, REPS);
-    expect(await page.getByTestId('headline-effect').textContent()).toBe(String(nodeRun(s).summary.metrics.effectPrimary.mean));
+    expect(await page.getByTestId('headline-effect').getAttribute('data-value')).toBe(String(nodeRun(s).summary.metrics.effectAllReferred.value));
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-file-url.png') });
     await closePage(page);
   });

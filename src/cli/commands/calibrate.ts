@@ -7,7 +7,7 @@ import { RunCollector, serialRunner, type ScenarioRunner } from '../../calibrati
 import { calibrationText } from '../../calibration/report.ts';
 import { calibrate, parseSearchParams } from '../../calibration/search.ts';
 import { repExtras } from '../../calibration/statistics.ts';
-import { TargetsError, parseTargets, type TargetsFile } from '../../calibration/targets.ts';
+import { TargetsError, fitTargets, parseTargets, type TargetsFile } from '../../calibration/targets.ts';
 import { planTasks } from '../../engine/tasks.ts';
 import { writeFileAtomic } from '../../io/files.ts';
 import { fileLoader } from '../../io/readScenario.ts';
@@ -90,7 +90,11 @@ export async function calibrateCommand(refs: string[], flags: CalibrateFlags): P
   } catch (e) {
     throw new UsageError(`--params: ${(e as Error).message}`);
   }
-  const file = readTargets(refs[0] ?? DEFAULT_TARGETS);
+  const all = readTargets(refs[0] ?? DEFAULT_TARGETS);
+  const file = fitTargets(all);
+  if (file.targets.length === 0) throw new ScenarioError([`${refs[0] ?? DEFAULT_TARGETS}: no target has "use": "fit"; calibration has nothing to fit`]);
+  const heldOut = all.targets.length - file.targets.length;
+  if (heldOut > 0 && !flags.quiet) process.stderr.write(`calibrate: fitting ${file.targets.length} targets; ${heldOut} validation targets are held out and never used\n`);
   const reps = repsFlag(flags.reps) ?? 100;
   const candidates = countFlag('candidates', flags.candidates, Math.max(10, 10 * params.length), 0);
   const refine = countFlag('refine', flags.refine, 15 * params.length, 0);

@@ -4,26 +4,55 @@ import { comparePaired } from '../../analysis/compare.ts';
 import type { MetricName } from '../../analysis/metrics.ts';
 import { writeFileAtomic, ensureDir } from '../../io/files.ts';
 import { readScenario } from '../../io/readScenario.ts';
+import type { Scenario } from '../../model/scenario.ts';
 import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
 import { workersFlag } from '../flags.ts';
-import { formatComparison } from '../format.ts';
+import { COMPARED_METRICS, formatComparison, formatWarnings, frameLine } from '../format.ts';
 import { defaultWorkers, runScenario } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { slug, withOverrides, type RunFlags } from './run.ts';
 
-const COMPARED: MetricName[] = [
-  'prematureShare', 'matchesStarted', 'matchesCompleted', 'meanMatchWeeks', 'meanMatchHours', 'participantWait',
-  'participantsWaiting', 'coordinatorUtilisation', 'effectPrimary', 'effectOverall', 'costPerMatch', 'costPerCompletedMatch',
-];
+/** A scenario's parameters as dotted paths (programme.plannedWeeks, ...), plus the horizon. */
+function flatParams(s: Scenario): Map<string, unknown> {
+  const out = new Map<string, unknown>([['weeks', s.weeks]]);
+  for (const [section, fields] of Object.entries(s.params)) {
+    for (const [key, value] of Object.entries(fields as Record<string, unknown>)) out.set(`${section}.${key}`, value);
+  }
+  return out;
+}
+
+/** The parameters whose values differ between the designs: what the comparison is a comparison of. */
+export function differingParameters(scenarios: readonly Scenario[]): { path: string; values: unknown[] }[] {
+  const flats = scenarios.map(flatParams);
+  const out: { path: string; values: unknown[] }[] = [];
+  for (const path of flats[0].keys()) {
+    const values = flats.map((f) => f.get(path));
+    if (values.some((v) => v !== values[0])) out.push({ path, values });
+  }
+  return out;
+}
 
 /**
- * Runs every scenario with the first one's seed and replications (common random numbers: the
- * same participants and chance events), then reports each against the first, paired by replication.
+ * The figures to set side by side. Effects are differenced per domain: when designs have different
+ * main outcomes, the main-outcome effects are replaced by the effects on each design's main domain.
+ */
+export function comparedMetrics(scenarios: readonly Scenario[]): MetricName[] {
+  const mains = [...new Set(scenarios.map((s) => s.params.outcomes.primary))];
+  if (mains.length === 1) return COMPARED_METRICS;
+  const perDomain = mains.flatMap((d) => [`effectAllReferred.${d}`, `effectMatched.${d}`] as MetricName[]);
+  return COMPARED_METRICS.flatMap((m) => (m === 'effectAllReferred' ? perDomain : m === 'effectMatched' ? [] : [m]));
+}
+
+/**
+ * Runs every design with the first one's seed and replications (common random numbers: the same
+ * participants and chance events), then sets them side by side with paired differences from the
+ * first, after the list of parameters that differ.
  */
 export async function compareCommand(refs: string[], flags: RunFlags): Promise<void> {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios: buddysim compare <base> <other> [...]');
   const workers = workersFlag(flags.workers, defaultWorkers());
+  if (flags.out) ensureDir(flags.out);
   const base = withOverrides(readScenario(refs[0]), flags);
   const scenarios = refs.map((ref, i) => {
     const s = i === 0 ? base : readScenario(ref);
@@ -38,11 +67,35 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
     results.push(await runScenario(s, { workers, onProgress: (d, t) => progress.update(d, t) }));
     progress.stop();
   }
-  const others = results.slice(1).map((r, i) => ({ name: scenarios[i + 1].name, diff: comparePaired(results[0], r) }));
-  process.stdout.write(formatComparison(scenarios[0].name, others, COMPARED) + '\n');
+  const differing = differingParameters(scenarios);
+  const designs = scenarios.map((s, i) => ({ name: s.name, summary: results[i].summary, diff: i > 0 ? comparePaired(results[0], results[i]) : undefined }));
+  const metrics = comparedMetrics(scenarios);
+  const L: string[] = [];
+  L.push(frameLine(results[0].summary));
+  L.push('');
+  L.push('Parameters that differ between the designs:');
+  if (differing.length === 0) L.push('  none: the designs are the same scenario');
+  for (const d of differing) L.push(`  ${d.path}: ${d.values.map((v) => JSON.stringify(v)).join(' | ')}`);
+  if (differing.some((d) => d.path.startsWith('inflow.') || d.path.startsWith('participants.') || d.path === 'weeks')) {
+    L.push('  note: the designs differ in who is referred, how many, or for how long: differences mix the design with its scale.');
+  }
+  if (new Set(scenarios.map((s) => s.params.outcomes.primary)).size > 1) {
+    L.push('  note: the designs have different main outcomes: effects are compared domain by domain.');
+  }
+  L.push('');
+  for (const d of designs) {
+    const w = formatWarnings(d.summary);
+    if (w.length > 0) L.push(`${d.name}:`, ...w);
+  }
+  L.push(formatComparison(designs, metrics));
+  process.stdout.write(L.join('\n') + '\n');
   if (flags.out) {
-    ensureDir(flags.out);
-    const json = { base: scenarios[0].name, seed: base.seed, reps: base.reps, comparisons: others };
+    const json = {
+      base: scenarios[0].name, seed: base.seed, reps: base.reps,
+      differingParameters: differing,
+      designs: designs.map((d) => ({ name: d.name, metrics: Object.fromEntries(metrics.map((m) => [m, d.summary.metrics[m]])), warnings: d.summary.warnings })),
+      differences: designs.slice(1).map((d) => ({ name: d.name, against: scenarios[0].name, figures: Object.fromEntries(metrics.map((m) => [m, d.diff![m]])) })),
+    };
     writeFileAtomic(join(flags.out, 'compare.json'), JSON.stringify(json, null, 1) + '\n');
     process.stdout.write(`Comparison in ${join(flags.out, 'compare.json')}\n`);
   }

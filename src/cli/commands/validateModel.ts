@@ -28,17 +28,19 @@ function progress(quiet: boolean | undefined, command: string) {
 /**
  * `buddysim validate-model [targets] [--reps N] [--out FILE]`: runs the reference scenarios of the
  * targets file, prints fact, target, simulated value with its 95% interval and pass/fail, writes
- * the same as Markdown (default docs/validation.md) and exits 3 if any fact fails.
+ * the same as Markdown (default out/validate-model/validation.md; `npm run docs:evidence` regenerates
+ * the committed docs/validation.md) and exits 3 if any fact fails. Every scenario runs on the
+ * targets file's validation seed, which calibration never uses.
  */
 export async function validateModelCommand(refs: string[], flags: ModelReportFlags): Promise<void> {
   if (refs.length > 1) throw new UsageError(`validate-model takes at most one targets file, got ${refs.length}`);
   const path = refs[0] ?? DEFAULT_TARGETS;
   const file = readTargets(path);
   const reps = repsFlag(flags.reps) ?? file.reps;
-  const out = flags.out ?? 'docs/validation.md';
+  const out = flags.out ?? 'out/validate-model/validation.md';
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
-    const v = await validate(file, fileLoader, runner.run, { reps, onScenario: progress(flags.quiet, 'validate-model') });
+    const v = await validate(file, fileLoader, runner.run, { reps, seed: file.validationSeed, onScenario: progress(flags.quiet, 'validate-model') });
     process.stdout.write(validationText(v) + '\n');
     const command = `buddysim validate-model${refs[0] ? ` ${refs[0]}` : ''} --reps ${reps}`;
     const targetsPath = relative(process.cwd(), path) || path;
@@ -52,12 +54,13 @@ export async function validateModelCommand(refs: string[], flags: ModelReportFla
 
 /**
  * `buddysim mechanisms [--reps N] [--out FILE]`: the 40-hour trajectory against year-long
- * befriending under each contested mechanism; prints a table and writes docs/mechanisms.md.
+ * befriending under each contested mechanism; prints a table and writes a Markdown report (default
+ * out/mechanisms/mechanisms.md; `npm run docs:evidence` regenerates docs/mechanisms.md).
  */
 export async function mechanismsCommand(refs: string[], flags: ModelReportFlags): Promise<void> {
   if (refs.length > 0) throw new UsageError(`mechanisms takes no arguments, got "${refs[0]}"`);
   const reps = repsFlag(flags.reps) ?? 400;
-  const out = flags.out ?? 'docs/mechanisms.md';
+  const out = flags.out ?? 'out/mechanisms/mechanisms.md';
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
     const study = await studyMechanisms(fileLoader, runner.run, { reps, onScenario: progress(flags.quiet, 'mechanisms') });

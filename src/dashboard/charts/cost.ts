@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { Summary } from '../../index.ts';
-import { fmt } from '../format.ts';
+import { fmt } from '../../analysis/format.ts';
 import { createFrame, emptyNote, n, OKABE_ITO, xAxis, type LegendItem } from './common.ts';
 
 const ROWS = [
@@ -8,11 +8,11 @@ const ROWS = [
   { key: 'costPerCompletedMatch', label: 'Per completed match' },
 ] as const;
 
-/** Cost per match and per completed match: mean, 95% CI of the mean, and the 95% spread of single runs. */
+/** Cost per match and per completed match: the estimate, its 95% CI, and the 95% spread of single runs. */
 export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null): void {
   const legend: LegendItem[] = [
-    { label: 'Mean', color: OKABE_ITO.blue, kind: 'point' },
-    { label: '95% CI of the mean', color: OKABE_ITO.blue, kind: 'rect' },
+    { label: 'Estimate', color: OKABE_ITO.blue, kind: 'point' },
+    { label: '95% CI of the estimate', color: OKABE_ITO.blue, kind: 'rect' },
     { label: '95% of single runs', color: OKABE_ITO.blue, kind: 'line' },
   ];
   if (baseline) legend.push({ label: 'Baseline', color: OKABE_ITO.grey, kind: 'point' });
@@ -22,7 +22,7 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     subtitle: 'Programme cost (coordinator hours and volunteer expenses) over the horizon, per match',
     description: ROWS.map((r) => {
       const m = s.metrics[r.key];
-      return `${r.label}: ${fmt(n(m.mean), 'EUR')} (95% CI ${fmt(n(m.ci95[0]), 'EUR')} to ${fmt(n(m.ci95[1]), 'EUR')}; single runs ${fmt(n(m.pi95[0]), 'EUR')} to ${fmt(n(m.pi95[1]), 'EUR')})`;
+      return `${r.label}: ${fmt(n(m.value), 'EUR')} (95% CI ${fmt(n(m.ci95[0]), 'EUR')} to ${fmt(n(m.ci95[1]), 'EUR')}; single runs ${fmt(n(m.pi95[0]), 'EUR')} to ${fmt(n(m.pi95[1]), 'EUR')})`;
     }).join('; ') + '.',
     legend,
     reps: s.scenario.reps,
@@ -33,7 +33,7 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     { row: r.label, who: 'current', m: s.metrics[r.key] },
     ...(baseline ? [{ row: r.label, who: 'baseline', m: baseline.metrics[r.key] }] : []),
   ]);
-  const vals = entries.flatMap((e) => [n(e.m.pi95[0]), n(e.m.pi95[1]), n(e.m.mean)]).filter(Number.isFinite);
+  const vals = entries.flatMap((e) => [n(e.m.pi95[0]), n(e.m.pi95[1]), n(e.m.value)]).filter(Number.isFinite);
   const x = d3.scaleLinear().domain([0, Math.max(1, d3.max(vals) ?? 1)]).nice().range([0, f.width]);
   const yb = d3.scaleBand<string>().domain(ROWS.map((r) => r.label)).range([0, f.height]).padding(0.25);
   xAxis(f, x, 'Cost (EUR)', 6, (d) => d3.format(',.0f')(d).replace(/,/g, ' '));
@@ -61,15 +61,15 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     if (Number.isFinite(c0) && Number.isFinite(c1)) {
       g.append('rect').attr('x', x(c0)).attr('width', Math.max(2, x(c1) - x(c0))).attr('y', cy - 6).attr('height', 12).attr('fill', c).attr('fill-opacity', 0.45);
     }
-    if (Number.isFinite(n(e.m.mean))) {
-      g.append('circle').attr('cx', x(n(e.m.mean))).attr('cy', cy).attr('r', 5).attr('fill', c).attr('stroke', '#ffffff');
+    if (Number.isFinite(n(e.m.value))) {
+      g.append('circle').attr('cx', x(n(e.m.value))).attr('cy', cy).attr('r', 5).attr('fill', c).attr('stroke', '#ffffff');
       g.append('text')
-        .attr('x', x(n(e.m.mean)))
+        .attr('x', x(n(e.m.value)))
         .attr('y', e.who === 'baseline' ? cy + 17 : cy - 10)
         .attr('text-anchor', 'middle')
         .attr('font-size', 10)
         .attr('fill', e.who === 'baseline' ? '#555555' : '#1a1a1a')
-        .text(`${e.who === 'baseline' ? 'baseline ' : ''}${fmt(n(e.m.mean), 'EUR')}`);
+        .text(`${e.who === 'baseline' ? 'baseline ' : ''}${fmt(n(e.m.value), 'EUR')}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import { DOMAINS, EFFECT_GROUPS, type Summary } from '../../index.ts';
-import { fmt } from '../format.ts';
+import { fmt, fmtEstimate } from '../../analysis/format.ts';
 import { createFrame, emptyNote, n, OKABE_ITO, uniqueId, xAxis, yAxis, type LegendItem } from './common.ts';
 
 const DOMAIN_COLOURS: Record<string, string> = {
@@ -10,23 +10,28 @@ const DOMAIN_COLOURS: Record<string, string> = {
   horizon: OKABE_ITO.purple,
 };
 
-const GROUP_LABELS: Record<string, string> = { all: 'All matched' };
+const GROUP_LABELS: Record<string, string> = { allReferred: 'All referred', matched: 'All matched' };
 const MIN_N_FOR_SCALE = 30;
 
-/** Hedges g (programme against counterfactual) by realised time in a match, per outcome domain, with 95% intervals. */
+/**
+ * Standardised effects (programme against counterfactual, in SDs of the counterfactual outcome of
+ * all referred participants) over all referred, over the matched, and over the matched by time spent
+ * in a match, per outcome domain, with 95% intervals of the simulation's estimate.
+ */
 export function drawEffects(host: HTMLElement, s: Summary): void {
   const primary = s.effects.primary;
   const groups = EFFECT_GROUPS as readonly string[];
-  const byGroup = s.effects.byGroup as Record<string, Record<string, { g: number; lower: number; upper: number; n1: number }>>;
+  const byGroup = s.effects.groups as Record<string, Record<string, { value: number; lower: number; upper: number; participants: number }>>;
   const legend: LegendItem[] = DOMAINS.map((d) => ({ label: d === primary ? `${d} (main)` : d, color: DOMAIN_COLOURS[d], kind: 'interval' as const }));
-  const main = byGroup.all?.[primary];
+  const all = byGroup.allReferred?.[primary];
+  const main = byGroup.matched?.[primary];
   const f = createFrame(host, {
     id: 'effects',
-    title: 'Effect sizes by realised duration',
-    subtitle: "Hedges' g of matched participants against their counterfactual, by time spent in a match; 95% intervals",
+    title: 'Effects: all referred, matched, and by time in a match',
+    subtitle: `Standardised effect (g) at the assessment ${s.effects.assessmentWeeks} weeks after referral; 95% intervals of the simulation's estimate`,
     description: main
-      ? `Effect on ${primary} for all matched participants: g = ${fmt(n(main.g))}, 95% interval ${fmt(n(main.lower))} to ${fmt(n(main.upper))}. ` +
-        groups.slice(1).map((g) => `${g}: ${fmt(n(byGroup[g]?.[primary]?.g))}`).join('; ')
+      ? `Effect on ${primary}: all referred participants g = ${fmt(n(all?.value), 'g')}, matched participants g = ${fmt(n(main.value), 'g')} (95% interval ${fmt(n(main.lower), 'g')} to ${fmt(n(main.upper), 'g')}). ` +
+        groups.slice(2).map((g) => `${g}: ${fmt(n(byGroup[g]?.[primary]?.value), 'g')}`).join('; ')
       : 'No effects yet.',
     legend,
     reps: s.scenario.reps,
@@ -37,9 +42,9 @@ export function drawEffects(host: HTMLElement, s: Summary): void {
   const vals: number[] = [0];
   for (const g of groups) for (const d of DOMAINS) {
     const e = byGroup[g]?.[d];
-    if (!e || !Number.isFinite(n(e.g))) continue;
-    vals.push(n(e.g));
-    if (e.n1 >= MIN_N_FOR_SCALE && Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) vals.push(n(e.lower), n(e.upper));
+    if (!e || !Number.isFinite(n(e.value))) continue;
+    vals.push(n(e.value));
+    if (e.participants >= MIN_N_FOR_SCALE && Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) vals.push(n(e.lower), n(e.upper));
   }
   const ext = d3.extent(vals) as [number, number];
   const y = d3.scaleLinear().domain([Math.min(-0.1, ext[0]), Math.max(0.1, ext[1])]).nice().range([f.height, 0]);
@@ -47,8 +52,8 @@ export function drawEffects(host: HTMLElement, s: Summary): void {
   f.svg.append('defs').append('clipPath').attr('id', clipId).append('rect').attr('x', -2).attr('y', -2).attr('width', f.width + 4).attr('height', f.height + 4);
   const x = d3.scaleBand().domain(groups).range([0, f.width]).padding(0.18);
   const dx = d3.scaleBand().domain(DOMAINS).range([0, x.bandwidth()]).padding(0.3);
-  yAxis(f, y, "Effect size (Hedges' g)", 6);
-  xAxis(f, x, 'Realised time in a match before assessment (n = participants)', 5, (g: string) => GROUP_LABELS[g] ?? g, 46);
+  yAxis(f, y, 'Standardised effect (g)', 6);
+  xAxis(f, x, 'Over whom: all referred, all matched, matched by time in a match (n = participants)', 5, (g: string) => GROUP_LABELS[g] ?? g, 46);
   f.plot
     .append('g')
     .selectAll('text')
@@ -59,22 +64,22 @@ export function drawEffects(host: HTMLElement, s: Summary): void {
     .attr('text-anchor', 'middle')
     .attr('font-size', 10)
     .attr('fill', '#555555')
-    .text((g) => `n=${byGroup[g]?.[primary]?.n1 ?? 0}`);
+    .text((g) => `n=${byGroup[g]?.[primary]?.participants ?? 0}`);
   f.plot.append('line').attr('x1', 0).attr('x2', f.width).attr('y1', y(0)).attr('y2', y(0)).attr('stroke', '#333333').attr('stroke-width', 1);
-  if (!main || !Number.isFinite(n(main.g))) return emptyNote(f, 'Too few assessed participants yet');
+  if (!all || !Number.isFinite(n(all.value))) return emptyNote(f, 'Too few assessed participants yet');
 
   for (const g of groups) {
     for (const d of DOMAINS) {
       const e = byGroup[g]?.[d];
-      if (!e || !Number.isFinite(n(e.g))) continue;
+      if (!e || !Number.isFinite(n(e.value))) continue;
       const cx = (x(g) ?? 0) + (dx(d) ?? 0) + dx.bandwidth() / 2;
       const c = DOMAIN_COLOURS[d];
       const gEl = f.plot.append('g').attr('data-group', g).attr('data-domain', d).attr('clip-path', `url(#${clipId})`);
-      gEl.append('title').text(`${GROUP_LABELS[g] ?? g}, ${d}: g = ${fmt(n(e.g))} [${fmt(n(e.lower))}, ${fmt(n(e.upper))}], ${e.n1} participants`);
+      gEl.append('title').text(`${GROUP_LABELS[g] ?? g}, ${d}: g = ${fmtEstimate(n(e.value), [n(e.lower), n(e.upper)], 'g')}, ${e.participants} participants`);
       if (Number.isFinite(n(e.lower)) && Number.isFinite(n(e.upper))) {
         gEl.append('line').attr('x1', cx).attr('x2', cx).attr('y1', y(n(e.lower))).attr('y2', y(n(e.upper))).attr('stroke', c).attr('stroke-width', d === primary ? 2.5 : 1.5);
       }
-      gEl.append('circle').attr('cx', cx).attr('cy', y(n(e.g))).attr('r', d === primary ? 4.5 : 3.2).attr('fill', c).attr('stroke', '#ffffff').attr('stroke-width', 0.8);
+      gEl.append('circle').attr('cx', cx).attr('cy', y(n(e.value))).attr('r', d === primary ? 4.5 : 3.2).attr('fill', c).attr('stroke', '#ffffff').attr('stroke-width', 0.8);
     }
   }
 }

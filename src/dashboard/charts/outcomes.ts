@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { Histogram, Summary } from '../../index.ts';
-import { fmt } from '../format.ts';
+import { fmt } from '../../analysis/format.ts';
 import { createFrame, emptyNote, n, OKABE_ITO, pct, xAxis, yAxis, type LegendItem } from './common.ts';
 
 /** Bin shares of a histogram, and the range of bins that hold anything. */

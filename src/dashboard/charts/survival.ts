@@ -1,27 +1,30 @@
 import * as d3 from 'd3';
-import type { Summary } from '../../index.ts';
-import { fmt } from '../format.ts';
+import type { Band, Summary } from '../../index.ts';
+import { fmt, fmtEstimate } from '../../analysis/format.ts';
 import { createFrame, emptyNote, n, OKABE_ITO, pct, xAxis, yAxis, type LegendItem } from './common.ts';
 
-/** Kaplan-Meier survival of matches (premature closure is the event) with its 95% band. */
+/**
+ * How matches end over time, as competing risks: the cumulative incidence of premature closure
+ * (any reason) and of planned completion, with 95% bands, and the share still running.
+ */
 export function drawSurvival(host: HTMLElement, s: Summary, baseline: Summary | null): void {
   const sv = s.survival;
-  const p = sv.prematureByPlan;
+  const p = sv.prematureIncidence;
   const legend: LegendItem[] = [
-    { label: 'Kaplan-Meier estimate', color: OKABE_ITO.blue, kind: 'line' },
-    { label: '95% confidence band', color: OKABE_ITO.blue, kind: 'band' },
+    { label: 'Ended early (any reason)', color: OKABE_ITO.vermillion, kind: 'line' },
+    { label: 'Completed as planned', color: OKABE_ITO.blue, kind: 'line' },
+    { label: 'Still running', color: OKABE_ITO.grey, kind: 'dash' },
+    { label: '95% confidence band', color: OKABE_ITO.vermillion, kind: 'band' },
   ];
-  if (baseline) legend.push({ label: 'Baseline', color: OKABE_ITO.black, kind: 'dash' });
-  legend.push({ label: `Planned duration (${p.weeks} weeks)`, color: OKABE_ITO.grey, kind: 'dash' });
+  if (baseline) legend.push({ label: 'Baseline: ended early', color: OKABE_ITO.black, kind: 'dash' });
   const f = createFrame(host, {
     id: 'survival',
-    title: 'Match survival',
-    subtitle: 'Share of matches not yet closed prematurely, by weeks since the match started (Kaplan-Meier)',
-    description: `${fmt(n(p.value), 'share')} of matches close prematurely before the planned ${p.weeks} weeks, 95% interval ${fmt(n(p.lower), 'share')} to ${fmt(n(p.upper), 'share')}; ${sv.atRisk[0] ?? 0} matches.`,
+    title: 'How matches end',
+    subtitle: 'Cumulative incidence by weeks since the match started: planned completion competes with ending early; matches running at the horizon are censored',
+    description: `${fmtEstimate(n(p.value), [n(p.lower), n(p.upper)], 'share')} of matches end prematurely by the planned ${p.weeks} weeks (cumulative incidence, 95% interval); ${sv.atRisk[0] ?? 0} matches.`,
     legend,
     reps: s.scenario.reps,
   });
-  // Up to the last duration still at risk (matches end as planned or at the horizon), and the plan.
   let lastAtRisk = 0;
   sv.atRisk.forEach((r, i) => {
     if (r > 0) lastAtRisk = i;
@@ -29,31 +32,34 @@ export function drawSurvival(host: HTMLElement, s: Summary, baseline: Summary | 
   const maxT = Math.min(sv.time.length - 1, Math.max(lastAtRisk, p.weeks) + 4);
   const x = d3.scaleLinear().domain([0, Math.max(1, maxT)]).range([0, f.width]);
   const y = d3.scaleLinear().domain([0, 1]).range([f.height, 0]);
-  yAxis(f, y, 'Matches still running (%)', 5, (d) => pct(+d));
+  yAxis(f, y, 'Share of matches (%)', 5, (d) => pct(+d));
   xAxis(f, x, 'Weeks since the match started', 8);
   if ((sv.atRisk[0] ?? 0) === 0) return emptyNote(f, 'No matches yet');
 
-  const idx = d3.range(sv.time.length);
-  const band = d3
-    .area<number>()
-    .curve(d3.curveStepAfter)
-    .defined((i) => Number.isFinite(n(sv.lower[i])) && Number.isFinite(n(sv.upper[i])))
-    .x((i) => x(sv.time[i]))
-    .y0((i) => y(n(sv.lower[i])))
-    .y1((i) => y(n(sv.upper[i])));
-  f.plot.append('path').attr('d', band(idx.slice(0, maxT + 1))).attr('fill', OKABE_ITO.blue).attr('fill-opacity', 0.2).attr('data-series', 'band');
-
-  const line = (curve: Summary['survival']) =>
+  const idx = d3.range(Math.min(sv.time.length, maxT + 1));
+  const area = (b: Band) =>
+    d3
+      .area<number>()
+      .curve(d3.curveStepAfter)
+      .defined((i) => Number.isFinite(n(b.lower[i])) && Number.isFinite(n(b.upper[i])))
+      .x((i) => x(i))
+      .y0((i) => y(n(b.lower[i])))
+      .y1((i) => y(n(b.upper[i])))(idx);
+  const line = (values: number[]) =>
     d3
       .line<number>()
       .curve(d3.curveStepAfter)
-      .defined((i) => Number.isFinite(n(curve.survival[i])))
-      .x((i) => x(curve.time[i]))
-      .y((i) => y(n(curve.survival[i])))(d3.range(Math.min(curve.time.length, maxT + 1)));
+      .defined((i) => Number.isFinite(n(values[i])))
+      .x((i) => x(i))
+      .y((i) => y(n(values[i])))(idx.filter((i) => i < values.length));
+  f.plot.append('path').attr('d', area(sv.premature)).attr('fill', OKABE_ITO.vermillion).attr('fill-opacity', 0.18).attr('data-series', 'band');
+  f.plot.append('path').attr('d', area(sv.incidence.planned)).attr('fill', OKABE_ITO.blue).attr('fill-opacity', 0.15);
   if (baseline) {
-    f.plot.append('path').attr('d', line(baseline.survival)).attr('fill', 'none').attr('stroke', OKABE_ITO.black).attr('stroke-width', 1.8).attr('stroke-dasharray', '5 3').attr('data-series', 'baseline');
+    f.plot.append('path').attr('d', line(baseline.survival.premature.value)).attr('fill', 'none').attr('stroke', OKABE_ITO.black).attr('stroke-width', 1.8).attr('stroke-dasharray', '5 3').attr('data-series', 'baseline');
   }
-  f.plot.append('path').attr('d', line(sv)).attr('fill', 'none').attr('stroke', OKABE_ITO.blue).attr('stroke-width', 2.5).attr('data-series', 'survival');
+  f.plot.append('path').attr('d', line(sv.stillRunning.value)).attr('fill', 'none').attr('stroke', OKABE_ITO.grey).attr('stroke-width', 1.8).attr('stroke-dasharray', '4 3').attr('data-series', 'still-running');
+  f.plot.append('path').attr('d', line(sv.incidence.planned.value)).attr('fill', 'none').attr('stroke', OKABE_ITO.blue).attr('stroke-width', 2.2).attr('data-series', 'planned');
+  f.plot.append('path').attr('d', line(sv.premature.value)).attr('fill', 'none').attr('stroke', OKABE_ITO.vermillion).attr('stroke-width', 2.5).attr('data-series', 'premature');
 
   const xp = x(Math.min(maxT, p.weeks));
   f.plot.append('line').attr('x1', xp).attr('x2', xp).attr('y1', 0).attr('y2', f.height).attr('stroke', OKABE_ITO.grey).attr('stroke-dasharray', '4 3');
@@ -61,8 +67,8 @@ export function drawSurvival(host: HTMLElement, s: Summary, baseline: Summary | 
   f.plot
     .append('text')
     .attr('x', xp + (alignRight ? -6 : 6))
-    .attr('y', f.height - 8)
+    .attr('y', 14)
     .attr('text-anchor', alignRight ? 'end' : 'start')
     .attr('fill', '#1a1a1a')
-    .text(`${fmt(n(p.value), 'share')} closed early by week ${p.weeks}`);
+    .text(`${fmt(n(p.value), 'share')} ended early by week ${p.weeks}`);
 }

@@ -1,6 +1,6 @@
 import * as d3 from 'd3';
 import type { Summary, WeeklySeries } from '../../index.ts';
-import { fmt } from '../format.ts';
+import { fmt } from '../../analysis/format.ts';
 import { createFrame, emptyNote, n, OKABE_ITO, xAxis, yAxis, type LegendItem } from './common.ts';
 
 interface SeriesSpec {

@@ -25,7 +25,17 @@ export const followUp: Process<ModelState> = {
     if (every > 0) {
       for (let i = 0; i < state.active.length; i++) {
         const m = state.active[i];
-        if (week - m.lastFollowUp < every || !spendHours(state, c.hoursPerFollowUp)) continue;
+        const since = week - m.lastFollowUp;
+        if (since < every) continue;
+        // A follow-up falls due `every` weeks after the last; if it is not done that week it counts
+        // once as missed (late), however many weeks it then waits.
+        if (since === every) state.series.add('followUpsDue', week, 1);
+        if (!spendHours(state, c.hoursPerFollowUp)) {
+          if (!m.followUpLate) state.series.add('followUpsMissed', week, 1);
+          m.followUpLate = true;
+          continue;
+        }
+        m.followUpLate = false;
         m.lastFollowUp = week;
         vt.satisfaction[m.volunteer] = Math.min(1, vt.satisfaction[m.volunteer] + b.satisfactionSupport);
         if (programme.followUpStyle !== 'structured') continue;

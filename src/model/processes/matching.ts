@@ -33,6 +33,7 @@ export const matching: Process<ModelState> = {
       if (week > pt.waitingSince[p] && bernoulli(state.rng['waiting.participant'].u(p, week), pLeave)) {
         removeFrom(state.waitingList, p);
         pt.status[p] = P.left;
+        if (pt.firstMatchWeek[p] < 0) pt.leftUnmatchedWeek[p] = week;
       }
     }
     const vLeave = hazardToProbability(state.params.volunteers.idleDropoutPerYear / 52);

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { METRICS, METRIC_NAMES, computeMetrics, effectSize, matchedWithin, prematureIncidence, timeToMatchMedian } from '../../src/analysis/metrics.ts';
+import { addPool, emptyPool, replicationPool } from '../../src/analysis/pool.ts';
+import { assessed, handResult, match } from '../support/result.ts';
+import { testScenario } from '../support/scenario.ts';
+
+const WEEKS = 10;
+const scenario = testScenario({ weeks: WEEKS, programme: { plannedWeeks: 6, hoursBudget: 40 }, outcomes: { assessmentWeeks: 4 }, inflow: { initialVolunteers: 2 } });
+
+/**
+ * Six matches of a 40-hour design (planned at most 6 weeks): premature at 2 and 5, completed at 4
+ * and 6 (twice), one still running at 5 weeks when the horizon came. Five referrals: matched after
+ * 0, 0, 3 weeks; one left unmatched after 2 weeks; one still waiting at the horizon.
+ */
+const result = handResult({
+  weeks: WEEKS,
+  matches: [
+    match({ id: 0, weeks: 2, reason: 'volunteer', hours: 4 }),
+    match({ id: 1, weeks: 5, reason: 'mismatch', hours: 10 }),
+    match({ id: 2, weeks: 4, reason: 'planned', hours: 40 }),
+    match({ id: 3, weeks: 6, reason: 'planned', hours: 40 }),
+    match({ id: 4, weeks: 6, reason: 'planned', hours: 40 }),
+    match({ id: 5, weeks: 5, reason: 'ongoing', endWeek: null, hours: 20 }),
+  ],
+  referrals: { referredWeek: [0, 1, 2, 3, 7], firstMatchWeek: [0, 1, 5, -1, -1], leftUnmatchedWeek: [-1, -1, -1, 5, -1] },
+  assessed: [assessed(0, 1, 0.5, 60), assessed(1, -1, 0.3, 2), assessed(2, 0, 0, 0), assessed(3, 0, 0, 0)],
+  volunteerWaits: [1, 3],
+  volunteers: { applied: 12, withdrew: 3, rejected: 2, trained: 5, matched: 2, left: 1, meanSatisfaction: 0.7, meanEmpathyGain: 0.02 },
+  costs: { coordinator: 900, expenses: 100, total: 1000 },
+});
+const pool = replicationPool(result, 2);
+
+describe('figures from a hand-built replication', () => {
+  it('premature closure by the planned end is the cumulative incidence, completion competing', () => {
+    // As in the competing-risks test: premature 2 of 6 at t=2 and t=5 -> CIF = 1/3, not 1 - KM = 0.375.
+    expect(prematureIncidence(pool, scenario)).toBeCloseTo(1 / 3, 12);
+  });
+  it('time to a first match over all referred: leaving competes, still waiting is censored', () => {
+    // Durations since referral: matched at 0, 0, 3; left at 2; still waiting, censored at 9 - 7 = 2.
+    // t=0: n=5, 2 matched: CIF 2/5, S 3/5. t=2: n=3, 1 left (the censored one still at risk): S 2/5.
+    // t=3: n=1, 1 matched: CIF 2/5 + 2/5 = 4/5. A plain share would say 3/5.
+    expect(matchedWithin(pool, 0)).toBeCloseTo(2 / 5, 12);
+    expect(matchedWithin(pool, 2)).toBeCloseTo(2 / 5, 12);
+    expect(matchedWithin(pool, 3)).toBeCloseTo(4 / 5, 12);
+    expect(timeToMatchMedian(pool)).toBe(3);
+    expect(pool.sums).toMatchObject({ referred: 5, everMatched: 3, leftUnmatched: 1, stillWaiting: 1, waitWeeks: 3 });
+  });
+  it('effects: mean difference over the SD of the counterfactual of all referred', () => {
+    // counterfactuals 1, -1, 0, 0: sample SD sqrt(2/3); differences all 0.5, 0.3, 0, 0; matched 0.5, 0.3.
+    const sd = Math.sqrt(2 / 3);
+    expect(effectSize(pool, 'allReferred', 'wellbeing')).toBeCloseTo(0.2 / sd, 12);
+    expect(effectSize(pool, 'matched', 'wellbeing')).toBeCloseTo(0.4 / sd, 12);
+    expect(effectSize(pool, '<3 months', 'network')).toBeCloseTo(0.3 / sd, 12);
+    expect(effectSize(pool, '12+ months', 'network')).toBeCloseTo(0.5 / sd, 12);
+    expect(effectSize(pool, '6-12 months', 'network')).toBeNaN();
+  });
+  it('ratios pool sums; per-year figures divide by the horizon in years', () => {
+    const m = computeMetrics(pool, scenario);
+    expect(m.matchedShare).toBeCloseTo(3 / 5, 12);
+    expect(m.leftUnmatchedShare).toBeCloseTo(1 / 5, 12);
+    expect(m.stillWaitingShare).toBeCloseTo(1 / 5, 12);
+    expect(m.participantWait).toBeCloseTo(1, 12);
+    expect(m.volunteerWait).toBeCloseTo(2, 12);
+    expect(m.matchesStartedPerYear).toBeCloseTo(6 / (10 / 52), 9);
+    expect(m.matchesCompletedPerYear).toBeCloseTo(3 / (10 / 52), 9);
+    expect(m.meanMatchWeeks).toBeCloseTo((2 + 5 + 4 + 6 + 6) / 5, 12);
+    expect(m.meanMatchHours).toBeCloseTo((4 + 10 + 40 + 40 + 40) / 5, 12);
+    expect(m.volunteerConversion).toBeCloseTo(5 / 10, 12);
+    expect(m.volunteerSatisfaction).toBeCloseTo(0.7, 12);
+    expect(m.costPerYear).toBeCloseTo(1000 / (10 / 52), 9);
+    expect(m.costPerMatch).toBeCloseTo(1000 / 6, 9);
+    expect(m.costPerCompletedMatch).toBeCloseTo(1000 / 3, 9);
+    expect(m.effectAllReferred).toBeCloseTo(effectSize(pool, 'allReferred', scenario.params.outcomes.primary), 12);
+    expect(m.followUpsMissedShare).toBeNaN(); // no follow-up fell due
+  });
+  it('two replications pooled: ratios of sums, not means of ratios', () => {
+    const other = replicationPool(handResult({
+      weeks: WEEKS,
+      referrals: { referredWeek: [0], firstMatchWeek: [-1], leftUnmatchedWeek: [2] },
+    }), 2);
+    const both = emptyPool(WEEKS);
+    addPool(both, pool);
+    addPool(both, other);
+    expect(METRICS.matchedShare.compute(both, scenario)).toBeCloseTo(3 / 6, 12);
+    expect(METRICS.matchesStartedPerYear.compute(both, scenario)).toBeCloseTo(6 / (20 / 52), 9);
+  });
+  it('every figure has a label, unit and "over whom"', () => {
+    for (const m of METRIC_NAMES) {
+      expect(METRICS[m].label.length).toBeGreaterThan(5);
+      expect(METRICS[m].over.length).toBeGreaterThan(3);
+      expect(typeof METRICS[m].unit).toBe('string');
+    }
+  });
+});
