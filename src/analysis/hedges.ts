@@ -24,7 +24,7 @@ export interface EffectSize {
 
 /**
  * Hedges' g of group 1 against group 2, from their moments, with the usual large-sample 95%
- * interval (Hedges & Olkin 1985): SE = sqrt((n1 + n2) / (n1 n2) + g^2 / (2 (n1 + n2))).
+ * interval ([HedgesOlkin1985]): SE = sqrt((n1 + n2) / (n1 n2) + g^2 / (2 (n1 + n2))).
  * For paired data (programme and counterfactual of the same participants) this interval is
  * conservative: it ignores the positive correlation between the pairs.
  *

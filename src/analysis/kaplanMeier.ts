@@ -12,9 +12,9 @@ export interface SurvivalCurve {
 }
 
 /**
- * Kaplan-Meier from counts per integer time: `events[t]` ended (the event) at t, `censored[t]`
+ * Kaplan-Meier [KaplanMeier1958] from counts per integer time: `events[t]` ended (the event) at t, `censored[t]`
  * left observation at t without the event. Band: Greenwood's variance on the log(-log) scale,
- * which keeps it inside [0, 1] (Kalbfleisch & Prentice).
+ * which keeps it inside [0, 1] ([KalbfleischPrentice2002]).
  *
  * @example
  *   kaplanMeierFromCounts([0, 1, 1], [0, 0, 1]).survival; // [1, 2/3, 1/3]

@@ -16,7 +16,7 @@ describe('calibration/targets.json', () => {
     expect(f.targets.length).toBeGreaterThanOrEqual(10);
     for (const t of f.targets) expect(['estimate', 'interval']).toContain(t.pass);
   });
-  it('covers all seven stylized facts of EVIDENCE.md, each with a source', () => {
+  it('covers all seven stylized facts of docs/domain.md, each with a source', () => {
     const f = parseTargets(bundled);
     expect(new Set(f.targets.map((t) => t.fact))).toEqual(new Set([1, 2, 3, 4, 5, 6, 7]));
     for (const t of f.targets) expect(t.source.length).toBeGreaterThan(5);
