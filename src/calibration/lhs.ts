@@ -1,7 +1,7 @@
 import type { RandomStream } from '../engine/random.ts';
 
 /**
- * A Latin hypercube design of n points in the unit cube [0, 1)^d: each dimension is cut into n
+ * A Latin hypercube design [McKay1979] of n points in the unit cube [0, 1)^d: each dimension is cut into n
  * equal strata and every stratum holds exactly one point, so even a small design spreads over
  * every parameter's whole range. Every draw comes from the given seeded stream, addressed by
  * (dimension, point), so the design depends only on the stream's seed.

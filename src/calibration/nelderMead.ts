@@ -1,5 +1,5 @@
 /**
- * Nelder-Mead simplex search for the minimum of a function on the unit cube [0, 1]^d, for the
+ * Nelder-Mead simplex search [NelderMead1965] for the minimum of a function on the unit cube [0, 1]^d, for the
  * local refinement after a space-filling design. Points are clamped into the cube. The objective
  * may be asynchronous (it runs a simulation) and is evaluated one point at a time, at most
  * `maxEvaluations` times. Deterministic: no random draws.

@@ -21,7 +21,7 @@ export interface RepExtras {
   /**
    * Correlation of contact hours per week with relational gain over established matches (those
    * that lasted at least ESTABLISHED_WEEKS): the relationships a survey such as those behind
-   * Eby et al. (2013) would find, not pairs that parted after a meeting or two.
+   * [Eby2013] would find, not pairs that parted after a meeting or two.
    */
   establishedFrequencyGainCorrelation: number;
 }

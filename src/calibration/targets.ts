@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { STATISTIC_NAMES } from './statistics.ts';
 
 /**
- * The calibration targets file (calibration/targets.json): the stylized facts of EVIDENCE.md as
+ * The calibration targets file (calibration/targets.json): the stylized facts of docs/domain.md as
  * data. Each target names the scenario it applies to (a bundled scenario, optionally with
  * overrides), the statistic that measures it, the target value or accepted range, its source, and
  * how it passes. A comparative fact is a paired comparison of two scenarios run with the same seed
@@ -11,7 +11,7 @@ import { STATISTIC_NAMES } from './statistics.ts';
  *
  * @example
  *   parseTargets({ version: 1, targets: [{ id: 'premature-closure', fact: 1, title: 'Premature closure',
- *     source: 'DeWit et al. 2016', scenario: { ref: 'community-mentoring' },
+ *     source: '[DeWit2016]', scenario: { ref: 'community-mentoring' },
  *     statistic: { name: 'prematureIncidence' }, target: { value: 0.35, min: 0.28, max: 0.42 }, use: 'fit' }],
  *     validationSeed: 7 });
  */
@@ -50,7 +50,7 @@ export type TargetRange = z.output<typeof targetRangeSchema>;
 export const targetSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/, { error: 'must be lower-case words joined by hyphens' }),
-    /** The number of the stylized fact in EVIDENCE.md. */
+    /** The number of the stylized fact in docs/domain.md. */
     fact: z.number().int().min(1),
     title: z.string().min(1),
     source: z.string().min(1),

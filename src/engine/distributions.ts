@@ -8,7 +8,7 @@ export function bernoulli(u: number, p: number): boolean {
 }
 
 /**
- * The standard normal quantile (inverse CDF), by Acklam's rational approximation: relative error
+ * The standard normal quantile (inverse CDF), by Acklam's rational approximation [Acklam2003]: relative error
  * below 1.2e-9 over (0, 1). Written here because simple-statistics' `probit` is a closed-form
  * approximation good to about three decimals (1.9572 for 1.95996 at 0.975), too coarse for
  * interval bounds and for the tails of trait distributions.

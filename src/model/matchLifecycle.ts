@@ -2,7 +2,7 @@ import { bernoulli } from '../engine/distributions.ts';
 import type { ClosureReason } from './results.ts';
 import { N_DOMAINS, P, V, type Match, type ModelState } from './state.ts';
 
-/** Matches that end within this many weeks harm the participant (Grossman & Rhodes 2002). */
+/** Matches that end within this many weeks harm the participant ([GrossmanRhodes2002]). */
 export const HARM_WINDOW_WEEKS = 26;
 
 /** The fading factor of gains `weeksSince` weeks after a closure. */

@@ -8,7 +8,15 @@ import { z } from 'zod';
 export interface ParamMeta {
   readonly label: string;
   readonly help: string;
-  /** A seed section (e.g. "seed 004 §5.2"), a study in EVIDENCE.md, or "assumption: why". */
+  /**
+   * Where the value comes from, citing docs/references.md by key. The convention (checked by
+   * tests/docs/references.test.ts): the source contains at least one `[Key]` that resolves in
+   * docs/references.md, or says `assumption` with why, or both; a section or note may follow a key.
+   * A calibrated value starts with `calibrated:` and names the target's fact and its evidence.
+   * @example '[DeWit2016] (12-month commitment); [LitReview2021] §5.2'
+   * @example '[VanRobaeys2018] (usually part-time); assumption: half of a 38-hour week'
+   * @example 'calibrated: average effect (fact 3: [Raposa2019] g = 0.21)'
+   */
   readonly source: string;
 }
 

@@ -27,7 +27,7 @@ export function drawParticipant(state: ModelState, p: number, week: number): voi
   t.urgentUntil[p] = urgent ? week + 1 + Math.floor(exponential(u(4), 1 / par.urgentNeedWeeks)) : -1;
   const youth = TARGET_GROUPS[group] === 'youth';
   t.age[p] = youth ? clamp(normal(u(5), 19, 2.5), 12, 25) : clamp(normal(u(5), 38, 12), 18, 85);
-  // Participants are mostly men (seed 001).
+  // Participants are mostly men ([VanRobaeys2018]).
   t.female[p] = bernoulli(u(6), 0.4) ? 1 : 0;
   t.background[p] = TARGET_GROUPS[group] === 'newcomer' ? 1 + categorical(u(7), [1, 1, 1]) : categorical(u(7), [6, 2, 1, 1]);
   for (let k = 0; k < DEEP_TRAITS; k++) t.deep[p * DEEP_TRAITS + k] = normal(u(10 + k), 0, 1);
@@ -55,7 +55,7 @@ export function drawVolunteer(state: ModelState, v: number, week: number): void 
   t.satisfaction[v] = 0.6;
 }
 
-/** Screening suitability: the criteria of seed 000 (motivation, stability, empathy, affinity). */
+/** Screening suitability: the criteria of [ArmenTeKort2017] (motivation, stability, empathy, affinity). */
 export function suitability(state: ModelState, v: number): number {
   const t = state.volunteers;
   return (t.motivation[v] + t.stability[v] + t.empathy[v] + t.affinity[v]) / 4;

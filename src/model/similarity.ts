@@ -1,7 +1,7 @@
 /**
  * Similarity of a participant and a volunteer, both on a 0-1 scale.
  * Deep: interests, values, personality (three standard-normal traits); similarity falls with
- * their distance. Surface: age (a gap of about fifteen years is best, Uyterlinde 2009),
+ * their distance. Surface: age (a gap of about fifteen years is best, [Uyterlinde2009]),
  * gender and background.
  */
 export const DEEP_TRAITS = 3;

@@ -13,7 +13,7 @@ writeFileSync(targets, JSON.stringify({
   reps: 4,
   batches: 2,
   targets: [
-    { id: 'closure', fact: 1, use: 'fit', title: 'Premature closure', source: 'DeWit et al. 2016', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'prematureIncidence' }, target: { min: 0, max: 1 } },
+    { id: 'closure', fact: 1, use: 'fit', title: 'Premature closure', source: '[DeWit2016]', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'prematureIncidence' }, target: { min: 0, max: 1 } },
     { id: 'impossible', fact: 3, use: 'fit', title: 'Effect', source: 'none', scenario: { ref: 'flemish-befriending' }, statistic: { name: 'effect' }, target: { min: 5, max: 6 } },
   ],
 }));

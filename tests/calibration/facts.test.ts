@@ -7,7 +7,7 @@ import { parseTargets } from '../../src/calibration/targets.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
 
 /**
- * The stylized facts of EVIDENCE.md hold: a smaller run of `buddysim validate-model` (the same
+ * The stylized facts of docs/domain.md hold: a smaller run of `buddysim validate-model` (the same
  * targets, scenarios, seeds and statistics, fewer replications). A model change that breaks a fact
  * fails here, naming the fact, its target and the simulated value.
  */

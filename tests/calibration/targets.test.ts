@@ -17,7 +17,7 @@ describe('calibration/targets.json', () => {
     expect(f.targets.length).toBeGreaterThanOrEqual(10);
     for (const t of f.targets) expect(['estimate', 'interval']).toContain(t.pass);
   });
-  it('covers stylized facts 1 to 6, each with a source (fact 7 would be a parameter read back: see docs/calibration.md)', () => {
+  it('covers stylized facts 1 to 6, each with a source of docs/domain.md (fact 7 would be a parameter read back: see docs/calibration.md)', () => {
     const f = parseTargets(bundled);
     expect(new Set(f.targets.map((t) => t.fact))).toEqual(new Set([1, 2, 3, 4, 5, 6]));
     for (const t of f.targets) expect(t.source.length).toBeGreaterThan(5);

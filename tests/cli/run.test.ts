@@ -98,6 +98,6 @@ describe('buddysim validate, schema, params', () => {
     expect(schema.properties.programme.properties.matching.enum).toEqual(['first-come', 'surface', 'deep']);
   });
   it('lists parameters with unit, range, default and source', () => {
-    expect(cli(['params']).stdout).toMatch(/programme\.plannedWeeks = 52 weeks \(1 - 260\)\n.*\n {4}source: DeWit/);
+    expect(cli(['params']).stdout).toMatch(/programme\.plannedWeeks = 52 weeks \(1 - 260\)\n.*\n {4}source: \[DeWit2016\]/);
   });
 });

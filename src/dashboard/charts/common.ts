@@ -1,5 +1,5 @@
 /**
- * What every chart shares: a colour-blind-safe palette (Okabe & Ito 2008), a frame with a
+ * What every chart shares: a colour-blind-safe palette ([OkabeIto2008]), a frame with a
  * visible title, an accessible <title>/<desc>, axes with units and a legend, all drawn with
  * presentation attributes (no CSS) so an exported SVG or PNG looks the same as on the page.
  */

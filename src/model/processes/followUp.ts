@@ -11,7 +11,7 @@ export const INTERVISION_HOURS = 2;
 
 /**
  * The professional's follow-up, as far as the hours reach. Every pair due a follow-up gets one
- * contact: it supports the volunteer (satisfaction, Keller 2020); a structured follow-up also
+ * contact: it supports the volunteer (satisfaction, [Keller2020]); a structured follow-up also
  * finds and repairs problems and ends failing matches so both can be re-matched (Keller & DuBois
  * 2019), a laissez-faire one does not. Ongoing training or intervision reaches every active
  * volunteer at its interval.

@@ -5,13 +5,13 @@ import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, TARGET_GROUPS, type Params } from '../
 import type { DomainValues } from '../results.ts';
 import { N_DOMAINS, type Match, type ModelState } from '../state.ts';
 
-/** While an urgent need is unmet, a buddy achieves this share of the usual gain (Griffiths 2009). */
+/** While an urgent need is unmet, a buddy achieves this share of the usual gain ([Griffiths2009]). */
 export const URGENT_GAIN_SHARE = 0.4;
 /** Under the 'neither' mechanism gains come early: this time constant, in weeks. */
 export const NEITHER_TIME_CONSTANT = 8;
 
 /**
- * The dose of one week under the chosen mechanism (seed 004 §5.2):
+ * The dose of one week under the chosen mechanism ([LitReview2021] §5.2):
  * - duration: a held relationship counts, and counts more as it matures (ramp over rampWeeks);
  * - frequency: contact hours count, relative to the reference dose, whatever the age;
  * - neither: gains come in the first weeks and then stop growing, whatever hours or length
@@ -35,7 +35,7 @@ export function weeklyDose(params: Params, m: Match, age: number): number {
 /**
  * How support style feeds each domain: instrumental support feeds the instrumental domains
  * (faster: concrete goals), relational support the relational ones, and combining both styles
- * works best (Thys 2003, Karcher & Hansen 2014). Depends on the design only, so it is computed
+ * works best ([Thys2003]; [KarcherHansen2014]). Depends on the design only, so it is computed
  * once per week, not per pair.
  */
 const factorCache = new WeakMap<Params, Float64Array>();
@@ -60,7 +60,7 @@ export function styleFit(supportStyle: number, need: number): number {
 /**
  * Outcomes of the week. Participants in a match gain per domain with relationship quality, style
  * fit and the week's dose; the social network grows beyond the pair only as far as the volunteer
- * bridges (Austin 2020). Volunteers gain satisfaction from a good relationship and empathy.
+ * bridges ([Austin2020]). Volunteers gain satisfaction from a good relationship and empathy.
  * Participants reaching their assessment point are measured, with and without the programme.
  */
 export const outcomes: Process<ModelState> = {

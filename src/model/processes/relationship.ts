@@ -4,7 +4,7 @@ import type { ModelState } from '../state.ts';
 
 /**
  * Relationship quality (0-1). Contact moves it toward the quality the pair can attain, which deep
- * similarity sets: so deep fit surfaces only with contact over time (Eby 2013). Missed contacts and
+ * similarity sets: so deep fit surfaces only with contact over time ([Eby2013]). Missed contacts and
  * unresolved problems (boundaries, clashing expectations) erode it. Problems arise more with
  * unrealistic expectations and less with helping experience or recent intervision.
  */

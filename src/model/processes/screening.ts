@@ -4,7 +4,7 @@ import { P, V, spendHours, type ModelState } from '../state.ts';
 
 /**
  * Intake of participants and screening of volunteers, in order of arrival, as far as the
- * coordinator's hours reach. Volunteers pass on the criteria of seed 000; the pass rate emerges.
+ * coordinator's hours reach. Volunteers pass on the criteria of [ArmenTeKort2017]; the pass rate emerges.
  */
 export const screening: Process<ModelState> = {
   name: 'screening',

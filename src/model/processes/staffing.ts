@@ -4,7 +4,7 @@ import { closeMatch } from '../matchLifecycle.ts';
 import type { ModelState } from '../state.ts';
 
 /**
- * Coordinators at the start of the week: some leave the job (their pairs may end: Spencer 2019),
+ * Coordinators at the start of the week: some leave the job (their pairs may end: [Spencer2020]),
  * vacant posts are filled after a delay, and the week's hours are set.
  */
 export const staffing: Process<ModelState> = {

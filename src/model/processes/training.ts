@@ -5,14 +5,14 @@ import { V, spendHours, type ModelState } from '../state.ts';
 /** Pre-match training runs in sessions of this many hours a week. */
 export const TRAINING_HOURS_PER_WEEK = 3;
 
-/** Chance that `hours` of training make unrealistic expectations realistic (Spencer 2019). */
+/** Chance that `hours` of training make unrealistic expectations realistic ([Spencer2020]). */
 export function realismChance(ratePerHour: number, hours: number): number {
   return 1 - Math.exp(-ratePerHour * hours);
 }
 
 /**
  * Pre-match training: screened volunteers are trained in groups (the coordinator's time is
- * shared by the group), which sets realistic expectations and raises commitment (Drew 2020).
+ * shared by the group), which sets realistic expectations and raises commitment ([Drew2020]).
  * Volunteers who finish join the pool of available volunteers.
  */
 export const training: Process<ModelState> = {
