@@ -19,6 +19,8 @@ const NEUTRAL: Record<string, string[]> = {
   analysis: ['engine', 'model', 'scenario', 'analysis'],
   runner: ['engine', 'model', 'scenario', 'analysis', 'runner'],
   calibration: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration'],
+  // Sensitivity estimators: generic numerics on the engine's streams, no model knowledge.
+  sensitivity: ['engine', 'sensitivity'],
 };
 
 describe('architecture', () => {

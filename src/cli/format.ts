@@ -6,7 +6,7 @@ import { DURATION_BANDS } from '../analysis/pool.ts';
 import { CLOSURE_REASONS, PREMATURE_REASONS } from '../model/results.ts';
 
 /** Terminal tables: numbers come from the one formatter (src/analysis/format.ts). */
-function table(rows: string[][], indent = '  '): string {
+export function table(rows: string[][], indent = '  '): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
 }

@@ -6,6 +6,7 @@ import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
 import { runCommand } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
+import { sensitivityCommand } from './commands/sensitivity.ts';
 import { validateCommand } from './commands/validate.ts';
 import { mechanismsCommand, validateModelCommand } from './commands/validateModel.ts';
 import { UsageError } from './errors.ts';
@@ -23,6 +24,7 @@ Usage:
   buddysim validate-model [targets] [--reps N] [--workers W] [--out FILE] [--quiet]
   buddysim calibrate [targets] --params a.b[=lo:hi],c.d [--reps N] [--candidates N] [--refine N] [--seed S] [--workers W] [--out FILE] [--quiet]
   buddysim mechanisms [--reps N] [--workers W] [--out FILE] [--quiet]
+  buddysim sensitivity --self-test [--json]
 
 <scenario> is a scenario file, or the name of a bundled one:
   flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
@@ -49,9 +51,12 @@ calibrate searches the named parameters within their declared ranges (or lo:hi) 
 mechanisms
           compares the 40-hour trajectory with year-long befriending for newcomers under each
           contested dose mechanism (duration, frequency, neither); writes FILE (default docs/mechanisms.md).
+sensitivity --self-test
+          checks the sensitivity estimators (Sobol' sequence, Sobol' indices, Morris) on test
+          functions with analytic indices; prints estimate, interval, analytic value and pass.
 
 Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 3 a stylized fact fails
-(validate-model), 70 a bug (please report it).
+(validate-model) or a self-test check misses (sensitivity), 70 a bug (please report it).
 `;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -69,6 +74,7 @@ const OPTIONS = {
   params: { type: 'string' },
   candidates: { type: 'string' },
   refine: { type: 'string' },
+  'self-test': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +89,7 @@ const ALLOWED: Record<string, string[]> = {
   'validate-model': ['reps', 'workers', 'out', 'quiet'],
   calibrate: ['params', 'reps', 'candidates', 'refine', 'seed', 'workers', 'out', 'quiet'],
   mechanisms: ['reps', 'workers', 'out', 'quiet'],
+  sensitivity: ['self-test', 'json'],
 };
 
 function parse(argv: string[]): { command: string; positionals: string[]; flags: Flags } {
@@ -148,6 +155,8 @@ async function main(argv: string[]): Promise<void> {
         params: str('params'), reps: str('reps'), candidates: str('candidates'), refine: str('refine'),
         seed: str('seed'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true,
       });
+    case 'sensitivity':
+      return sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true });
   }
 }
 

@@ -1,0 +1,65 @@
+import { runSelfTest, type SelfTestCheck, type SelfTestReport } from '../../sensitivity/selfTest.ts';
+import { UsageError } from '../errors.ts';
+import { table } from '../format.ts';
+
+export interface SensitivityFlags {
+  selfTest?: boolean;
+  json?: boolean;
+}
+
+/** Exit code when a self-test check misses its analytic value. */
+export const CHECK_MISSED_EXIT = 3;
+
+/**
+ * `buddysim sensitivity --self-test [--json]`. The self-test is its own path: experiment files
+ * (`buddysim sensitivity <experiment>`) are handled apart from it.
+ */
+export function sensitivityCommand(refs: string[], flags: SensitivityFlags): void {
+  if (flags.selfTest) return sensitivitySelfTest(refs, flags.json === true);
+  throw new UsageError('sensitivity needs --self-test: buddysim sensitivity --self-test [--json]');
+}
+
+/**
+ * Runs the estimators on test functions with known indices; prints each check (estimate with its
+ * interval, analytic value, pass) as a table or JSON, and exits 3 if any check misses.
+ */
+export function sensitivitySelfTest(refs: string[], json: boolean): void {
+  if (refs.length > 0) throw new UsageError(`sensitivity --self-test takes no arguments, got "${refs[0]}"`);
+  const report = runSelfTest();
+  process.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : `${selfTestText(report)}\n`);
+  if (report.failed > 0) process.exitCode = CHECK_MISSED_EXIT;
+}
+
+/** Four decimals for indices and effects; powers of ten for values too small to show so. */
+function num(x: number): string {
+  if (x === 0) return '0';
+  if (!Number.isFinite(x)) return 'n/a';
+  return Math.abs(x) < 1e-3 ? x.toExponential(1) : x.toFixed(4);
+}
+
+function value(v: SelfTestCheck['estimate']): string {
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number') return num(v);
+  return `(${v.map((x) => String(x)).join(', ')})`;
+}
+
+function estimateCell(c: SelfTestCheck): string {
+  return c.lower === undefined || c.upper === undefined ? value(c.estimate) : `${value(c.estimate)} [${num(c.lower)}, ${num(c.upper)}]`;
+}
+
+/** The self-test as a table for a terminal, with the pass rule of each group below it. */
+export function selfTestText(report: SelfTestReport): string {
+  const rows = [
+    ['check', 'estimate [95% interval]', 'analytic', 'pass'],
+    ...report.checks.map((c) => [c.check, estimateCell(c), value(c.analytic), c.pass ? 'pass' : 'MISS']),
+  ];
+  return [
+    'Sensitivity self-test: estimators against analytic values',
+    table(rows),
+    '',
+    'Pass rules:',
+    ...Object.entries(report.rules).map(([group, rule]) => `  ${group}: ${rule}`),
+    '',
+    `${report.passed} of ${report.checks.length} checks pass.`,
+  ].join('\n');
+}
