@@ -106,100 +106,86 @@ export const SOBOL_ESTIMATORS = {
   interval: 'bootstrap percentile over base rows',
 } as const;
 
-/** Sums over base rows from which every index follows; the same code serves the estimate and each resample. */
-class Sums {
-  n = 0;
-  a = 0;
-  b = 0;
-  aa = 0;
-  bb = 0;
-  readonly bd: Float64Array;
-  readonly d: Float64Array;
-  readonly dd: Float64Array;
+/**
+ * The per-row terms from which every index follows, one row of `stride` = 4 + 3k numbers per base
+ * row: f_A, f_B, f_A^2, f_B^2, then for each factor (f_B)(f_ABi - f_A), f_ABi - f_A and
+ * (f_A - f_ABi)^2. Outputs are centred on the full sample's mean first, so that a large output
+ * level (costs in euros) does not swamp the products. Kept in one flat array, so that summing a
+ * resample reads memory in sequence.
+ */
+class RowTerms {
+  readonly stride: number;
+  readonly terms: Float64Array;
 
-  constructor(readonly k: number) {
-    this.bd = new Float64Array(k);
-    this.d = new Float64Array(k);
-    this.dd = new Float64Array(k);
-  }
-
-  reset(): void {
-    this.n = this.a = this.b = this.aa = this.bb = 0;
-    this.bd.fill(0);
-    this.d.fill(0);
-    this.dd.fill(0);
-  }
-
-  /** Adds row j, `times` times (a bootstrap resample draws a row 0, 1 or more times). */
-  add(rows: RowTerms, j: number, times = 1): void {
-    const { k } = this;
-    const fa = rows.a[j];
-    const fb = rows.b[j];
-    this.n += times;
-    this.a += times * fa;
-    this.b += times * fb;
-    this.aa += times * fa * fa;
-    this.bb += times * fb * fb;
-    for (let i = 0, o = j * k; i < k; i++, o++) {
-      this.bd[i] += times * rows.bd[o];
-      this.d[i] += times * rows.d[o];
-      this.dd[i] += times * rows.dd[o];
+  constructor(y: readonly number[], readonly k: number, readonly n: number, mean: number) {
+    this.stride = 4 + 3 * k;
+    this.terms = new Float64Array(n * this.stride);
+    for (let j = 0; j < n; j++) {
+      const o = j * this.stride;
+      const fa = y[saltelliRow.a(k, j)] - mean;
+      const fb = y[saltelliRow.b(k, j)] - mean;
+      this.terms[o] = fa;
+      this.terms[o + 1] = fb;
+      this.terms[o + 2] = fa * fa;
+      this.terms[o + 3] = fb * fb;
+      for (let i = 0; i < k; i++) {
+        const diff = y[saltelliRow.ab(k, j, i)] - mean - fa;
+        this.terms[o + 4 + i] = fb * diff;
+        this.terms[o + 4 + k + i] = diff;
+        this.terms[o + 4 + 2 * k + i] = diff * diff;
+      }
     }
   }
 
-  /** Centring: shift of the mean of these rows from the full sample's (whose mean is 0 in RowTerms). */
+  /** Sums of the terms over base rows, row j counted counts[j] times (a bootstrap resample), or once each. */
+  sum(counts?: Int32Array): Sums {
+    const { stride, terms, n, k } = this;
+    const acc = new Float64Array(stride);
+    let rows = 0;
+    for (let j = 0; j < n; j++) {
+      const c = counts ? counts[j] : 1;
+      if (c === 0) continue;
+      rows += c;
+      for (let t = 0, o = j * stride; t < stride; t++, o++) acc[t] += c * terms[o];
+    }
+    return new Sums(acc, rows, k);
+  }
+}
+
+/** Sums over (re)sampled base rows, and the indices they give. */
+class Sums {
+  constructor(
+    private readonly acc: Float64Array,
+    private readonly n: number,
+    private readonly k: number,
+  ) {}
+
+  /** The mean of [f_A; f_B] over these rows, measured from the full sample's mean. */
   shift(): number {
-    return (this.a + this.b) / (2 * this.n);
+    return (this.acc[0] + this.acc[1]) / (2 * this.n);
   }
 
+  /** V: the variance of [f_A; f_B] over these rows. */
   variance(): number {
     const m = this.shift();
-    return (this.aa + this.bb) / (2 * this.n) - m * m;
+    return (this.acc[2] + this.acc[3]) / (2 * this.n) - m * m;
   }
 
+  /** S_i = mean((f_B - m)(f_ABi - f_A)) / V, m the mean of [f_A; f_B] over these rows. */
   first(i: number, v: number): number {
-    return (this.bd[i] - this.shift() * this.d[i]) / (this.n * v);
+    return (this.acc[4 + i] - this.shift() * this.acc[4 + this.k + i]) / (this.n * v);
   }
 
+  /** ST_i = mean((f_A - f_ABi)^2) / (2V). */
   total(i: number, v: number): number {
-    return this.dd[i] / (2 * this.n * v);
+    return this.acc[4 + 2 * this.k + i] / (2 * this.n * v);
   }
-}
 
-/**
- * The per-row terms, with outputs centred on the full sample's mean so that a large output level
- * (costs in euros) does not swamp the products: f_A, f_B, and for each factor
- * (f_B - m)(f_ABi - f_A), f_ABi - f_A and (f_A - f_ABi)^2.
- */
-interface RowTerms {
-  a: Float64Array;
-  b: Float64Array;
-  bd: Float64Array;
-  d: Float64Array;
-  dd: Float64Array;
-}
-
-function rowTerms(y: readonly number[], k: number, n: number, mean: number): RowTerms {
-  const rows: RowTerms = {
-    a: new Float64Array(n),
-    b: new Float64Array(n),
-    bd: new Float64Array(n * k),
-    d: new Float64Array(n * k),
-    dd: new Float64Array(n * k),
-  };
-  for (let j = 0; j < n; j++) {
-    const fa = y[saltelliRow.a(k, j)] - mean;
-    const fb = y[saltelliRow.b(k, j)] - mean;
-    rows.a[j] = fa;
-    rows.b[j] = fb;
-    for (let i = 0; i < k; i++) {
-      const diff = y[saltelliRow.ab(k, j, i)] - mean - fa;
-      rows.bd[j * k + i] = fb * diff;
-      rows.d[j * k + i] = diff;
-      rows.dd[j * k + i] = diff * diff;
-    }
+  /** Both indices of factor i; NaN when the output does not vary over these rows. */
+  indices(i: number): [number, number] {
+    const v = this.variance();
+    return v > 0 ? [this.first(i, v), this.total(i, v)] : [NaN, NaN];
   }
-  return rows;
 }
 
 function checkLayout(sample: UnitSample<SaltelliLayout>): number {
@@ -231,27 +217,21 @@ export function sobolIndices(sample: UnitSample<SaltelliLayout>, y: readonly num
   let mean = 0;
   for (let j = 0; j < n; j++) mean += y[saltelliRow.a(k, j)] + y[saltelliRow.b(k, j)];
   mean /= 2 * n;
-  const rows = rowTerms(y, k, n, mean);
-
-  const sums = new Sums(k);
-  for (let j = 0; j < n; j++) sums.add(rows, j);
-  const variance = sums.variance();
-  const estimate = (s: Sums, v: number, i: number) => (v > 0 ? [s.first(i, v), s.total(i, v)] : [NaN, NaN]);
-  const point = Array.from({ length: k }, (_, i) => estimate(sums, variance, i));
+  const rows = new RowTerms(y, k, n, mean);
+  const all = rows.sum();
+  const variance = all.variance();
+  const point = Array.from({ length: k }, (_, i) => all.indices(i));
 
   const firsts = Array.from({ length: k }, () => new Float64Array(o.resamples));
   const totals = Array.from({ length: k }, () => new Float64Array(o.resamples));
   const stream = bootstrapStream(o.seed);
-  // Each resample as counts per base row, then one pass in row order: the rows' terms are read
-  // in sequence instead of at random, which is several times faster for large designs.
+  // Each resample as counts per base row (a row drawn twice counts twice).
   const counts = new Int32Array(n);
   for (let b = 0; b < o.resamples; b++) {
     counts.fill(0);
     for (let t = 0; t < n; t++) counts[draw(stream, b, t, n)]++;
-    sums.reset();
-    for (let j = 0; j < n; j++) if (counts[j] > 0) sums.add(rows, j, counts[j]);
-    const v = sums.variance();
-    for (let i = 0; i < k; i++) [firsts[i][b], totals[i][b]] = estimate(sums, v, i);
+    const sums = rows.sum(counts);
+    for (let i = 0; i < k; i++) [firsts[i][b], totals[i][b]] = sums.indices(i);
   }
 
   const factors = flagAgainstDummy(
