@@ -11,3 +11,4 @@ export type { ParamSpec, NumberParam, ChoiceParam } from './model/paramSpec.ts';
 export * from './scenario/index.ts';
 export * from './analysis/index.ts';
 export * from './runner/task.ts';
+export * as sensitivity from './sensitivity/index.ts';

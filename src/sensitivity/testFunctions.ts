@@ -15,7 +15,7 @@ export interface TestFunction {
 
 /**
  * The Ishigami function (Ishigami & Homma 1990), f = sin x1 + a sin^2 x2 + b x3^4 sin x1 with
- * x_i ~ U(-pi, pi). Its variance decomposition (Sobol' & Levitan 1999): V1 = (1 + b pi^4 / 5)^2 / 2,
+ * x_i ~ U(-pi, pi). Its variance decomposition, integrated term by term: V1 = (1 + b pi^4 / 5)^2 / 2,
  * V2 = a^2 / 8, V13 = b^2 pi^8 (1/18 - 1/50), and no other term; V = V1 + V2 + V13.
  * With a = 7, b = 0.1: V = 13.8446, S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
  *

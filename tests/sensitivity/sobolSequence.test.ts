@@ -16,6 +16,16 @@ describe('sobolPoints', () => {
     expect(sobolPoints(5, 3)).toEqual(byHand);
   });
 
+  it('differs from tables that start dimension 3 with m = (1, 1) only in that dimension\'s early points', () => {
+    // Older initial numbers (Sobol' & Levitan 1976, as in Bratley & Fox 1988) give dimension 3
+    // v = 1/2, 1/4, 7/8: points 2 and 3 become (.75, .25, .75) and (.25, .75, .25). Joe & Kuo's
+    // m = (1, 3) gives (.75, .25, .25) and (.25, .75, .75); points 1, 4 and 5 agree.
+    const old = [4, 2, 7];
+    const third = [1, 2, 3, 4, 5].map((i) => old.reduce((x, vb, b) => (((i ^ (i >> 1)) >> b) & 1 ? x ^ vb : x), 0) / 8);
+    expect(third).toEqual([0.5, 0.75, 0.25, 0.625, 0.125]);
+    expect(sobolPoints(5, 3).map((p) => p[2])).toEqual([0.5, 0.25, 0.75, 0.625, 0.125]);
+  });
+
   it('starts at the origin with skip 0, and anywhere in the sequence with the same points', () => {
     const all = sobolPoints(40, 7, 0);
     expect(all[0]).toEqual(new Array(7).fill(0));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { G_FUNCTION_A, gFunction, ishigami, linear, morrisExpectation } from '../../src/sensitivity/testFunctions.ts';
 
-/** Published values, to four decimals (Saltelli et al. 2010 for the G-function; Sobol' & Levitan 1999 for Ishigami). */
+/** The published values, to four decimals, that the formulas must reproduce. */
 const close4 = (actual: readonly number[], expected: readonly number[]) =>
   expected.forEach((e, i) => expect(Math.abs(actual[i] - e), `index ${i}: ${actual[i]} vs ${e}`).toBeLessThan(5e-5));
 
