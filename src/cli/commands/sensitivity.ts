@@ -1,3 +1,4 @@
+import { fmt } from '../../analysis/format.ts';
 import { runSelfTest, type SelfTestCheck, type SelfTestReport } from '../../sensitivity/selfTest.ts';
 import { UsageError } from '../errors.ts';
 import { table } from '../format.ts';
@@ -30,12 +31,8 @@ export function sensitivitySelfTest(refs: string[], json: boolean): void {
   if (report.failed > 0) process.exitCode = CHECK_MISSED_EXIT;
 }
 
-/** Four decimals for indices and effects; powers of ten for values too small to show so. */
-function num(x: number): string {
-  if (x === 0) return '0';
-  if (!Number.isFinite(x)) return 'n/a';
-  return Math.abs(x) < 1e-3 ? x.toExponential(1) : x.toFixed(4);
-}
+/** Indices and effects with four decimals, through the one number formatter. */
+const num = (x: number) => fmt(x, '', 4);
 
 function value(v: SelfTestCheck['estimate']): string {
   if (typeof v === 'string') return v;
