@@ -290,8 +290,16 @@ function copyAggregate(a: Aggregate): Aggregate {
   return { summary: a.summary, perReplication: copy(a.perReplication), perBatch: copy(a.perBatch) };
 }
 
+/**
+ * Paired differences against the baseline, or null while they cannot be paired: comparePaired needs
+ * the same seed and replications, which a run still coming in (a partial snapshot) does not have yet.
+ */
 function pairedDiff(current: Aggregate): Diff | null {
-  return baseline ? roundDeep(comparePaired(baseline.aggregate, current)) : null;
+  if (!baseline) return null;
+  const base = baseline.aggregate.summary.scenario;
+  const now = current.summary.scenario;
+  if (base.seed !== now.seed || base.reps !== now.reps) return null;
+  return roundDeep(comparePaired(baseline.aggregate, current));
 }
 
 const chartHost = (id: string) => ui.charts.querySelector<HTMLElement>(`[data-chart-host="${id}"]`)!;
