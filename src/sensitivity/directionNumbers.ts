@@ -1,6 +1,6 @@
 /**
  * Direction numbers of the Sobol' sequence for dimensions 2 to 1024: the first rows of the
- * new-joe-kuo-6.21201 table of Joe & Kuo (2008), "Constructing Sobol sequences with better
+ * new-joe-kuo-6.21201 table of Joe & Kuo [JoeKuo2008], "Constructing Sobol sequences with better
  * two-dimensional projections", SIAM J. Sci. Comput. 30:2635-2654 (search criterion D(6)).
  * Dimension 1 is not in the table: every m_i of it is 1 (the van der Corput sequence).
  *

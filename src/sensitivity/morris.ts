@@ -35,7 +35,7 @@ export interface MorrisOptions {
   levels: number;
   /** r, the trajectories in the design: r(k + 1) model runs. */
   trajectories: number;
-  /** Draw this many and keep the r most spread out (Campolongo et al. 2007); default r (no selection). */
+  /** Draw this many and keep the r most spread out [Campolongo2007]; default r (no selection). */
   candidates?: number;
   seed: number;
 }
@@ -52,7 +52,7 @@ interface Trajectory {
 }
 
 /**
- * Morris' (1991) construction: a random base point x* on the lower p/2 levels, a random direction
+ * Morris' construction [Morris1991]: a random base point x* on the lower p/2 levels, a random direction
  * per factor (start at x*_i and step up, or at x*_i + delta and step down) and a random order of the
  * factors; each of the k steps moves one factor by delta, so each factor's level is uniform over
  * all p levels. Draws are addressed by (candidate, part, factor).
@@ -82,10 +82,10 @@ function drawTrajectory(stream: RandomStream, c: number, k: number, levels: numb
 }
 
 /**
- * A Morris (1991) elementary-effects design in the unit cube: r trajectories of k + 1 points on a
+ * A Morris elementary-effects design [Morris1991] in the unit cube: r trajectories of k + 1 points on a
  * p-level grid, each step moving one factor by delta = p / (2(p - 1)). With `candidates` M > r,
- * M trajectories are drawn and the r most spread out kept, by the distance criterion of Campolongo,
- * Cariboni & Saltelli (2007, Env Model Softw 22:1509) (see trajectorySpread.ts).
+ * M trajectories are drawn and the r most spread out kept, by the distance criterion of
+ * [Campolongo2007] (see trajectorySpread.ts).
  *
  * @example
  *   const s = morrisSample(4, { levels: 4, trajectories: 10, seed: 1 }); // 50 rows
@@ -130,7 +130,7 @@ export interface MorrisFactor {
   readonly name: string;
   /** Mean elementary effect: its sign says the direction, but opposite effects cancel in it. */
   readonly mu: Interval;
-  /** Mean absolute elementary effect (Campolongo et al. 2007): the screening measure. */
+  /** Mean absolute elementary effect [Campolongo2007]: the screening measure. */
   readonly muStar: Interval;
   /** Standard deviation of the elementary effects (n - 1): non-linearity or interactions. */
   readonly sigma: number;

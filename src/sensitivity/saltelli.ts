@@ -34,7 +34,7 @@ function isPowerOfTwo(n: number): boolean {
 }
 
 /**
- * The design of Saltelli et al. (2010, Comput Phys Commun 181:259): matrices A and B of N base
+ * The design of [Saltelli2010]: matrices A and B of N base
  * rows from a 2k-dimensional Sobol' sequence, and for each factor i the matrix AB_i (A with column
  * i from B): N(k + 2) model runs for all first-order and total indices. N must be a power of two,
  * where the Sobol' points are balanced.
@@ -199,9 +199,9 @@ function checkLayout(sample: UnitSample<SaltelliLayout>): number {
 
 /**
  * First-order and total Sobol' indices from the outputs of a Saltelli design, with bootstrap
- * percentile intervals over base rows. First order: Saltelli et al. (2010), on outputs centred on
+ * percentile intervals over base rows. First order: [Saltelli2010], on outputs centred on
  * the mean of [f_A; f_B] (same expectation, less variance when the output level is far from 0).
- * Total: Jansen (1999). An output that does not vary gives indices that are NaN (null in JSON).
+ * Total: [Jansen1999]. An output that does not vary gives indices that are NaN (null in JSON).
  *
  * @example
  *   const s = saltelliSample(4096, 2);

@@ -12,7 +12,7 @@ let cache: Uint32Array | undefined;
 
 /**
  * The 32 direction numbers v_1 ... v_32 of every dimension (scaled to 32-bit integers), built once
- * from Joe & Kuo's initial numbers by the recurrence of Bratley & Fox (1988), ACM TOMS 14:88
+ * from Joe & Kuo's initial numbers [JoeKuo2008] by the recurrence of Bratley & Fox [BratleyFox1988]
  * (Algorithm 659): for j > s,
  *   v_j = a_1 v_(j-1) xor ... xor a_(s-1) v_(j-s+1) xor v_(j-s) xor (v_(j-s) >> s).
  */
@@ -47,9 +47,8 @@ function trailingOnes(i: number): number {
 
 /**
  * Points skip ... skip + n - 1 of the Sobol' low-discrepancy sequence in `dims` dimensions, with
- * the direction numbers of Joe & Kuo (2008, SIAM J Sci Comput 30:2635; the new-joe-kuo-6.21201
- * set), 32 bits per coordinate, built by Antonov and Saleev's Gray-code order as in Bratley & Fox
- * (1988, ACM TOMS 14:88): each point differs from the previous one by one xor per dimension.
+ * the direction numbers of Joe & Kuo [JoeKuo2008] (the new-joe-kuo-6.21201 set), 32 bits per
+ * coordinate, built by Antonov and Saleev's Gray-code order as in [BratleyFox1988]: each point differs from the previous one by one xor per dimension.
  * The default skip of 1 leaves out the origin, a corner of the cube that a factor mapping may not
  * accept (a log scale, an inverse distribution function).
  *

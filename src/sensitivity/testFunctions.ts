@@ -14,7 +14,7 @@ export interface TestFunction {
 }
 
 /**
- * The Ishigami function (Ishigami & Homma 1990), f = sin x1 + a sin^2 x2 + b x3^4 sin x1 with
+ * The Ishigami function [IshigamiHomma1990], f = sin x1 + a sin^2 x2 + b x3^4 sin x1 with
  * x_i ~ U(-pi, pi). Its variance decomposition, integrated term by term: V1 = (1 + b pi^4 / 5)^2 / 2,
  * V2 = a^2 / 8, V13 = b^2 pi^8 (1/18 - 1/50), and no other term; V = V1 + V2 + V13.
  * With a = 7, b = 0.1: V = 13.8446, S = (0.3139, 0.4424, 0), ST = (0.5576, 0.4424, 0.2437).
@@ -41,12 +41,12 @@ export function ishigami(a = 7, b = 0.1): TestFunction {
   };
 }
 
-/** The a-values of the G-function used by Saltelli et al. (2010): two important, two minor, four negligible inputs. */
+/** The a-values of the usual eight-input test case of the G-function: two important, two minor, four negligible inputs. */
 export const G_FUNCTION_A = [0, 1, 4.5, 9, 99, 99, 99, 99] as const;
 
 /**
- * Sobol's G-function (Sobol' 1993 and Saltelli & Sobol' 1995), f = prod (|4 x_i - 2| + a_i) / (1 + a_i)
- * with x_i ~ U(0, 1): V_i = 1 / (3 (1 + a_i)^2), V = prod (1 + V_i) - 1, S_i = V_i / V and
+ * Sobol's G-function [SaltelliSobol1995], f = prod (|4 x_i - 2| + a_i) / (1 + a_i)
+ * with x_i ~ U(0, 1); its Sobol' indices [Sobol1993]: V_i = 1 / (3 (1 + a_i)^2), V = prod (1 + V_i) - 1, S_i = V_i / V and
  * ST_i = V_i prod_(j != i) (1 + V_j) / V. With G_FUNCTION_A: S = (0.7162, 0.1790, 0.0237, 0.0072, ...),
  * ST = (0.7871, 0.2422, 0.0343, 0.0105, ...).
  *

@@ -1,5 +1,5 @@
 /**
- * Campolongo, Cariboni & Saltelli (2007, Env Model Softw 22:1509): Morris trajectories explore
+ * Campolongo, Cariboni & Saltelli [Campolongo2007]: Morris trajectories explore
  * the input space better when they are spread out. The distance between trajectories m and l is
  * the sum of the Euclidean distances between all their points,
  *   d_ml = sum_i sum_j || X_i(m) - X_j(l) ||,

@@ -17,7 +17,7 @@ describe('sobolPoints', () => {
   });
 
   it('differs from tables that start dimension 3 with m = (1, 1) only in that dimension\'s early points', () => {
-    // Older initial numbers (Sobol' & Levitan 1976, as in Bratley & Fox 1988) give dimension 3
+    // Older initial numbers ([SobolLevitan1976], as in [BratleyFox1988]) give dimension 3
     // v = 1/2, 1/4, 7/8: points 2 and 3 become (.75, .25, .75) and (.25, .75, .25). Joe & Kuo's
     // m = (1, 3) gives (.75, .25, .25) and (.25, .75, .75); points 1, 4 and 5 agree.
     const old = [4, 2, 7];
