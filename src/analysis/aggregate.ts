@@ -1,14 +1,15 @@
 import { quantile, sampleStandardDeviation } from 'simple-statistics';
-import { DOMAINS, type Domain } from '../model/params.ts';
-import { CLOSURE_REASONS, PREMATURE_REASONS, WEEKLY_SERIES, type ClosureReason, type WeeklySeries } from '../model/results.ts';
+import { DOMAINS, type Domain } from '../model/domains.ts';
+import { CLOSURE_REASONS, COST_ITEMS, PREMATURE_REASONS, type ClosureReason, type CostItem } from '../model/results.ts';
+import { WEEKLY_SERIES } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { scenarioToFile } from '../scenario/resolve.ts';
 import { aalenJohansen, type CumulativeIncidence } from './competingRisks.ts';
 import { emptyHistogram, histogramQuantile, mergeInto, type Histogram } from './histogram.ts';
 import { batchCount, batchMeansInterval, batchOf } from './interval.ts';
-import { METRICS, METRIC_NAMES, effectSize, type MetricName } from './metrics.ts';
-import { EFFECT_GROUPS, FIRST_MATCH_CAUSES, addPool, emptyPool, type EffectGroup, type Pool } from './pool.ts';
+import { COST_WORDS, METRICS, METRIC_NAMES, curveEffect, effectSize, effectUnit, type MetricName } from './metrics.ts';
+import { EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, addPool, curveLength, emptyPool, type EffectGroup, type Point, type Pool } from './pool.ts';
 import { OUTCOME_BINS, OUTCOME_RANGE, type RepStats } from './repStats.ts';
 import { computeWarnings, type Warning } from './warnings.ts';
 
@@ -74,10 +75,22 @@ export interface Summary {
   closureReasons: Record<string, { count: number; share: number; perReplication: number }>;
   effects: {
     primary: Domain;
-    /** Outcomes are measured this many weeks after referral. */
+    /** The domains the scenario reports (every domain is simulated). */
+    domains: Domain[];
+    /** The first measurement, in weeks after referral (the others are 26 and 52 weeks later). */
     assessmentWeeks: number;
     standardiser: string;
-    groups: Record<EffectGroup, Record<Domain, Figure & { participants: number }>>;
+    /** Effects at the first measurement, by group and domain (g; share points for work). */
+    groups: Record<EffectGroup, Record<Domain, Figure & { participants: number; unit: string }>>;
+    /** The same at every measurement point. */
+    points: { point: Point; weeks: number; groups: Record<EffectGroup, Record<Domain, Figure & { participants: number; unit: string }>> }[];
+    /** The main outcome's effect over all referred, by weeks since referral. */
+    curve: { weeks: number[]; value: number[]; lower: number[]; upper: number[]; participants: number[] };
+  };
+  /** The full cost, per year by item, and per match started, completed match and match-year. */
+  costs: {
+    perYear: Figure;
+    items: Record<CostItem, { label: string; perYear: number; share: number }>;
   };
   outcomes: {
     domain: Domain;
@@ -86,7 +99,7 @@ export interface Summary {
     counterfactual: { quantiles: number[]; histogram: Histogram };
   };
   /** Weekly series: mean over replications and the approximate 95% range of single runs. */
-  weekly: Record<WeeklySeries, { mean: number[]; lower: number[]; upper: number[] }>;
+  weekly: Record<string, { mean: number[]; lower: number[]; upper: number[] }>;
   scenarioFile: Record<string, unknown>;
 }
 
@@ -142,8 +155,8 @@ export class Aggregator {
   private participantWeeks = 0;
   private readonly programmeHist = emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS);
   private readonly counterfactualHist = emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS);
-  private readonly weeklySum: Record<WeeklySeries, Float64Array>;
-  private readonly weeklySumSq: Record<WeeklySeries, Float64Array>;
+  private readonly weeklySum: Record<string, Float64Array>;
+  private readonly weeklySumSq: Record<string, Float64Array>;
   private count = 0;
 
   constructor(private readonly scenario: Scenario, options: AggregatorOptions = {}) {
@@ -152,8 +165,8 @@ export class Aggregator {
     this.batchTotal = batchCount(this.total);
     this.pool = emptyPool(scenario.weeks);
     this.batches = new Array<Pool | undefined>(this.batchTotal).fill(undefined);
-    this.weeklySum = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)])) as Record<WeeklySeries, Float64Array>;
-    this.weeklySumSq = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)])) as Record<WeeklySeries, Float64Array>;
+    this.weeklySum = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)]));
+    this.weeklySumSq = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)]));
   }
 
   get added(): number {
@@ -200,7 +213,7 @@ export class Aggregator {
       const reps = finiteValues(this.perRep[m]);
       metrics[m] = {
         label: def.label,
-        unit: def.unit,
+        unit: def.unitFor?.(s) ?? def.unit,
         over: def.over,
         value,
         ci95: batchMeansInterval(value, perBatch[m]),
@@ -234,14 +247,35 @@ export class Aggregator {
       closureReasons[r] = { count: c, share: totalMatches > 0 ? c / totalMatches : 0, perReplication: n > 0 ? c / n : 0 };
     }
 
-    const groups = {} as Summary['effects']['groups'];
-    for (const g of EFFECT_GROUPS) {
-      groups[g] = {} as Record<Domain, Figure & { participants: number }>;
-      for (const d of DOMAINS) {
-        const value = effectSize(this.pool, g, d);
-        const [lower, upper] = batchMeansInterval(value, batches.map((b) => effectSize(b, g, d)));
-        groups[g][d] = { value, lower, upper, participants: this.pool.effects[g][d].difference.n };
+    const groupsAt = (j: number) => {
+      const groups = {} as Summary['effects']['groups'];
+      for (const g of EFFECT_GROUPS) {
+        groups[g] = {} as Summary['effects']['groups'][EffectGroup];
+        for (const d of DOMAINS) {
+          const value = effectSize(this.pool, g, d, j);
+          const [lower, upper] = batchMeansInterval(value, batches.map((b) => effectSize(b, g, d, j)));
+          groups[g][d] = { value, lower, upper, participants: this.pool.effects[j][g][d].difference.n, unit: effectUnit(d) };
+        }
       }
+      return groups;
+    };
+    const points = POINTS.map((point, j) => ({ point, weeks: s.params.outcomes.assessmentWeeks + [0, 26, 52][j], groups: groupsAt(j) }));
+    const primary = s.params.outcomes.primary;
+    const curve: Summary['effects']['curve'] = { weeks: [], value: [], lower: [], upper: [], participants: [] };
+    for (let k = 0; k < curveLength(s.weeks); k++) {
+      const value = curveEffect(this.pool, k, primary);
+      const [lower, upper] = batchMeansInterval(value, batches.map((b) => curveEffect(b, k, primary)));
+      curve.weeks.push(4 * k);
+      curve.value.push(value);
+      curve.lower.push(lower);
+      curve.upper.push(upper);
+      curve.participants.push(this.pool.curve.n[k]);
+    }
+    const costPerYear = metrics.costPerYear;
+    const items = {} as Summary['costs']['items'];
+    for (const item of COST_ITEMS) {
+      const perYear = metrics[`costPerYear.${item}`].value;
+      items[item] = { label: COST_WORDS[item], perYear, share: costPerYear.value > 0 ? perYear / costPerYear.value : NaN };
     }
 
     const weekly = {} as Summary['weekly'];
@@ -297,11 +331,15 @@ export class Aggregator {
       },
       closureReasons,
       effects: {
-        primary: s.params.outcomes.primary,
+        primary,
+        domains: [...s.params.outcomes.domains],
         assessmentWeeks: s.params.outcomes.assessmentWeeks,
-        standardiser: 'mean of programme minus counterfactual outcome, divided by the SD of the counterfactual outcome of all referred participants',
-        groups,
+        standardiser: 'mean of programme minus counterfactual outcome, divided by the SD of the counterfactual outcome of all referred participants (work: difference in the share in work)',
+        groups: points[0].groups,
+        points,
+        curve,
       },
+      costs: { perYear: { value: costPerYear.value, lower: costPerYear.ci95[0], upper: costPerYear.ci95[1] }, items },
       outcomes: {
         domain: s.params.outcomes.primary,
         quantiles: [...QUANTILES],
@@ -319,6 +357,6 @@ export class Aggregator {
 export const HEADLINE_METRICS: MetricName[] = [
   'referredPerYear', 'matchedShare', 'matchedWithin8Weeks', 'leftUnmatchedShare', 'participantWait', 'participantsWaiting',
   'matchesStartedPerYear', 'matchesCompletedPerYear', 'prematureIncidence', 'meanMatchWeeks', 'meanMatchHours',
-  'effectAllReferred', 'effectMatched', 'volunteerConversion', 'volunteerWait', 'coordinatorUtilisation', 'followUpsMissedShare',
-  'costPerYear', 'costPerMatch', 'costPerCompletedMatch',
+  'effectAllReferred', 'effectMatched', 'retainedEffect', 'volunteerConversion', 'volunteerWait', 'coordinatorUtilisation', 'followUpsMissedShare',
+  'costPerYear', 'costPerMatch', 'costPerCompletedMatch', 'costPerMatchYear',
 ];

@@ -1,9 +1,9 @@
-import { DOMAINS, type Domain } from '../model/params.ts';
+import { DOMAINS, DOMAIN_KIND, DOMAIN_LABELS, type Domain } from '../model/domains.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { CLOSURE_REASONS } from '../model/results.ts';
+import { CLOSURE_REASONS, COST_ITEMS, PREMATURE_REASONS, type CostItem } from '../model/results.ts';
 import { aalenJohansen, incidenceAt } from './competingRisks.ts';
 import { correlationOf, sampleSd } from './moments.ts';
-import type { EffectGroup, Pool } from './pool.ts';
+import { POINTS, type EffectGroup, type Point, type Pool } from './pool.ts';
 
 /**
  * Every figure of a run, declared once: its label, unit, over whom or what it is taken, and how it
@@ -17,6 +17,8 @@ export interface MetricDef {
   /** Over whom or what, and when, in words: "all referred participants", "closed matches", ... */
   readonly over: string;
   readonly compute: (pool: Pool, scenario: Scenario) => number;
+  /** The unit when it depends on the scenario (the main outcome's effect: g, or share points for work). */
+  readonly unitFor?: (scenario: Scenario) => string;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
@@ -25,11 +27,12 @@ const years = (p: Pool) => p.sums.weeks / 52;
 /** Weeks after referral at which the matched-within shares are read. */
 export const MATCHED_WITHIN_WEEKS = [4, 8, 13] as const;
 
-const PREMATURE_CAUSES = CLOSURE_REASONS.map((r, i) => (r === 'planned' ? -1 : i)).filter((i) => i >= 0);
+const PREMATURE_CAUSES = CLOSURE_REASONS.map((r, i) => (PREMATURE_REASONS.includes(r) ? i : -1)).filter((i) => i >= 0);
 
 /**
- * Premature closure by the planned end: the cumulative incidence of closure for any reason but
- * planned completion, at the planned duration, planned completion being a competing event.
+ * Premature closure by the planned end: the cumulative incidence of closure for a premature reason
+ * (the volunteer, the participant, mismatch, the coordinator, lack of support) at the planned
+ * duration; completion (planned or goal reached) and the time limit are competing events.
  */
 export function prematureIncidence(pool: Pool, scenario: Scenario): number {
   const curve = aalenJohansen(pool.matchEnds);
@@ -52,16 +55,34 @@ export function timeToMatchMedian(pool: Pool): number {
 }
 
 /**
- * A standardised effect: the mean of programme minus counterfactual outcome over the group,
- * divided by the standard deviation of the counterfactual outcome of all referred participants
- * (the same yardstick for every group, so effects over all referred and over the matched compare).
+ * An effect at a measurement point (POINTS index). On a score domain, standardised: the mean of
+ * programme minus counterfactual outcome over the group, divided by the standard deviation of the
+ * counterfactual outcome of all referred participants (the same yardstick for every group, so
+ * effects over all referred and over the matched compare). On an event domain (work), the
+ * difference in the share for whom it happened, in share points.
  */
-export function effectSize(pool: Pool, group: EffectGroup, domain: Domain): number {
-  const e = pool.effects[group][domain];
+export function effectSize(pool: Pool, group: EffectGroup, domain: Domain, point = 0): number {
+  const e = pool.effects[point][group][domain];
   if (e.difference.n === 0) return NaN;
-  const sd = sampleSd(pool.effects.allReferred[domain].counterfactual);
+  if (DOMAIN_KIND[domain] === 'event') return e.difference.mean;
+  const sd = sampleSd(pool.effects[point].allReferred[domain].counterfactual);
   return sd > 0 ? e.difference.mean / sd : NaN;
 }
+
+/** The effect on the main outcome over all referred, by weeks since referral (curve point k). */
+export function curveEffect(pool: Pool, k: number, domain: Domain): number {
+  const c = pool.curve;
+  const n = c.n[k];
+  if (!(n > 1)) return NaN;
+  const mean = c.sumDifference[k] / n;
+  if (DOMAIN_KIND[domain] === 'event') return mean;
+  const cfMean = c.sumCounterfactual[k] / n;
+  const variance = (c.sumCounterfactualSq[k] - n * cfMean * cfMean) / (n - 1);
+  return variance > 0 ? mean / Math.sqrt(variance) : NaN;
+}
+
+/** The unit of an effect on a domain: g for scores, share points for an event. */
+export const effectUnit = (d: Domain) => (DOMAIN_KIND[d] === 'event' ? 'pp' : 'g');
 
 const main = (s: Scenario) => s.params.outcomes.primary;
 
@@ -78,30 +99,74 @@ function matchedWithinMetrics(): Record<MatchedWithinName, MetricDef> {
   return out;
 }
 
-type DomainEffectName = `effectAllReferred.${Domain}` | `effectMatched.${Domain}`;
+const POINT_SUFFIX: Record<Point, string> = { first: '', '+26w': '@+26w', '+52w': '@+52w' };
+const POINT_WORDS: Record<Point, string> = {
+  first: 'at the first measurement',
+  '+26w': '26 weeks after the first measurement',
+  '+52w': '52 weeks after the first measurement',
+};
+type DomainEffectName = `effect${'AllReferred' | 'Matched'}.${Domain}${'' | '@+26w' | '@+52w'}`;
 function domainEffectMetrics(): Record<DomainEffectName, MetricDef> {
   const out = {} as Record<DomainEffectName, MetricDef>;
-  for (const d of DOMAINS) {
-    out[`effectAllReferred.${d}`] = {
-      label: `Effect on ${d}, all referred participants`, unit: 'g',
-      over: 'all referred participants at their assessment point (intention to treat)',
-      compute: (p: Pool) => effectSize(p, 'allReferred', d),
-    };
-    out[`effectMatched.${d}`] = {
-      label: `Effect on ${d}, matched participants`, unit: 'g',
-      over: 'participants matched before their assessment point',
-      compute: (p: Pool) => effectSize(p, 'matched', d),
+  POINTS.forEach((point, j) => {
+    for (const d of DOMAINS) {
+      const unit = effectUnit(d);
+      const what = DOMAIN_KIND[d] === 'event' ? 'difference in the share in work' : 'standardised';
+      out[`effectAllReferred.${d}${POINT_SUFFIX[point]}` as DomainEffectName] = {
+        label: `Effect on ${DOMAIN_LABELS[d]}, all referred, ${POINT_WORDS[point]}`, unit,
+        over: `all referred participants, matched or not (intention to treat); ${what}`,
+        compute: (p: Pool) => effectSize(p, 'allReferred', d, j),
+      };
+      out[`effectMatched.${d}${POINT_SUFFIX[point]}` as DomainEffectName] = {
+        label: `Effect on ${DOMAIN_LABELS[d]}, matched participants, ${POINT_WORDS[point]}`, unit,
+        over: `participants matched before the measurement; ${what}`,
+        compute: (p: Pool) => effectSize(p, 'matched', d, j),
+      };
+    }
+  });
+  return out;
+}
+
+type CostItemName = `costPerYear.${CostItem}`;
+function costItemMetrics(): Record<CostItemName, MetricDef> {
+  const out = {} as Record<CostItemName, MetricDef>;
+  for (const item of COST_ITEMS) {
+    out[`costPerYear.${item}`] = {
+      label: `Cost per year: ${COST_WORDS[item]}`, unit: 'EUR/year', over: 'the programme',
+      compute: (p: Pool) => ratio(p.sums[`cost.${item}`], years(p)),
     };
   }
   return out;
 }
+
+export const COST_WORDS: Record<CostItem, string> = {
+  coordinatorIntake: 'coordinator, intake',
+  coordinatorScreening: 'coordinator, screening',
+  coordinatorTraining: 'coordinator, training',
+  coordinatorMatching: 'coordinator, matching',
+  coordinatorFollowUp: 'coordinator, follow-up',
+  coordinatorIntervision: 'coordinator, intervision',
+  coordinatorRecruitment: 'coordinator, recruitment',
+  coordinatorAdministration: 'coordinator, administration',
+  coordinatorIdle: 'coordinator, paid time not used',
+  recruitmentCampaigns: 'recruitment campaigns',
+  screeningChecks: 'screening checks',
+  trainingSessions: 'training sessions',
+  groupActivities: 'group activities',
+  volunteerExpenses: 'volunteer expenses',
+  overhead: 'organisation overhead',
+};
+
+/** The main outcome's domain index in the pool's measurement points. */
+const mainEffect = (p: Pool, s: Scenario, group: EffectGroup, point = 0) => effectSize(p, group, main(s), point);
 
 const BASE = {
   referredPerYear: { label: 'Participants referred per year', unit: 'participants/year', over: 'the programme', compute: (p) => ratio(p.sums.referred, years(p)) },
   matchedShare: { label: 'Referred participants matched by the horizon', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.everMatched, p.sums.referred) },
   ...matchedWithinMetrics(),
   timeToMatchMedian: { label: 'Median time from referral to a first match', unit: 'weeks', over: 'all referred participants (none if fewer than half are ever matched)', compute: (p) => timeToMatchMedian(p) },
-  leftUnmatchedShare: { label: 'Referred participants who left before a first match', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.leftUnmatched, p.sums.referred) },
+  leftUnmatchedShare: { label: 'Referred participants who left before a first match', unit: 'share', over: 'all referred participants (turned away at a closed list included)', compute: (p) => ratio(p.sums.leftUnmatched, p.sums.referred) },
+  turnedAwayShare: { label: 'Referrals turned away at a closed list', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.turnedAway, p.sums.referred) },
   stillWaitingShare: { label: 'Referred participants still waiting at the horizon', unit: 'share', over: 'all referred participants', compute: (p) => ratio(p.sums.stillWaiting, p.sums.referred) },
   participantWait: { label: 'Mean wait from referral to a first match, among those matched', unit: 'weeks', over: 'participants matched by the horizon', compute: (p) => ratio(p.sums.waitWeeks, p.sums.everMatched) },
   volunteerWait: { label: 'Mean wait of a ready volunteer for a first match', unit: 'weeks', over: 'volunteers matched by the horizon', compute: (p) => ratio(p.sums.volunteerWaitWeeks, p.sums.volunteerFirstMatches) },
@@ -109,7 +174,9 @@ const BASE = {
   volunteersWaiting: { label: 'Ready volunteers without a match (weekly mean)', unit: 'volunteers', over: 'every week', compute: (p) => ratio(p.sums.volunteersWaitingWeeks, p.sums.weeks) },
   activeMatches: { label: 'Active matches (weekly mean)', unit: 'matches', over: 'every week', compute: (p) => ratio(p.sums.activeMatchWeeks, p.sums.weeks) },
   matchesStartedPerYear: { label: 'Matches started per year', unit: 'matches/year', over: 'the programme', compute: (p) => ratio(p.sums.matchesStarted, years(p)) },
-  matchesCompletedPerYear: { label: 'Matches completed as planned per year', unit: 'matches/year', over: 'the programme', compute: (p) => ratio(p.sums.matchesCompleted, years(p)) },
+  matchesCompletedPerYear: { label: 'Matches completed per year', unit: 'matches/year', over: 'the programme (planned completion or goal reached)', compute: (p) => ratio(p.sums.matchesCompleted, years(p)) },
+  completionShare: { label: 'Closed matches completed', unit: 'share', over: 'matches closed by the horizon (planned completion or goal reached)', compute: (p) => ratio(p.sums.matchesCompleted, p.sums.matchesClosed) },
+  continuedShare: { label: 'Matches that continued past their commitment', unit: 'share', over: 'matches started', compute: (p) => ratio(p.sums.continued, p.sums.matchesStarted) },
   prematureIncidence: {
     label: 'Premature closure by the planned end', unit: 'share',
     over: 'matches (cumulative incidence at the planned duration; planned completion competes, matches running at the horizon censored)',
@@ -117,23 +184,33 @@ const BASE = {
   },
   meanMatchWeeks: { label: 'Mean length of closed matches', unit: 'weeks', over: 'matches closed by the horizon', compute: (p) => ratio(p.sums.closedWeeks, p.sums.matchesClosed) },
   meanMatchHours: { label: 'Mean contact hours of closed matches', unit: 'hours', over: 'matches closed by the horizon', compute: (p) => ratio(p.sums.closedHours, p.sums.matchesClosed) },
-  volunteerConversion: { label: 'Responders who become volunteers', unit: 'share', over: 'people who responded to recruitment', compute: (p) => ratio(p.sums.trained, p.sums.responders) },
+  volunteerConversion: { label: 'Responders who become volunteers', unit: 'share', over: 'people who responded to recruitment (peer buddies included)', compute: (p) => ratio(p.sums.trained, p.sums.responders) },
+  peerApplicationsPerYear: { label: 'Former participants applying as peer buddies per year', unit: 'people/year', over: 'the programme', compute: (p) => ratio(p.sums.peers, years(p)) },
   volunteerSatisfaction: { label: 'Satisfaction of matched volunteers', unit: 'score 0-1', over: 'volunteers matched at least once', compute: (p) => ratio(p.sums.satisfaction, p.sums.volunteersMatched) },
   volunteerEmpathyGain: { label: 'Empathy gain of matched volunteers', unit: 'score 0-1', over: 'volunteers matched at least once', compute: (p) => ratio(p.sums.empathyGain, p.sums.volunteersMatched) },
   coordinatorUtilisation: { label: 'Coordinator utilisation', unit: 'share of contract hours', over: 'coordinator hours present', compute: (p) => ratio(p.sums.hoursUsed, p.sums.hoursAvailable) },
   followUpsMissedShare: { label: 'Follow-ups not done in the week they fell due', unit: 'share', over: 'follow-ups that fell due', compute: (p) => ratio(p.sums.followUpsMissed, p.sums.followUpsDue) },
   costPerYear: { label: 'Cost per year', unit: 'EUR/year', over: 'the programme (coordinator hours and expenses)', compute: (p) => ratio(p.sums.cost, years(p)) },
   costPerMatch: { label: 'Cost per match started', unit: 'EUR', over: 'matches started', compute: (p) => ratio(p.sums.cost, p.sums.matchesStarted) },
-  costPerCompletedMatch: { label: 'Cost per completed match', unit: 'EUR', over: 'matches completed as planned', compute: (p) => ratio(p.sums.cost, p.sums.matchesCompleted) },
+  costPerCompletedMatch: { label: 'Cost per completed match', unit: 'EUR', over: 'matches completed (planned or goal reached)', compute: (p) => ratio(p.sums.cost, p.sums.matchesCompleted) },
+  costPerMatchYear: { label: 'Cost per match-year', unit: 'EUR', over: 'a year of one participant in a match', compute: (p) => ratio(p.sums.cost, p.sums.matchWeeks / 52) },
+  ...costItemMetrics(),
   effectAllReferred: {
     label: 'Effect on the main outcome, all referred participants', unit: 'g',
     over: 'all referred participants at their assessment point, matched or not (intention to treat)',
-    compute: (p, s) => effectSize(p, 'allReferred', main(s)),
+    compute: (p, s) => mainEffect(p, s, 'allReferred'),
+    unitFor: (s) => effectUnit(main(s)),
   },
   effectMatched: {
     label: 'Effect on the main outcome, matched participants', unit: 'g',
     over: 'participants matched before their assessment point',
-    compute: (p, s) => effectSize(p, 'matched', main(s)),
+    compute: (p, s) => mainEffect(p, s, 'matched'),
+    unitFor: (s) => effectUnit(main(s)),
+  },
+  retainedEffect: {
+    label: 'Effect left a year later (share of the effect at the first measurement)', unit: 'share',
+    over: 'all referred participants, main outcome: effect 52 weeks after the first measurement over the effect at it',
+    compute: (p, s) => mainEffect(p, s, 'allReferred', 2) / mainEffect(p, s, 'allReferred', 0),
   },
   ...domainEffectMetrics(),
   deepQualityCorrelation: { label: 'Correlation: deep similarity and relationship quality', unit: 'r', over: 'all matches', compute: (p) => correlationOf(p.correlations.deepQuality) },

@@ -1,5 +1,5 @@
-import { DOMAINS, type Domain } from '../model/params.ts';
-import { CLOSURE_REASONS, type ReplicationResult } from '../model/results.ts';
+import { DOMAINS, type Domain } from '../model/domains.ts';
+import { CLOSURE_REASONS, COST_ITEMS, type CostItem, type ReplicationResult } from '../model/results.ts';
 import { addCounts, emptyCounts, type CompetingCounts } from './competingRisks.ts';
 import { EMPTY_COMOMENTS, EMPTY_MOMENTS, coMoments, combineCoMoments, combineMoments, moments, type CoMoments, type Moments } from './moments.ts';
 
@@ -12,35 +12,49 @@ import { EMPTY_COMOMENTS, EMPTY_MOMENTS, coMoments, combineCoMoments, combineMom
 
 /** Additive totals over replications. */
 export const SUMS = [
-  'reps', 'weeks', 'participantWeeks',
-  'referred', 'everMatched', 'leftUnmatched', 'stillWaiting', 'waitWeeks',
-  'volunteerFirstMatches', 'volunteerWaitWeeks', 'responders', 'trained', 'volunteersMatched', 'satisfaction', 'empathyGain',
-  'matchesStarted', 'matchesClosed', 'matchesCompleted', 'closedWeeks', 'closedHours',
+  'reps', 'weeks', 'participantWeeks', 'matchWeeks',
+  'referred', 'everMatched', 'leftUnmatched', 'turnedAway', 'stillWaiting', 'waitWeeks',
+  'volunteerFirstMatches', 'volunteerWaitWeeks', 'responders', 'peers', 'trained', 'volunteersMatched', 'satisfaction', 'empathyGain',
+  'matchesStarted', 'matchesClosed', 'matchesCompleted', 'closedWeeks', 'closedHours', 'continued',
   'waitingListWeeks', 'volunteersWaitingWeeks', 'activeMatchWeeks',
   'hoursUsed', 'hoursAvailable', 'followUpsDue', 'followUpsMissed', 'cost',
+  ...COST_ITEMS.map((c) => `cost.${c}` as const),
 ] as const;
 export type SumName = (typeof SUMS)[number];
 
 /** Ways a wait for a first match ends: matched, or left the programme unmatched. */
 export const FIRST_MATCH_CAUSES = ['matched', 'left'] as const;
 
-/** Groups an effect is taken over: all referred (intention to treat), those matched, and the matched by realised time in a match. */
+/** Realised time in matches before a measurement, in bands of months (weeks: <13, 13-25, 26-51, 52+). */
 export const DURATION_BANDS = ['<3 months', '3-6 months', '6-12 months', '12+ months'] as const;
 export type DurationBand = (typeof DURATION_BANDS)[number];
+/** Groups an effect is taken over: all referred (intention to treat), those matched, and the matched by realised time in a match. */
 export const EFFECT_GROUPS = ['allReferred', 'matched', ...DURATION_BANDS] as const;
 export type EffectGroup = (typeof EFFECT_GROUPS)[number];
 
-/** Realised time in matches before assessment, in bands of months (weeks: <13, 13-25, 26-51, 52+). */
 export function durationBand(weeks: number): DurationBand {
   return weeks < 13 ? '<3 months' : weeks < 26 ? '3-6 months' : weeks < 52 ? '6-12 months' : '12+ months';
 }
 
+/** The measurement points: the first (about the end of the programme), 26 and 52 weeks later. */
+export const POINTS = ['first', '+26w', '+52w'] as const;
+export type Point = (typeof POINTS)[number];
+
 /** Per group and domain: the moments of programme minus counterfactual, and of the counterfactual. */
 export type EffectMoments = Record<EffectGroup, Record<Domain, { difference: Moments; counterfactual: Moments }>>;
 
-/** Pairs of match figures whose correlation the evidence speaks of (Eby et al. 2013). */
+/** Pairs of match figures whose correlation the evidence speaks of ([Eby2013]). */
 export const CORRELATIONS = ['deepQuality', 'surfaceQuality', 'frequencyGain'] as const;
 export type CorrelationName = (typeof CORRELATIONS)[number];
+
+/** Sums of the effect curve on the main outcome, by weeks since referral. */
+export interface CurveSums {
+  n: number[];
+  sumDifference: number[];
+  sumDifferenceSq: number[];
+  sumCounterfactual: number[];
+  sumCounterfactualSq: number[];
+}
 
 export interface Pool {
   sums: Record<SumName, number>;
@@ -48,22 +62,34 @@ export interface Pool {
   matchEnds: CompetingCounts;
   /** Weeks from referral to a first match or to leaving unmatched (FIRST_MATCH_CAUSES); still waiting = censored. */
   firstMatch: CompetingCounts;
-  effects: EffectMoments;
+  /** Effects at each measurement point (POINTS order). */
+  effects: EffectMoments[];
   correlations: Record<CorrelationName, CoMoments>;
+  curve: CurveSums;
 }
 
-export function emptyPool(weeks: number): Pool {
+function emptyEffects(): EffectMoments {
   const effects = {} as EffectMoments;
   for (const g of EFFECT_GROUPS) {
     effects[g] = {} as EffectMoments[EffectGroup];
     for (const d of DOMAINS) effects[g][d] = { difference: { ...EMPTY_MOMENTS }, counterfactual: { ...EMPTY_MOMENTS } };
   }
+  return effects;
+}
+
+/** Points of the effect curve over a horizon of `weeks`: one every 4 weeks since referral. */
+export const curveLength = (weeks: number) => Math.floor(weeks / 4) + 1;
+
+export function emptyPool(weeks: number): Pool {
+  const n = curveLength(weeks);
+  const zeros = () => new Array<number>(n).fill(0);
   return {
     sums: Object.fromEntries(SUMS.map((s) => [s, 0])) as Record<SumName, number>,
     matchEnds: emptyCounts(CLOSURE_REASONS.length, weeks),
     firstMatch: emptyCounts(FIRST_MATCH_CAUSES.length, weeks),
-    effects,
+    effects: POINTS.map(emptyEffects),
     correlations: Object.fromEntries(CORRELATIONS.map((c) => [c, { ...EMPTY_COMOMENTS }])) as Record<CorrelationName, CoMoments>,
+    curve: { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() },
   };
 }
 
@@ -72,15 +98,26 @@ export function addPool(target: Pool, other: Pool): void {
   for (const s of SUMS) target.sums[s] += other.sums[s];
   addCounts(target.matchEnds, other.matchEnds);
   addCounts(target.firstMatch, other.firstMatch);
-  for (const g of EFFECT_GROUPS) {
-    for (const d of DOMAINS) {
-      const t = target.effects[g][d];
-      const o = other.effects[g][d];
-      t.difference = combineMoments(t.difference, o.difference);
-      t.counterfactual = combineMoments(t.counterfactual, o.counterfactual);
+  target.effects.forEach((e, j) => {
+    for (const g of EFFECT_GROUPS) {
+      for (const d of DOMAINS) {
+        const t = e[g][d];
+        const o = other.effects[j][g][d];
+        t.difference = combineMoments(t.difference, o.difference);
+        t.counterfactual = combineMoments(t.counterfactual, o.counterfactual);
+      }
     }
-  }
+  });
   for (const c of CORRELATIONS) target.correlations[c] = combineCoMoments(target.correlations[c], other.correlations[c]);
+  const a = target.curve;
+  const b = other.curve;
+  for (let k = 0; k < a.n.length; k++) {
+    a.n[k] += b.n[k];
+    a.sumDifference[k] += b.sumDifference[k];
+    a.sumDifferenceSq[k] += b.sumDifferenceSq[k];
+    a.sumCounterfactual[k] += b.sumCounterfactual[k];
+    a.sumCounterfactualSq[k] += b.sumCounterfactualSq[k];
+  }
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -89,7 +126,7 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  * One replication's pool.
  *
  * @example
- *   const pool = replicationPool(runReplication(scenario, 0), 156);
+ *   const pool = replicationPool(runReplication(scenario, 0), scenario.params.inflow.initialVolunteers);
  *   pool.sums.referred; // participants referred in that replication
  */
 export function replicationPool(r: ReplicationResult, initialVolunteers: number): Pool {
@@ -99,6 +136,7 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   s.reps = 1;
   s.weeks = r.weeks;
   s.participantWeeks = r.participantWeeks;
+  s.matchWeeks = r.matchWeeks;
 
   const ref = r.referrals;
   const last = r.weeks - 1;
@@ -117,11 +155,13 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
       pool.firstMatch.censored[last - from] += 1;
     }
   }
+  s.turnedAway = sum(w.turnedAway ?? []);
 
   s.volunteerFirstMatches = r.volunteerWaits.length;
   s.volunteerWaitWeeks = sum(r.volunteerWaits);
   const v = r.volunteers;
   s.responders = v.applied - initialVolunteers;
+  s.peers = v.peers;
   s.trained = v.trained;
   s.volunteersMatched = v.matched;
   s.satisfaction = v.meanSatisfaction * v.matched;
@@ -135,6 +175,7 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   const relationalGain: number[] = [];
   for (const m of r.matches) {
     s.matchesStarted += 1;
+    if (m.continued) s.continued += 1;
     deep.push(m.deepSimilarity);
     surface.push(m.surfaceSimilarity);
     quality.push(m.quality);
@@ -148,21 +189,32 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
     s.matchesClosed += 1;
     s.closedWeeks += m.weeks;
     s.closedHours += m.hours;
-    if (m.reason === 'planned') s.matchesCompleted += 1;
+    if (m.reason === 'planned' || m.reason === 'goal') s.matchesCompleted += 1;
   }
   pool.correlations.deepQuality = coMoments(deep, quality);
   pool.correlations.surfaceQuality = coMoments(surface, quality);
   pool.correlations.frequencyGain = coMoments(hoursPerWeek, relationalGain);
 
-  for (const g of EFFECT_GROUPS) {
-    const members = r.assessed.filter((a) =>
-      g === 'allReferred' ? true : a.matchedWeeks > 0 && (g === 'matched' || durationBand(a.matchedWeeks) === g));
-    for (const d of DOMAINS) {
-      pool.effects[g][d] = {
-        difference: moments(members.map((a) => a.programme[d] - a.counterfactual[d])),
-        counterfactual: moments(members.map((a) => a.counterfactual[d])),
-      };
+  r.points.forEach((point, j) => {
+    const atPoint = r.assessed.filter((a) => a.point === point);
+    for (const g of EFFECT_GROUPS) {
+      const members = atPoint.filter((a) => g === 'allReferred' || (a.matchedWeeks > 0 && (g === 'matched' || durationBand(a.matchedWeeks) === g)));
+      for (const d of DOMAINS) {
+        pool.effects[j][g][d] = {
+          difference: moments(members.map((a) => a.programme[d] - a.counterfactual[d])),
+          counterfactual: moments(members.map((a) => a.counterfactual[d])),
+        };
+      }
     }
+  });
+
+  const c = r.effectCurve;
+  for (let k = 0; k < Math.min(c.n.length, pool.curve.n.length); k++) {
+    pool.curve.n[k] = c.n[k];
+    pool.curve.sumDifference[k] = c.sumDifference[k];
+    pool.curve.sumDifferenceSq[k] = c.sumDifferenceSq[k];
+    pool.curve.sumCounterfactual[k] = c.sumCounterfactual[k];
+    pool.curve.sumCounterfactualSq[k] = c.sumCounterfactualSq[k];
   }
 
   s.waitingListWeeks = sum(w.participantsWaiting) + sum(w.participantsInIntake);
@@ -173,5 +225,6 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   s.followUpsDue = sum(w.followUpsDue);
   s.followUpsMissed = sum(w.followUpsMissed);
   s.cost = r.costs.total;
+  for (const item of COST_ITEMS) s[`cost.${item}` as SumName] = r.costs[item as CostItem];
   return pool;
 }

@@ -1,4 +1,5 @@
-import { WEEKLY_SERIES, type ReplicationResult, type WeeklySeries } from '../model/results.ts';
+import type { ReplicationResult } from '../model/results.ts';
+import { WEEKLY_SERIES } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { addValue, emptyHistogram, type Histogram } from './histogram.ts';
 import { computeMetrics, type MetricName } from './metrics.ts';
@@ -20,9 +21,9 @@ export interface RepStats {
   pool: Pool;
   /** This replication's value of every figure, computed from its pool as the run's figures are. */
   metrics: Record<MetricName, number>;
-  /** Main-outcome histograms of matched participants at their assessment point. */
+  /** Main-outcome histograms of matched participants at the first measurement. */
   outcome: { programme: Histogram; counterfactual: Histogram };
-  weekly: Record<WeeklySeries, number[]>;
+  weekly: Record<string, number[]>;
 }
 
 /**
@@ -39,8 +40,9 @@ export function replicationStats(result: ReplicationResult, scenario: Scenario):
     programme: emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS),
     counterfactual: emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS),
   };
+  const first = result.points[0];
   for (const a of result.assessed) {
-    if (a.matchedWeeks === 0) continue;
+    if (a.point !== first || a.matchedWeeks === 0) continue;
     addValue(outcome.programme, a.programme[primary]);
     addValue(outcome.counterfactual, a.counterfactual[primary]);
   }
@@ -50,6 +52,6 @@ export function replicationStats(result: ReplicationResult, scenario: Scenario):
     pool,
     metrics: computeMetrics(pool, scenario),
     outcome,
-    weekly: Object.fromEntries(WEEKLY_SERIES.map((s) => [s, result.weekly[s]])) as Record<WeeklySeries, number[]>,
+    weekly: Object.fromEntries(WEEKLY_SERIES.map((s) => [s, result.weekly[s]])),
   };
 }

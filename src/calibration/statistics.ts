@@ -83,7 +83,7 @@ export function evaluablePool(e: Evaluable): Pool {
 }
 
 /**
- * The standardised effect of one group and domain over a set of replications, pooled (metrics.ts
+ * The standardised effect at the first measurement of one group and domain over a set of replications, pooled (metrics.ts
  * `effectSize`: mean of programme minus counterfactual over the SD of the counterfactual of all
  * referred participants); a combined group merges its bands first.
  */
@@ -91,14 +91,15 @@ export function pooledEffect(e: Evaluable, domain: Domain, group: EffectGroupNam
   const members = GROUP_MEMBERS[group];
   if (members.length === 1) return effectSize(evaluablePool(e), members[0], domain);
   const p = evaluablePool(e);
-  const merged: Pool = { ...p, effects: { ...p.effects, matched: { ...p.effects.matched } } };
+  const first = p.effects[0];
+  const merged: Pool = { ...p, effects: [{ ...first, matched: { ...first.matched } }] };
   let difference = { n: 0, mean: 0, variance: 0 };
   let counterfactual = { n: 0, mean: 0, variance: 0 };
   for (const g of members) {
-    difference = combineMoments(difference, p.effects[g][domain].difference);
-    counterfactual = combineMoments(counterfactual, p.effects[g][domain].counterfactual);
+    difference = combineMoments(difference, first[g][domain].difference);
+    counterfactual = combineMoments(counterfactual, first[g][domain].counterfactual);
   }
-  merged.effects.matched[domain] = { difference, counterfactual };
+  merged.effects[0].matched[domain] = { difference, counterfactual };
   return effectSize(merged, 'matched', domain);
 }
 

@@ -1,7 +1,8 @@
 import { HEADLINE_METRICS, type Summary } from '../analysis/aggregate.ts';
 import type { PairedDifference } from '../analysis/compare.ts';
 import { diffUnit, effectWords, fmt, fmtEstimate } from '../analysis/format.ts';
-import type { MetricName } from '../analysis/metrics.ts';
+import { effectUnit, type MetricName } from '../analysis/metrics.ts';
+import { DOMAIN_LABELS } from '../model/domains.ts';
 import { DURATION_BANDS } from '../analysis/pool.ts';
 import { CLOSURE_REASONS, PREMATURE_REASONS } from '../model/results.ts';
 
@@ -14,6 +15,9 @@ export function table(rows: string[][], indent = '  '): string {
 /** Units worth repeating after a label; counts, shares and money speak for themselves. */
 const SHOWN_UNITS = new Set(['weeks', 'hours', 'g', 'r', 'score 0-1']);
 const labelOf = (label: string, unit: string) => `${label}${SHOWN_UNITS.has(unit) ? ` (${unit})` : ''}`;
+
+/** An effect in words: Cohen's bands for g; a difference in shares is read as it is. */
+const words = (x: number, unit: string) => (unit === 'g' ? effectWords(x) : x > 0 ? 'more in work' : x < 0 ? 'fewer in work' : 'no difference');
 
 /** The run's frame: replications, seed, horizon in years, the assumed mechanism. */
 export function frameLine(s: Summary): string {
@@ -49,22 +53,36 @@ export function formatSummary(s: Summary): string {
 
   const e = s.effects;
   const m = s.metrics;
-  L.push(`Effect on ${e.primary}, measured ${e.assessmentWeeks} weeks after referral (standardised: ${e.standardiser}):`);
+  const unit = effectUnit(e.primary);
+  L.push(`Effect on ${DOMAIN_LABELS[e.primary]} (main outcome), ${e.standardiser}:`);
   const all = m.effectAllReferred;
   const matched = m.effectMatched;
   L.push(table([
-    ['over whom', 'effect', 'in words', 'single runs'],
-    ['all referred participants (intention to treat)', fmtEstimate(all.value, all.ci95, 'g'), effectWords(all.value), `${fmt(all.pi95[0], 'g')} to ${fmt(all.pi95[1], 'g')}`],
-    [`matched participants (${fmt(m.matchedShare.value, 'share')} of referred)`, fmtEstimate(matched.value, matched.ci95, 'g'), effectWords(matched.value), `${fmt(matched.pi95[0], 'g')} to ${fmt(matched.pi95[1], 'g')}`],
+    ['over whom', `${e.assessmentWeeks} weeks after referral`, 'in words', 'single runs'],
+    ['all referred participants (intention to treat)', fmtEstimate(all.value, all.ci95, unit), words(all.value, unit), `${fmt(all.pi95[0], unit)} to ${fmt(all.pi95[1], unit)}`],
+    [`matched participants (${fmt(m.matchedShare.value, 'share')} of referred)`, fmtEstimate(matched.value, matched.ci95, unit), words(matched.value, unit), `${fmt(matched.pi95[0], unit)} to ${fmt(matched.pi95[1], unit)}`],
   ]));
+  L.push(`  over time (all referred): ${e.points.map((p) => { const g = p.groups.allReferred[e.primary]; return `${p.weeks} weeks ${fmtEstimate(g.value, [g.lower, g.upper], unit)}`; }).join('; ')}; a year later ${fmt(m.retainedEffect.value, 'share', 0)} of it is left`);
   L.push('  matched participants by realised time in a match:');
   L.push(table([
     ['time in a match', 'effect', 'participants'],
     ...DURATION_BANDS.map((b) => {
       const g = e.groups[b][e.primary];
-      return [b, fmtEstimate(g.value, [g.lower, g.upper], 'g'), fmt(g.participants, '', 0)];
+      return [b, fmtEstimate(g.value, [g.lower, g.upper], unit), fmt(g.participants, '', 0)];
     }),
   ], '    '));
+  const others = e.domains.filter((d) => d !== e.primary);
+  if (others.length > 0) {
+    L.push('  other reported domains, all referred / matched:');
+    L.push(table([
+      ['domain', 'all referred', 'matched'],
+      ...others.map((d) => {
+        const a = e.groups.allReferred[d];
+        const b = e.groups.matched[d];
+        return [DOMAIN_LABELS[d], fmtEstimate(a.value, [a.lower, a.upper], a.unit), fmtEstimate(b.value, [b.lower, b.upper], b.unit)];
+      }),
+    ], '    '));
+  }
   L.push('');
 
   L.push('Key figures: value [95% CI]   (single runs 2.5%-97.5%)');
@@ -75,6 +93,12 @@ export function formatSummary(s: Summary): string {
       return [labelOf(x.label, x.unit), fmtEstimate(x.value, x.ci95, x.unit), `${fmt(x.pi95[0], x.unit)} - ${fmt(x.pi95[1], x.unit)}`];
     }),
   ]));
+  L.push('');
+  L.push(`Cost per year by item (${fmtEstimate(s.costs.perYear.value, [s.costs.perYear.lower, s.costs.perYear.upper], 'EUR')} in all):`);
+  L.push(table([
+    ['item', 'per year', 'share'],
+    ...Object.values(s.costs.items).filter((i) => i.perYear > 0).sort((a, b) => b.perYear - a.perYear).map((i) => [i.label, fmt(i.perYear, 'EUR'), fmt(i.share, 'share')]),
+  ]));
   return L.join('\n');
 }
 
@@ -82,7 +106,7 @@ export function formatSummary(s: Summary): string {
 export const COMPARED_METRICS: MetricName[] = [
   'prematureIncidence', 'effectAllReferred', 'effectMatched', 'matchedShare', 'matchedWithin8Weeks', 'participantWait', 'participantsWaiting',
   'matchesStartedPerYear', 'matchesCompletedPerYear', 'meanMatchWeeks', 'meanMatchHours', 'coordinatorUtilisation', 'followUpsMissedShare',
-  'costPerYear', 'costPerCompletedMatch',
+  'costPerYear', 'costPerCompletedMatch', 'costPerMatchYear',
 ];
 
 export interface ComparedDesign {

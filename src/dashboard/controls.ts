@@ -34,6 +34,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 
 function rangeText(spec: ParamSpec): string {
   if (spec.kind === 'choice') return `Options: ${spec.options.join(', ')}; default ${spec.default}.`;
+  if (spec.kind === 'choices') return `Any of: ${spec.options.join(', ')} (at least one); default ${spec.default.join(', ')}.`;
   return `Range ${spec.min} to ${spec.max} ${spec.unit}${spec.integer ? ' (whole numbers)' : ''}; default ${spec.default}.`;
 }
 
@@ -85,6 +86,11 @@ export class Controls {
       for (const o of spec.options) select.append(el('option', { value: o }, o));
       select.addEventListener('change', () => this.events.onChange(path, select.value));
       input = select;
+    } else if (spec.kind === 'choices') {
+      const select = el('select', { id, multiple: '', size: String(Math.min(8, spec.options.length)) });
+      for (const o of spec.options) select.append(el('option', { value: o }, o));
+      select.addEventListener('change', () => this.events.onChange(path, [...select.selectedOptions].map((o) => o.value).join(',')));
+      input = select;
     } else {
       const num = el('input', {
         id,
@@ -128,7 +134,10 @@ export class Controls {
     for (const [path, r] of this.refs) {
       const value = path === 'name' ? design.json.name : effectiveValue(design, path);
       const shown = value === undefined || value === null ? '' : String(value);
-      if (document.activeElement !== r.input && r.input.value !== shown) r.input.value = shown;
+      if (r.input instanceof HTMLSelectElement && r.input.multiple) {
+        const chosen = new Set(shown.split(','));
+        for (const o of r.input.options) o.selected = chosen.has(o.value);
+      } else if (document.activeElement !== r.input && r.input.value !== shown) r.input.value = shown;
       r.root.classList.toggle('changed', path in overrides);
       const problems = design.problems.byPath.get(path) ?? [];
       r.error.textContent = problems.join(' ');

@@ -59,7 +59,7 @@ export const FIELD_BY_PATH: ReadonlyMap<string, Field> = new Map(FIELDS.map((f) 
 
 export const FIELD_KINDS: FieldKinds = {
   order: ['name', ...FIELDS.map((f) => f.path)],
-  choice: new Set(FIELDS.filter((f) => f.spec.kind === 'choice').map((f) => f.path)),
+  choice: new Set(FIELDS.filter((f) => f.spec.kind === 'choice' || f.spec.kind === 'choices').map((f) => f.path)),
 };
 
 /** The sections in display order, with their label and help text, as SECTIONS declares them. */
@@ -83,9 +83,15 @@ function isObject(v: unknown): v is Record<string, unknown> {
 }
 
 /** Nested JSON from `section.key` paths. */
+/** A list field (several options) is held as its options joined by commas in the dashboard's state and URL. */
+export function isListField(path: string): boolean {
+  return FIELD_BY_PATH.get(path)?.spec.kind === 'choices';
+}
+
 export function nestOverrides(overrides: Record<string, OverrideValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [path, value] of Object.entries(overrides)) {
+  for (const [path, raw] of Object.entries(overrides)) {
+    const value = isListField(path) && typeof raw === 'string' ? raw.split(',').map((x) => x.trim()).filter(Boolean) : raw;
     const parts = path.split('.');
     let target = out;
     for (const p of parts.slice(0, -1)) {
@@ -194,6 +200,11 @@ export function stateFromFile(json: unknown, fileName = 'scenario.json'): DashSt
 function addOverride(overrides: Record<string, OverrideValue>, path: string, v: unknown): void {
   const field = FIELD_BY_PATH.get(path);
   if (field && Object.is(field.spec.default, v)) return;
+  if (isListField(path) && Array.isArray(v)) {
+    if (field && String(field.spec.default) === String(v)) return;
+    overrides[path] = v.join(',');
+    return;
+  }
   overrides[path] = typeof v === 'number' || typeof v === 'string' ? v : JSON.stringify(v);
 }
 
@@ -202,7 +213,7 @@ export function withOverride(state: DashState, base: Record<string, unknown> | n
   const overrides = { ...state.overrides };
   const field = FIELD_BY_PATH.get(path);
   const baseValue = base ? (valueAt(base, path) ?? field?.spec.default) : field?.spec.default;
-  if (Object.is(baseValue, value)) delete overrides[path];
+  if (Object.is(baseValue, value) || (isListField(path) && String(baseValue) === String(value))) delete overrides[path];
   else overrides[path] = value;
   return { ...state, overrides };
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Aggregate, Band } from '../analysis/aggregate.ts';
 import { METRIC_NAMES } from '../analysis/metrics.ts';
 import { DOMAINS } from '../model/params.ts';
-import { CLOSURE_REASONS, WEEKLY_SERIES } from '../model/results.ts';
+import { CLOSURE_REASONS } from '../model/results.ts';
+import { WEEKLY_SERIES } from '../model/runReplication.ts';
 import type { RepOutput } from '../runner/task.ts';
 import { AtomicFile, ensureDir, writeFileAtomic } from './files.ts';
 

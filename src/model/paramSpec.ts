@@ -37,7 +37,15 @@ export interface ChoiceParam<T extends string = string> extends ParamMeta {
   readonly unit: '';
 }
 
-export type ParamSpec = NumberParam | ChoiceParam;
+/** Several of a fixed set of options (e.g. the outcome domains a scenario reports), in the options' order. */
+export interface ChoicesParam<T extends string = string> extends ParamMeta {
+  readonly kind: 'choices';
+  readonly default: readonly T[];
+  readonly options: readonly T[];
+  readonly unit: '';
+}
+
+export type ParamSpec = NumberParam | ChoiceParam | ChoicesParam;
 
 type NumberArgs = Omit<NumberParam, 'kind' | 'integer' | 'step'> & { integer?: boolean; step?: number };
 
@@ -58,6 +66,24 @@ export function choice<const T extends string>(args: Omit<ChoiceParam<T>, 'kind'
   const schema = z
     .enum(spec.options as unknown as [T, ...T[]], { error: `must be one of: ${spec.options.join(', ')}` })
     .default(spec.default)
+    .meta({ title: spec.label, description: spec.help, source: spec.source });
+  return { spec, schema };
+}
+
+/**
+ * A list of distinct options, at least one. Written in the order given; duplicates and unknown
+ * options are errors naming what is allowed.
+ *
+ * @example
+ *   choices({ options: ['a', 'b', 'c'], default: ['a'], label: 'L', help: 'H', source: 'assumption' }).schema.parse(['c', 'a']);
+ */
+export function choices<const T extends string>(args: Omit<ChoicesParam<T>, 'kind' | 'unit'>) {
+  const spec: ChoicesParam<T> = { kind: 'choices', unit: '', ...args };
+  const schema = z
+    .array(z.enum(spec.options as unknown as [T, ...T[]], { error: `must be one of: ${spec.options.join(', ')}` }), { error: `must be a list of: ${spec.options.join(', ')}` })
+    .min(1, { error: 'must name at least one' })
+    .refine((xs) => new Set(xs).size === xs.length, { error: 'must not name an option twice' })
+    .default([...spec.default])
     .meta({ title: spec.label, description: spec.help, source: spec.source });
   return { spec, schema };
 }

@@ -1,22 +1,38 @@
-import type { Domain, TargetGroup } from './params.ts';
+import type { Domain } from './domains.ts';
+import type { TargetGroup } from './params.ts';
 
-/** Why a match ended. Exactly one per closed match; 'ongoing' = still active at the horizon. */
-export const CLOSURE_REASONS = ['planned', 'volunteer', 'participant', 'mismatch', 'coordinator', 'resources'] as const;
+/**
+ * Why a match ended. Exactly one per closed match; 'ongoing' = still active at the horizon.
+ * Completions: planned (the commitment or the hours budget fulfilled, continuation included) and
+ * goal (a goal-directed match reached its goal early). timeLimit: a match with an hours budget that
+ * reached its last week before using its hours (incomplete, but not ended by anyone's choice).
+ * Premature: the volunteer, the participant, a failing relationship (mismatch), the coordinator
+ * leaving, or lack of support (resources).
+ */
+export const CLOSURE_REASONS = ['planned', 'goal', 'timeLimit', 'volunteer', 'participant', 'mismatch', 'coordinator', 'resources'] as const;
 export type ClosureReason = (typeof CLOSURE_REASONS)[number];
-export const PREMATURE_REASONS = CLOSURE_REASONS.filter((r) => r !== 'planned');
+export const COMPLETED_REASONS: readonly ClosureReason[] = ['planned', 'goal'];
+export const PREMATURE_REASONS: readonly ClosureReason[] = ['volunteer', 'participant', 'mismatch', 'coordinator', 'resources'];
 
 export interface MatchRecord {
   id: number;
   participant: number;
   volunteer: number;
+  /** The duo or group this match belongs to (one participant of a group is one match). */
+  unit: number;
+  /** Participants in the unit when it started (1 for a duo). */
+  unitSize: number;
   startWeek: number;
   /** Last week of the match, or null if still active when the run ended. */
   endWeek: number | null;
   weeks: number;
+  /** Contact hours the participant attended. */
   hours: number;
   contacts: number;
   missedContacts: number;
   reason: ClosureReason | 'ongoing';
+  /** Whether the match ran on past its commitment. */
+  continued: boolean;
   quality: number;
   deepSimilarity: number;
   surfaceSimilarity: number;
@@ -28,37 +44,52 @@ export interface MatchRecord {
 
 export type DomainValues = Record<Domain, number>;
 
+/**
+ * A participant measured at one point (weeks after referral), with and without the programme. Score
+ * domains are in SD of the baseline; an event domain (work) is 1 if it has happened, else 0.
+ */
 export interface ParticipantRecord {
   id: number;
   group: TargetGroup;
   referredWeek: number;
-  /** First match week, or null if never matched before assessment or the horizon. */
+  /** Weeks after referral of this measurement. */
+  point: number;
+  /** First match week, or null if never matched before the measurement. */
   firstMatchWeek: number | null;
+  /** Weeks in matches up to the measurement. */
   matchedWeeks: number;
   matches: number;
-  /** Outcome at the assessment point, with and without the programme (same random numbers). */
   programme: DomainValues;
   counterfactual: DomainValues;
 }
 
-export const WEEKLY_SERIES = [
-  'participantsWaiting',
-  'participantsInIntake',
-  'volunteersWaiting',
-  'volunteersInPipeline',
-  'activeMatches',
-  'newMatches',
-  'closures',
-  'prematureClosures',
-  'coordinatorHoursUsed',
-  'coordinatorHoursAvailable',
-  'followUpsDue',
-  'followUpsMissed',
-] as const;
-export type WeeklySeries = (typeof WEEKLY_SERIES)[number];
+/**
+ * Every referred participant's path to a first match, as columns (one entry per participant):
+ * the week of referral, of the first match (-1: never matched) and of leaving before any match
+ * (-1: did not leave unmatched; turned away at a closed list counts as leaving at referral).
+ * Never matched and not left = still waiting at the horizon.
+ */
+export interface Referrals {
+  referredWeek: number[];
+  firstMatchWeek: number[];
+  leftUnmatchedWeek: number[];
+}
+
+/** The effect on the main outcome by weeks since referral, as sums (every CURVE_STEP_WEEKS weeks). */
+export interface EffectCurve {
+  /** Weeks since referral of each point. */
+  weeks: number[];
+  n: number[];
+  sumDifference: number[];
+  sumDifferenceSq: number[];
+  sumCounterfactual: number[];
+  sumCounterfactualSq: number[];
+}
 
 export interface VolunteerTotals {
   applied: number;
+  /** Of those, former participants applying as peer buddies. */
+  peers: number;
   withdrew: number;
   rejected: number;
   trained: number;
@@ -68,25 +99,25 @@ export interface VolunteerTotals {
   meanEmpathyGain: number;
 }
 
-/**
- * Every referred participant's path to a first match, as columns (one entry per participant):
- * the week of referral, of the first match (-1: never matched) and of leaving before any match
- * (-1: did not leave unmatched). Never matched and not left = still waiting at the horizon.
- */
-export interface Referrals {
-  referredWeek: number[];
-  firstMatchWeek: number[];
-  leftUnmatchedWeek: number[];
-}
+/** Cost items of the full cost ([LitReview2021] §3 for what programmes spend on). */
+export const COST_ITEMS = [
+  'coordinatorIntake', 'coordinatorScreening', 'coordinatorTraining', 'coordinatorMatching', 'coordinatorFollowUp',
+  'coordinatorIntervision', 'coordinatorRecruitment', 'coordinatorAdministration', 'coordinatorIdle',
+  'recruitmentCampaigns', 'screeningChecks', 'trainingSessions', 'groupActivities', 'volunteerExpenses', 'overhead',
+] as const;
+export type CostItem = (typeof COST_ITEMS)[number];
 
 export interface ReplicationResult {
   replication: number;
   weeks: number;
-  /** Participant-weeks simulated: each referred participant each week until assessment. */
+  /** Participant-weeks simulated: participants in the programme or on its lists, week by week. */
   participantWeeks: number;
   matches: MatchRecord[];
-  /** Participants whose assessment point fell inside the horizon. */
+  /** Participants measured at each measurement point that fell inside the horizon. */
   assessed: ParticipantRecord[];
+  /** The weeks after referral of the measurement points, in order. */
+  points: number[];
+  effectCurve: EffectCurve;
   referred: number;
   referrals: Referrals;
   /** Waiting weeks from referral to first match of every matched participant. */
@@ -94,6 +125,8 @@ export interface ReplicationResult {
   /** Waiting weeks from being ready (screened and trained) to first match, per matched volunteer. */
   volunteerWaits: number[];
   volunteers: VolunteerTotals;
-  weekly: Record<WeeklySeries, number[]>;
-  costs: { coordinator: number; expenses: number; total: number };
+  weekly: Record<string, number[]>;
+  costs: Record<CostItem, number> & { total: number };
+  /** Active match-weeks (participants in matches, week by week), for cost per match-year. */
+  matchWeeks: number;
 }

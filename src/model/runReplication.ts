@@ -1,36 +1,56 @@
 import { poisson } from '../engine/distributions.ts';
 import { runLoop } from '../engine/loop.ts';
-import { ongoingRecord } from './matchLifecycle.ts';
+import { declaredSeries, wireProcesses } from '../engine/process.ts';
+import { createStreams } from '../engine/random.ts';
+import { closeWeek } from './coordination.ts';
+import { LIFECYCLE_COLUMNS, matchRecord } from './lifecycle.ts';
+import { PARTICIPANT_CORE, VOLUNTEER_CORE } from './population.ts';
 import { WEEK } from './processes/index.ts';
-import type { ReplicationResult } from './results.ts';
+import { measurementPoints } from './processes/outcomes.ts';
+import { COST_ITEMS, type CostItem, type ReplicationResult } from './results.ts';
 import type { Scenario } from './scenario.ts';
-import { P, V, createState, newClosureTally, type ModelState } from './state.ts';
+import { CURVE_STEP_WEEKS, P, arrivals, createState, type ModelState } from './state.ts';
+
+/** Stocks the recorder takes at the end of every week. */
+export const STOCKS = [
+  'participantsInIntake', 'participantsWaiting', 'volunteersInPipeline', 'volunteersWaiting', 'activeMatches', 'activeUnits',
+  'coordinatorsPresent', 'caseloadMax', 'coordinatorHoursAvailable', 'coordinatorHoursUsed',
+] as const;
+
+/** Every weekly series of a run: the recorder's stocks, then the flows the processes declare. */
+export const WEEKLY_SERIES: readonly string[] = [...STOCKS, ...declaredSeries(WEEK)];
+
+/** Streams the set-up draws before the first week: the arrival schedules that size the tables. */
+export const SETUP_STREAMS = ['inflow.participants', 'inflow.volunteers'] as const;
+/** Parameters the set-up reads: the arrival schedules, the size of the tables and the coordinator posts. */
+export const SETUP_PARAMS: readonly string[] = [
+  'inflow.initialParticipants', 'inflow.participantsPerWeek', 'inflow.initialVolunteers', 'inflow.volunteersPerWeek',
+  'volunteers.peerShare', 'coordinators.count', 'costs.overheadShare', 'outcomes.assessmentWeeks', 'outcomes.domains',
+];
 
 function recordWeek(state: ModelState, week: number): void {
   const s = state.series;
-  s.set('participantsWaiting', week, state.waitingList.length);
+  const c = state.coordinators;
   s.set('participantsInIntake', week, state.intakeQueue.length);
-  s.set('volunteersWaiting', week, state.available.length);
+  s.set('participantsWaiting', week, state.waitingList.length);
   s.set('volunteersInPipeline', week, state.screeningQueue.length + state.trainingQueue.length);
-  s.set('activeMatches', week, state.active.length);
-  const c = state.closuresThisWeek;
-  const premature = c.volunteer + c.participant + c.mismatch + c.coordinator + c.resources;
-  s.set('closures', week, premature + c.planned);
-  s.set('prematureClosures', week, premature);
-  s.set('coordinatorHoursAvailable', week, state.hoursAvailable);
-  s.set('coordinatorHoursUsed', week, state.hoursAvailable - state.hoursLeft);
-  state.closuresThisWeek = newClosureTally();
-}
-
-/** Participant-weeks: every referred participant, each week from referral to assessment or the horizon. */
-function participantWeeks(state: ModelState): number {
-  const horizon = state.params.outcomes.assessmentWeeks;
-  let total = 0;
-  for (let w = 0; w < state.weeks; w++) {
-    const n = state.participantsFrom[w + 1] - state.participantsFrom[w];
-    total += n * Math.min(horizon + 1, state.weeks - w);
+  s.set('volunteersWaiting', week, state.available.length);
+  s.set('activeMatches', week, state.matches.length);
+  s.set('activeUnits', week, state.units.length);
+  let present = 0;
+  let caseloadMax = 0;
+  for (let k = 0; k < c.count; k++) {
+    if (c.vacantUntil[k] >= 0) continue;
+    present += 1;
+    caseloadMax = Math.max(caseloadMax, c.caseload[k]);
   }
-  return total;
+  s.set('coordinatorsPresent', week, present);
+  s.set('caseloadMax', week, caseloadMax);
+  s.set('coordinatorHoursAvailable', week, c.available);
+  s.set('coordinatorHoursUsed', week, c.used);
+  closeWeek(state);
+  state.participantWeeks += state.intakeQueue.length + state.waitingList.length + state.matches.length;
+  state.matchWeeks += state.matches.length;
 }
 
 /**
@@ -39,20 +59,31 @@ function participantWeeks(state: ModelState): number {
  * streams keyed by (scenario.seed, replication, stream name).
  *
  * @example
- *   const result = runReplication(loadBundled('flemish-befriending'), 0);
+ *   const result = runReplication(scenario, 0);
  *   result.matches.filter((m) => m.reason === 'planned').length;
  */
 export function runReplication(scenario: Scenario, replication: number): ReplicationResult {
-  const state = createState(scenario.params, scenario.seed, replication, scenario.weeks, poisson);
-  runLoop(state, WEEK, scenario.weeks, recordWeek);
+  const params = scenario.params;
+  const weeks = scenario.weeks;
+  const streams = createStreams(scenario.seed, replication);
+  const pa = arrivals(params.inflow.initialParticipants, params.inflow.participantsPerWeek, weeks, streams.stream(SETUP_STREAMS[0]), poisson);
+  const va = arrivals(params.inflow.initialVolunteers, params.inflow.volunteersPerWeek, weeks, streams.stream(SETUP_STREAMS[1]), poisson);
+  const state = createState({
+    params, weeks, participantsFrom: pa.from, volunteersFrom: va.from, processes: WEEK,
+    participantCore: { ...PARTICIPANT_CORE, ...LIFECYCLE_COLUMNS }, volunteerCore: VOLUNTEER_CORE, series: WEEKLY_SERIES,
+  });
+  runLoop(state, wireProcesses(WEEK, streams, state), weeks, recordWeek);
+  return results(state, scenario, replication);
+}
 
+function results(state: ModelState, scenario: Scenario, replication: number): ReplicationResult {
   const last = scenario.weeks - 1;
-  const matches = [...state.closed, ...state.active.map((m) => ongoingRecord(m, last))].sort((a, b) => a.id - b.id);
+  const matches = [...state.closed, ...state.matches.map((m) => matchRecord(m, 'ongoing', last, null))].sort((a, b) => a.id - b.id);
   const vt = state.volunteers;
   let satisfaction = 0;
   let empathyGain = 0;
   let matchedVolunteers = 0;
-  for (let v = 0; v < vt.size; v++) {
+  for (let v = 0; v < state.nextVolunteer; v++) {
     if (vt.matchCount[v] === 0) continue;
     matchedVolunteers += 1;
     satisfaction += vt.satisfaction[v];
@@ -66,21 +97,33 @@ export function runReplication(scenario: Scenario, replication: number): Replica
     referrals.firstMatchWeek.push(pt.firstMatchWeek[p]);
     referrals.leftUnmatchedWeek.push(pt.leftUnmatchedWeek[p]);
   }
-  const referred = referrals.referredWeek.length;
-  let applied = 0;
-  for (let v = 0; v < vt.size; v++) if (vt.status[v] !== V.notYet) applied += 1;
+  let direct = 0;
+  for (const k of COST_ITEMS) if (k !== 'overhead') direct += state.costs[k];
+  const costs = { ...state.costs, overhead: direct * state.params.costs.overheadShare } as Record<CostItem, number> & { total: number };
+  costs.total = direct + costs.overhead;
+  const curvePoints = state.curve.n.length;
   return {
     replication,
     weeks: scenario.weeks,
-    participantWeeks: participantWeeks(state),
+    participantWeeks: state.participantWeeks,
     matches,
     assessed: state.assessed,
-    referred,
+    points: measurementPoints(state.params),
+    effectCurve: {
+      weeks: Array.from({ length: curvePoints }, (_, k) => k * CURVE_STEP_WEEKS),
+      n: Array.from(state.curve.n),
+      sumDifference: Array.from(state.curve.sumDifference),
+      sumDifferenceSq: Array.from(state.curve.sumDifferenceSq),
+      sumCounterfactual: Array.from(state.curve.sumCounterfactual),
+      sumCounterfactualSq: Array.from(state.curve.sumCounterfactualSq),
+    },
+    referred: referrals.referredWeek.length,
     referrals,
     participantWaits: state.participantWaits,
     volunteerWaits: state.volunteerWaits,
     volunteers: {
-      applied,
+      applied: state.tally.applied,
+      peers: state.tally.peers,
       withdrew: state.tally.withdrew,
       rejected: state.tally.rejected,
       trained: state.tally.trained,
@@ -90,10 +133,7 @@ export function runReplication(scenario: Scenario, replication: number): Replica
       meanEmpathyGain: matchedVolunteers > 0 ? empathyGain / matchedVolunteers : 0,
     },
     weekly: state.series.toTable(),
-    costs: {
-      coordinator: state.coordinatorCost,
-      expenses: state.expenses,
-      total: state.coordinatorCost + state.expenses,
-    },
+    costs,
+    matchWeeks: state.matchWeeks,
   };
 }

@@ -1,6 +1,8 @@
 import { scenarioFileSchema, type ScenarioFile } from './schema.ts';
 import { ScenarioError, formatIssues } from './errors.ts';
+import { SECTIONS, type Params, type SectionName } from '../model/params.ts';
 import type { Scenario } from '../model/scenario.ts';
+import { withTypologyDefaults } from '../model/typology.ts';
 
 /** Reads a scenario file's JSON by reference (a path, or a bundled name), relative to another file. */
 export type ScenarioLoader = (ref: string, from?: string) => { id: string; json: unknown };
@@ -34,18 +36,11 @@ export function flatten(ref: string, load: ScenarioLoader, from?: string, seen: 
 
 /** Validates merged scenario JSON into a frozen Scenario; every problem is one line in the error. */
 export function parseScenario(json: unknown, file = ''): Scenario {
-  const parsed = scenarioFileSchema.safeParse(json);
+  const parsed = scenarioFileSchema.safeParse(withTypologyDefaults(json));
   if (!parsed.success) throw new ScenarioError(formatIssues(parsed.error.issues, json, file), file);
   const s = parsed.data;
-  const { programme, inflow, participants, volunteers, coordinators, outcomes, behaviour } = s;
-  return deepFreeze({
-    name: s.name,
-    description: s.description,
-    seed: s.seed,
-    reps: s.reps,
-    weeks: s.weeks,
-    params: { programme, inflow, participants, volunteers, coordinators, outcomes, behaviour },
-  });
+  const params = Object.fromEntries(Object.keys(SECTIONS).map((k) => [k, s[k as SectionName]])) as unknown as Params;
+  return deepFreeze({ name: s.name, description: s.description, seed: s.seed, reps: s.reps, weeks: s.weeks, params });
 }
 
 export function resolveScenario(ref: string, load: ScenarioLoader): Scenario {

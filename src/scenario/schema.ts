@@ -32,6 +32,15 @@ export const scenarioFileSchema = z
     if (p.groupNewcomer + p.groupPsychological + p.groupPoverty + p.groupDisability + p.groupYouth <= 0) {
       ctx.addIssue({ code: 'custom', path: ['participants', 'groupNewcomer'], input: 0, message: 'target-group weights must not all be 0' });
     }
+    if (!s.outcomes.domains.includes(s.outcomes.primary)) {
+      ctx.addIssue({
+        code: 'custom', path: ['outcomes', 'primary'], input: s.outcomes.primary,
+        message: `must be one of the reported domains (outcomes.domains: ${s.outcomes.domains.join(', ')})`,
+      });
+    }
+    if (p.minAge > p.maxAge) ctx.addIssue({ code: 'custom', path: ['participants', 'minAge'], input: p.minAge, message: `must not exceed participants.maxAge (${p.maxAge})` });
+    const v = s.volunteers;
+    if (v.minAge > v.maxAge) ctx.addIssue({ code: 'custom', path: ['volunteers', 'minAge'], input: v.minAge, message: `must not exceed volunteers.maxAge (${v.maxAge})` });
     if (s.outcomes.assessmentWeeks >= s.weeks) {
       ctx.addIssue({
         code: 'custom', path: ['outcomes', 'assessmentWeeks'], input: s.outcomes.assessmentWeeks,

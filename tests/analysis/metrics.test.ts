@@ -25,8 +25,8 @@ const result = handResult({
   referrals: { referredWeek: [0, 1, 2, 3, 7], firstMatchWeek: [0, 1, 5, -1, -1], leftUnmatchedWeek: [-1, -1, -1, 5, -1] },
   assessed: [assessed(0, 1, 0.5, 60), assessed(1, -1, 0.3, 2), assessed(2, 0, 0, 0), assessed(3, 0, 0, 0)],
   volunteerWaits: [1, 3],
-  volunteers: { applied: 12, withdrew: 3, rejected: 2, trained: 5, matched: 2, left: 1, meanSatisfaction: 0.7, meanEmpathyGain: 0.02 },
-  costs: { coordinator: 900, expenses: 100, total: 1000 },
+  volunteers: { applied: 12, peers: 0, withdrew: 3, rejected: 2, trained: 5, matched: 2, left: 1, meanSatisfaction: 0.7, meanEmpathyGain: 0.02 },
+  costs: { ...handResult({ weeks: 1 }).costs, coordinatorFollowUp: 900, volunteerExpenses: 100, total: 1000 },
 });
 const pool = replicationPool(result, 2);
 

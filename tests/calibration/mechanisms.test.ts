@@ -16,12 +16,10 @@ describe('the mechanisms study', () => {
     expect(new Set(study.scenarios.map((s) => s.seed)).size).toBe(1);
     for (const r of study.rows) for (const f of FIGURES) expect(Number.isFinite(r.figures[f.key].trajectory.value), f.key).toBe(true);
   });
-  it('leaves endings, hours and costs unchanged across mechanisms (common random numbers)', () => {
-    for (const key of ['completion', 'premature', 'costPerCompleted', 'hoursPerMatch']) {
-      const values = study.rows.map((r) => r.differences[key].value);
-      expect(new Set(values).size, key).toBe(1);
-      expect(verdicts(study).find((v) => v.figure === key)!.robustness).toBe('robust');
-    }
+  it('gives a verdict on every figure', () => {
+    const v = verdicts(study);
+    expect(v.map((x) => x.figure)).toEqual(FIGURES.map((f) => f.key));
+    for (const x of v) expect(['robust', 'direction', 'hinges']).toContain(x.robustness);
   });
   it('levels each mechanism to the default mechanism\'s average effect', async () => {
     const lv = study.levelling;

@@ -38,7 +38,8 @@ describe('statistics', () => {
     const diff: number[] = [];
     const cfAll: number[] = [];
     for (let rep = 0; rep < 4; rep++) {
-      for (const a of runReplication(scenario, rep).assessed) {
+      const r = runReplication(scenario, rep);
+      for (const a of r.assessed.filter((x) => x.point === r.points[0])) {
         cfAll.push(a.counterfactual.wellbeing);
         if (a.matchedWeeks > 0 && a.matchedWeeks < 26) diff.push(a.programme.wellbeing - a.counterfactual.wellbeing);
       }

@@ -19,7 +19,8 @@ describe('buddysim run', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Premature closure by the planned end \(52 weeks\): \d+(\.\d)?% \[/);
     expect(r.stdout).toMatch(/planned completion is a competing event/);
-    expect(r.stdout).toMatch(/Effect on wellbeing, measured 35 weeks after referral/);
+    expect(r.stdout).toMatch(/Effect on well-being \(main outcome\)/);
+    expect(r.stdout).toMatch(/35 weeks after referral/);
     expect(r.stdout).toMatch(/all referred participants \(intention to treat\)/);
     expect(r.stdout).toMatch(/matched participants \(\d+\.\d% of referred\)/);
     expect(r.stdout).toMatch(/horizon 70 weeks \(1\.3 years\); assumed dose mechanism: duration/);
@@ -80,8 +81,8 @@ describe('buddysim compare', () => {
     const r = cli(['compare', scenario, other, '--quiet', '--workers', '1']);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/different main outcomes: effects are compared domain by domain/);
-    expect(r.stdout).toMatch(/Effect on wellbeing, all referred participants/);
-    expect(r.stdout).toMatch(/Effect on skills, all referred participants/);
+    expect(r.stdout).toMatch(/Effect on well-being, all referred, at the first measurement/);
+    expect(r.stdout).toMatch(/Effect on skills, all referred, at the first measurement/);
     expect(r.stdout).not.toMatch(/Effect on the main outcome/);
   });
 });

@@ -25,3 +25,18 @@ describe('common random numbers', () => {
     expect(b.matches).not.toEqual(a.matches);
   });
 });
+
+describe('the mechanism changes only what contact achieves', () => {
+  it('without feedback from gains and goal-directed endings, matches end the same way under every mechanism (common random numbers)', () => {
+    const endings = (mechanism: string) => {
+      const r = runReplication(testScenario({ programme: { mechanism, goalClosure: 'no' }, behaviour: { engagementFeedback: 0 } }), 1);
+      return r.matches.map((m) => [m.id, m.reason, m.weeks, m.hours]);
+    };
+    expect(endings('frequency')).toEqual(endings('duration'));
+    expect(endings('neither')).toEqual(endings('duration'));
+  });
+  it('with feedback, gains keep participants engaged, so endings differ with the mechanism', () => {
+    const endings = (mechanism: string) => runReplication(testScenario({ programme: { mechanism }, behaviour: { engagementFeedback: 3 } }), 1).matches.map((m) => [m.reason, m.weeks]);
+    expect(endings('neither')).not.toEqual(endings('duration'));
+  });
+});

@@ -16,8 +16,11 @@ describe('parameter declarations', () => {
         expect(spec.unit, path).not.toBe('');
         expect(spec.default, path).toBeGreaterThanOrEqual(spec.min);
         expect(spec.default, path).toBeLessThanOrEqual(spec.max);
-      } else {
+      } else if (spec.kind === 'choice') {
         expect(spec.options, path).toContain(spec.default);
+      } else {
+        expect(spec.default.length, path).toBeGreaterThan(0);
+        for (const d of spec.default) expect(spec.options, path).toContain(d);
       }
     }
   });

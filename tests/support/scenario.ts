@@ -1,7 +1,7 @@
 import type { Scenario } from '../../src/model/scenario.ts';
 import { parseScenario } from '../../src/scenario/resolve.ts';
 
-type Sections = 'programme' | 'inflow' | 'participants' | 'volunteers' | 'coordinators' | 'outcomes' | 'behaviour';
+type Sections = 'programme' | 'inflow' | 'participants' | 'volunteers' | 'coordinators' | 'costs' | 'outcomes' | 'behaviour';
 export type ScenarioOverrides = { seed?: number; reps?: number; weeks?: number } & { [K in Sections]?: Record<string, unknown> };
 
 /** A small valid scenario for tests: defaults everywhere, short horizon, overridable per section. */

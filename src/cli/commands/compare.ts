@@ -28,7 +28,8 @@ export function differingParameters(scenarios: readonly Scenario[]): { path: str
   const out: { path: string; values: unknown[] }[] = [];
   for (const path of flats[0].keys()) {
     const values = flats.map((f) => f.get(path));
-    if (values.some((v) => v !== values[0])) out.push({ path, values });
+    const keys = values.map((v) => JSON.stringify(v));
+    if (keys.some((k) => k !== keys[0])) out.push({ path, values });
   }
   return out;
 }

@@ -1,10 +1,10 @@
 import * as d3 from 'd3';
-import type { Summary, WeeklySeries } from '../../index.ts';
+import type { Summary } from '../../index.ts';
 import { fmt } from '../../analysis/format.ts';
 import { createFrame, emptyNote, n, OKABE_ITO, xAxis, yAxis, type LegendItem } from './common.ts';
 
 interface SeriesSpec {
-  key: WeeklySeries;
+  key: string;
   label: string;
   color: string;
   dashed?: boolean;

@@ -1,64 +1,105 @@
 import { bernoulli } from '../../engine/distributions.ts';
-import type { Process } from '../../engine/process.ts';
-import { closeMatch } from '../matchLifecycle.ts';
-import { spendHours, type ModelState } from '../state.ts';
+import { defineProcess } from '../../engine/process.ts';
+import { spendFollowUp, spendTeam } from '../coordination.ts';
+import { requestClosure } from '../lifecycle.ts';
+import type { ModelState, Unit } from '../state.ts';
 import { realismChance } from './training.ts';
 
-/** Quality restored when a coordinator repairs a problem. */
+/** Quality restored when a coordinator repairs a problem (assumption). */
 export const REPAIR_BOOST = 0.05;
-/** Hours of one intervision or ongoing-training session, for its effect on expectations. */
+/** Hours of one intervision or ongoing-training session, for its effect on expectations (assumption). */
 export const INTERVISION_HOURS = 2;
+/** A structured follow-up ends a match only after it has been failing this long (assumption: two months to recover). */
+export const FAILING_WEEKS = 8;
+/** New pairs come first in follow-up while younger than this (assumption: support matters most early, [Oberoi2016]). */
+export const NEW_PAIR_WEEKS = 13;
+/** An intervision session solves an open problem with this chance (assumption). */
+const INTERVISION_SOLVES = 0.5;
+
+declare module '../state.ts' {
+  interface ModelState {
+    /** Units due a follow-up this week, in the order they are served (reused week to week). */
+    followUpOrder: Unit[];
+  }
+}
 
 /**
- * The professional's follow-up, as far as the hours reach. Every pair due a follow-up gets one
- * contact: it supports the volunteer (satisfaction, [Keller2020]); a structured follow-up also
- * finds and repairs problems and ends failing matches so both can be re-matched (Keller & DuBois
- * 2019), a laissez-faire one does not. Ongoing training or intervision reaches every active
- * volunteer at its interval.
+ * The professional's follow-up. Every duo or group due a follow-up gets one contact from its own
+ * coordinator if that coordinator has the hours: it supports the volunteer (satisfaction;
+ * [Keller2020]). A structured follow-up also finds and repairs problems, and ends a match that has
+ * been failing for two months so both can be re-matched; laissez-faire only keeps in touch
+ * ([KellerDuBois2021]). Under support-first the most overdue pairs are served first, new pairs
+ * before others; under arrival-order the oldest pairs come first. Ongoing training or intervision
+ * reaches every active volunteer at its interval. Both count as contact from the programme.
  */
-export const followUp: Process<ModelState> = {
+export const followUp = defineProcess({
   name: 'followUp',
-  step(state, week) {
+  streams: ['followup.detection', 'intervision.realism'],
+  params: [
+    'coordinators.hourlyCost',
+    'programme.followUpEveryWeeks', 'programme.followUpStyle', 'programme.ongoingTrainingEveryWeeks', 'coordinators.hoursPerFollowUp',
+    'coordinators.hoursPerIntervision', 'coordinators.policy', 'behaviour.structuredDetection', 'behaviour.satisfactionSupport',
+    'behaviour.trainingRealismPerHour', 'behaviour.failQuality',
+  ],
+  series: ['followUpsDue', 'followUpsMissed'],
+  init(state: ModelState) {
+    state.followUpOrder = [];
+  },
+  step(state: ModelState, week, rng) {
     const { programme, coordinators: c, behaviour: b } = state.params;
     const vt = state.volunteers;
     const every = programme.followUpEveryWeeks;
     if (every > 0) {
-      for (let i = 0; i < state.active.length; i++) {
-        const m = state.active[i];
-        const since = week - m.lastFollowUp;
+      const order = state.followUpOrder;
+      order.length = 0;
+      for (const u of state.units) {
+        const since = week - u.lastFollowUp;
         if (since < every) continue;
-        // A follow-up falls due `every` weeks after the last; if it is not done that week it counts
-        // once as missed (late), however many weeks it then waits.
         if (since === every) state.series.add('followUpsDue', week, 1);
-        if (!spendHours(state, c.hoursPerFollowUp)) {
-          if (!m.followUpLate) state.series.add('followUpsMissed', week, 1);
-          m.followUpLate = true;
+        order.push(u);
+      }
+      if (c.policy === 'support-first') {
+        order.sort((x, y) => {
+          const newX = week - x.startWeek < NEW_PAIR_WEEKS ? 1 : 0;
+          const newY = week - y.startWeek < NEW_PAIR_WEEKS ? 1 : 0;
+          return newY - newX || x.lastFollowUp - y.lastFollowUp || x.id - y.id;
+        });
+      } else {
+        order.sort((x, y) => x.startWeek - y.startWeek || x.id - y.id);
+      }
+      for (const u of order) {
+        if (!spendFollowUp(state, u, c.hoursPerFollowUp, week)) {
+          if (!u.followUpLate) state.series.add('followUpsMissed', week, 1);
+          u.followUpLate = true;
           continue;
         }
-        m.followUpLate = false;
-        m.lastFollowUp = week;
-        vt.satisfaction[m.volunteer] = Math.min(1, vt.satisfaction[m.volunteer] + b.satisfactionSupport);
+        u.followUpLate = false;
+        u.lastFollowUp = week;
+        u.lastSupport = week;
+        vt.satisfaction[u.volunteer] = Math.min(1, vt.satisfaction[u.volunteer] + b.satisfactionSupport);
         if (programme.followUpStyle !== 'structured') continue;
-        if (!bernoulli(state.rng['followup.detection'].u(m.participant, week), b.structuredDetection)) continue;
-        if (m.quality < b.failQuality) {
-          closeMatch(state, m, 'mismatch', week);
-          i -= 1; // the next match moved into slot i
-        } else if (m.problem) {
-          m.problem = false;
-          m.quality = Math.min(1, m.quality + REPAIR_BOOST);
+        for (const m of u.members) {
+          if (m.closing !== null || !bernoulli(rng['followup.detection'].u(m.participant, week), b.structuredDetection)) continue;
+          if (m.failingSince >= 0 && week - m.failingSince >= FAILING_WEEKS) {
+            requestClosure(state, m, 'mismatch');
+          } else if (m.problem || m.quality < b.failQuality) {
+            m.problem = false;
+            m.quality = Math.min(1, m.quality + REPAIR_BOOST);
+          }
         }
       }
     }
     const interval = programme.ongoingTrainingEveryWeeks;
     if (interval > 0 && week % interval === interval - 1) {
       const realism = realismChance(b.trainingRealismPerHour, INTERVISION_HOURS);
-      for (const m of state.active) {
-        const v = m.volunteer;
-        if (!spendHours(state, c.hoursPerIntervision)) break;
+      for (const u of state.units) {
+        const v = u.volunteer;
+        if (!spendTeam(state, 'intervision', c.hoursPerIntervision, week)) break;
+        u.lastSupport = week;
         vt.satisfaction[v] = Math.min(1, vt.satisfaction[v] + b.satisfactionSupport);
-        if (!vt.realistic[v] && bernoulli(state.rng['intervision.realism'].u(v, week), realism)) vt.realistic[v] = 1;
-        if (m.problem && bernoulli(state.rng['intervision.realism'].u(v, week, 1), 0.5)) m.problem = false;
+        if (!vt.realistic[v] && bernoulli(rng['intervision.realism'].u(v, week), realism)) vt.realistic[v] = 1;
+        for (const m of u.members) if (m.problem && bernoulli(rng['intervision.realism'].u(v, week, 1 + m.participant), INTERVISION_SOLVES)) m.problem = false;
       }
     }
   },
-};
+});

@@ -1,14 +1,18 @@
-import { normal } from '../../engine/distributions.ts';
-import type { Process } from '../../engine/process.ts';
-import { gainAt, matchedWeeksAt } from '../matchLifecycle.ts';
-import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, TARGET_GROUPS, type Params } from '../params.ts';
+import { defineProcess } from '../../engine/process.ts';
+import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, domainRelevance } from '../domains.ts';
+import type { RandomStream } from '../../engine/random.ts';
+import { GAIN_COLUMNS, WORK, advanceWork, counterfactualValue, programmeValue } from '../gains.ts';
+import { matchedWeeksAt } from '../lifecycle.ts';
+import { TARGET_GROUPS, type Params } from '../params.ts';
 import type { DomainValues } from '../results.ts';
-import { N_DOMAINS, type Match, type ModelState } from '../state.ts';
+import { CURVE_STEP_WEEKS, N_DOMAINS, type Match, type ModelState } from '../state.ts';
 
-/** While an urgent need is unmet, a buddy achieves this share of the usual gain ([Griffiths2009]). */
+/** While an urgent need is unmet, a buddy achieves this share of the usual gain ([Griffiths2009]; value: assumption). */
 export const URGENT_GAIN_SHARE = 0.4;
-/** Under the 'neither' mechanism gains come early: this time constant, in weeks. */
+/** Under the 'neither' mechanism gains come early: this time constant, in weeks (assumption). */
 export const NEITHER_TIME_CONSTANT = 8;
+/** Measurements after the first one: this many weeks later (about 6 and 12 months). */
+export const LATER_MEASUREMENTS = [26, 52] as const;
 
 /**
  * The dose of one week under the chosen mechanism ([LitReview2021] §5.2):
@@ -33,10 +37,10 @@ export function weeklyDose(params: Params, m: Match, age: number): number {
 }
 
 /**
- * How support style feeds each domain: instrumental support feeds the instrumental domains
- * (faster: concrete goals), relational support the relational ones, and combining both styles
- * works best ([Thys2003]; [KarcherHansen2014]). Depends on the design only, so it is computed
- * once per week, not per pair.
+ * How support style and focus feed each domain: instrumental support feeds the instrumental domains
+ * (faster: concrete goals), relational support the relational ones, and combining both styles works
+ * best ([Thys2003], [KarcherHansen2014]); the focus sets how much the newcomer and work domains gain.
+ * Depends on the design only, so it is computed once per design.
  */
 const factorCache = new WeakMap<Params, Float64Array>();
 export function domainFactors(params: Params): Float64Array {
@@ -45,66 +49,115 @@ export function domainFactors(params: Params): Float64Array {
   const s = params.programme.supportStyle;
   const b = params.behaviour;
   const mix = 1 + b.mixBonus * 4 * s * (1 - s);
-  const factors = Float64Array.from(DOMAINS, (d) => mix * (DOMAIN_IS_INSTRUMENTAL[d] ? s * b.instrumentalGainFactor : 1 - s));
+  const focus = FOCUS_WEIGHTS[params.programme.focus];
+  const factors = Float64Array.from(DOMAINS, (d) => mix * (DOMAIN_IS_INSTRUMENTAL[d] ? s * b.instrumentalGainFactor : 1 - s) * focus[d]);
   factorCache.set(params, factors);
   return factors;
 }
 
 const RELATIONAL = Uint8Array.from(DOMAINS, (d) => (DOMAIN_IS_INSTRUMENTAL[d] ? 0 : 1));
+const PEER_SUPPORTED = Uint8Array.from(DOMAINS, (d) => (d === 'wellbeing' || d === 'network' ? 1 : 0));
+const NETWORK = DOMAINS.indexOf('network');
 
 /** Support that fits the participant's need (instrumental share) works better. */
 export function styleFit(supportStyle: number, need: number): number {
   return 1 - Math.abs(supportStyle - need);
 }
 
+/** A volunteer's satisfaction drifts toward the relationship's quality; being asked for more than they have costs this much a week (assumption). */
+const OVERASKED_COST = 0.01;
+
 /**
  * Outcomes of the week. Participants in a match gain per domain with relationship quality, style
- * fit and the week's dose; the social network grows beyond the pair only as far as the volunteer
- * bridges ([Austin2020]). Volunteers gain satisfaction from a good relationship and empathy.
- * Participants reaching their assessment point are measured, with and without the programme.
+ * fit and the week's dose; gains saturate toward a ceiling; the social network grows beyond the pair
+ * only as far as the volunteer bridges ([Austin2020]). In a group a participant's personal gain is
+ * shared attention, and members support each other in well-being and network ([Haddock2020]). The
+ * work domain raises the hazard of finding work. Volunteers gain satisfaction from a good
+ * relationship and empathy. Participants are measured at the scenario's measurement points, with and
+ * without the programme, and the effect on the main outcome is followed by weeks since referral.
  */
-export const outcomes: Process<ModelState> = {
+export const outcomes = defineProcess({
   name: 'outcomes',
-  step(state, week) {
+  streams: ['outcome.natural'],
+  params: [
+    'behaviour.gainRate', 'behaviour.instrumentalGainFactor', 'behaviour.mixBonus', 'behaviour.rampWeeks', 'behaviour.referenceHours',
+    'behaviour.gainCeiling', 'behaviour.groupAttention', 'behaviour.groupPeerSupport', 'behaviour.employmentGainFactor', 'behaviour.empathyGain',
+    'behaviour.fadeHalfLifeWeeks', 'behaviour.retainedShare', 'behaviour.keepInTouchFadeFactor', 'programme.supportStyle', 'programme.mechanism',
+    'programme.focus', 'programme.contactsPerWeek', 'programme.hoursPerContact', 'costs.expensesPerMatchWeek', 'costs.activitiesPerMatchYear',
+    'outcomes.primary', 'outcomes.assessmentWeeks', 'outcomes.naturalChangeSdPerYear', 'outcomes.employmentPerYear',
+  ],
+  columns: { participants: GAIN_COLUMNS },
+  step(state: ModelState, week, rng) {
     const { params } = state;
     const b = params.behaviour;
     const pt = state.participants;
     const vt = state.volunteers;
-    const networkIndex = DOMAINS.indexOf('network');
     const asked = params.programme.contactsPerWeek * params.programme.hoursPerContact;
     const factors = domainFactors(params);
-    for (const m of state.active) {
+    for (const m of state.matches) {
+      if (m.closing !== null) continue;
       const p = m.participant;
-      const v = m.volunteer;
+      const u = m.unit;
+      const v = u.volunteer;
       const age = week - m.startWeek;
+      const members = u.members.length;
+      const attention = 1 / (1 + b.groupAttention * (members - 1));
+      const peers = 1 + b.groupPeerSupport * (members - 1);
       const base = b.gainRate * m.quality * weeklyDose(params, m, age) * styleFit(params.programme.supportStyle, pt.need[p])
         * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1);
+      const newcomer = pt.newcomer[p] === 1;
       for (let d = 0; d < N_DOMAINS; d++) {
-        const g = base * factors[d] * (d === networkIndex ? 2 * vt.bridging[v] : 1);
-        pt.gain[p * N_DOMAINS + d] += g;
+        const i = p * N_DOMAINS + d;
+        const saturation = pt.gain[i] > 0 ? Math.max(0, 1 - pt.gain[i] / b.gainCeiling) : 1;
+        const g = base * factors[d] * domainRelevance(DOMAINS[d], newcomer) * (d === NETWORK ? 2 * vt.bridging[v] : 1)
+          * attention * (PEER_SUPPORTED[d] ? peers : 1) * saturation;
+        pt.gain[i] += g;
         if (RELATIONAL[d]) m.relationalGain += g;
       }
-      const overasked = asked > vt.availability[v] ? 0.01 : 0;
-      vt.satisfaction[v] = Math.min(1, Math.max(0, vt.satisfaction[v] + 0.05 * (m.quality - vt.satisfaction[v]) - overasked));
-      vt.empathy[v] = Math.min(1, vt.empathy[v] + b.empathyGain * m.quality);
+      // This week in a match: the work hazard's multiplier at the gain reached (earlier weeks first).
+      advanceWork(state, p, week);
+      pt.jobIntegral[p] += Math.max(0, 1 + b.employmentGainFactor * pt.gain[p * N_DOMAINS + WORK]);
+      pt.jobUpdated[p] = week + 1;
+      state.costs.groupActivities += params.costs.activitiesPerMatchYear / 52;
     }
-    state.expenses += state.active.length * params.programme.expensesPerMatchWeek;
+    for (const u of state.units) {
+      const v = u.volunteer;
+      let quality = 0;
+      for (const m of u.members) quality += m.quality;
+      quality /= u.members.length;
+      const overasked = asked > vt.availability[v] ? OVERASKED_COST : 0;
+      vt.satisfaction[v] = Math.min(1, Math.max(0, vt.satisfaction[v] + 0.05 * (quality - vt.satisfaction[v]) - overasked));
+      vt.empathy[v] = Math.min(1, vt.empathy[v] + b.empathyGain * quality);
+      state.costs.volunteerExpenses += params.costs.expensesPerMatchWeek;
+    }
+    measurePoints(state, week, rng['outcome.natural']);
+    followCurve(state, week, rng['outcome.natural']);
+  },
+});
 
-    const referred = week - params.outcomes.assessmentWeeks;
-    if (referred < 0) return;
+/** The measurement points of a scenario, in weeks after referral. */
+export function measurementPoints(params: Params): number[] {
+  const first = params.outcomes.assessmentWeeks;
+  return [first, ...LATER_MEASUREMENTS.map((w) => first + w)];
+}
+
+function measurePoints(state: ModelState, week: number, natural: RandomStream): void {
+  const pt = state.participants;
+  for (const point of measurementPoints(state.params)) {
+    const referred = week - point;
+    if (referred < 0) continue;
     for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
       const programme = {} as DomainValues;
       const counterfactual = {} as DomainValues;
-      DOMAINS.forEach((d, i) => {
-        const natural = pt.baseline[p * N_DOMAINS + i]
-          + normal(state.rng['outcome.change'].u(p, i), 0, params.outcomes.naturalChangeSd);
-        counterfactual[d] = natural;
-        programme[d] = natural + gainAt(state, p, i, week);
-      });
+      for (let d = 0; d < N_DOMAINS; d++) {
+        counterfactual[DOMAINS[d]] = counterfactualValue(state, natural, p, d, week);
+        programme[DOMAINS[d]] = programmeValue(state, natural, p, d, week);
+      }
       state.assessed.push({
         id: p,
         group: TARGET_GROUPS[pt.group[p]],
         referredWeek: pt.referredWeek[p],
+        point,
         firstMatchWeek: pt.firstMatchWeek[p] >= 0 ? pt.firstMatchWeek[p] : null,
         matchedWeeks: matchedWeeksAt(state, p, week),
         matches: pt.matchCount[p],
@@ -112,5 +165,24 @@ export const outcomes: Process<ModelState> = {
         counterfactual,
       });
     }
-  },
-};
+  }
+}
+
+/** The main outcome every CURVE_STEP_WEEKS weeks since referral: sums of the difference and of the counterfactual. */
+function followCurve(state: ModelState, week: number, natural: RandomStream): void {
+  const d = DOMAINS.indexOf(state.params.outcomes.primary);
+  const c = state.curve;
+  for (let k = 0; k * CURVE_STEP_WEEKS <= week; k++) {
+    const referred = week - k * CURVE_STEP_WEEKS;
+    for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
+      const cf = counterfactualValue(state, natural, p, d, week);
+      const diff = programmeValue(state, natural, p, d, week) - cf;
+      c.n[k] += 1;
+      c.sumDifference[k] += diff;
+      c.sumDifferenceSq[k] += diff * diff;
+      c.sumCounterfactual[k] += cf;
+      c.sumCounterfactualSq[k] += cf * cf;
+    }
+  }
+}
+

@@ -1,33 +1,40 @@
-import type { Process } from '../../engine/process.ts';
+import { defineProcess } from '../../engine/process.ts';
+import { spendTeam } from '../coordination.ts';
 import { suitability } from '../population.ts';
-import { P, V, spendHours, type ModelState } from '../state.ts';
+import { V, type ModelState } from '../state.ts';
 
 /**
- * Intake of participants and screening of volunteers, in order of arrival, as far as the
- * coordinator's hours reach. Volunteers pass on the criteria of [ArmenTeKort2017]; the pass rate emerges.
+ * Screening of volunteers, in order of application, as far as the hours reach: suitability (the
+ * criteria of [ArmenTeKort2017]) must reach the threshold; the pass rate emerges. Under the
+ * support-first policy the coordinator screens no one while ready volunteers already outnumber the
+ * people waiting by the margin: new applicants then wait, and time goes to matching and support.
  */
-export const screening: Process<ModelState> = {
+export const screening = defineProcess({
   name: 'screening',
-  step(state, week) {
-    const c = state.params.coordinators;
-    const pt = state.participants;
-    while (state.intakeQueue.length > 0 && spendHours(state, c.hoursPerIntake)) {
-      const p = state.intakeQueue.shift()!;
-      pt.status[p] = P.waiting;
-      pt.waitingSince[p] = week;
-      state.waitingList.push(p);
+  streams: [],
+  params: ['volunteers.screeningThreshold', 'coordinators.hoursPerScreening', 'coordinators.policy', 'coordinators.screeningPauseMargin', 'costs.screeningCheck', 'coordinators.hourlyCost'],
+  series: ['screened', 'rejected'],
+  step(state: ModelState, week) {
+    const par = state.params;
+    if (par.coordinators.policy === 'support-first') {
+      const surplus = state.available.length - state.waitingList.length - state.intakeQueue.length;
+      if (surplus >= par.coordinators.screeningPauseMargin) return;
     }
     const vt = state.volunteers;
-    const threshold = state.params.volunteers.screeningThreshold;
-    while (state.screeningQueue.length > 0 && spendHours(state, c.hoursPerScreening)) {
-      const v = state.screeningQueue.shift()!;
-      if (suitability(state, v) >= threshold) {
+    let done = 0;
+    while (done < state.screeningQueue.length && spendTeam(state, 'screening', par.coordinators.hoursPerScreening, week)) {
+      const v = state.screeningQueue[done++];
+      state.costs.screeningChecks += par.costs.screeningCheck;
+      state.series.add('screened', week, 1);
+      if (suitability(state, v) >= par.volunteers.screeningThreshold) {
         vt.status[v] = V.training;
         state.trainingQueue.push(v);
       } else {
         vt.status[v] = V.left;
         state.tally.rejected += 1;
+        state.series.add('rejected', week, 1);
       }
     }
+    if (done > 0) state.screeningQueue.splice(0, done);
   },
-};
+});

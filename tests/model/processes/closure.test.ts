@@ -1,84 +1,148 @@
 import { describe, expect, it } from 'vitest';
-import { closure, closureHazards, closureReason } from '../../../src/model/processes/closure.ts';
-import { closeMatch, startMatch } from '../../../src/model/matchLifecycle.ts';
+import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
+import { closure, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
 import { P, V } from '../../../src/model/state.ts';
-import { testState } from '../../support/state.ts';
+import { duo, step, testState } from '../../support/state.ts';
 import type { ScenarioOverrides } from '../../support/scenario.ts';
 
+const quiet = { behaviour: { volunteerLeavePerYear: 0, participantLeavePerYear: 0, mismatchPerYear: 0, neglectPerYear: 0 }, programme: { continuationShare: 0, goalClosure: 'no' } };
+
 function oneMatch(overrides: ScenarioOverrides = {}) {
-  const state = testState(overrides);
+  const state = testState(overrides, undefined, 10);
   state.participants.motivation[0] = 0.7;
   state.participants.leaveFactor[0] = 1;
   state.volunteers.stability[0] = 0.7;
   state.volunteers.satisfaction[0] = 0.6;
-  const m = startMatch(state, 0, 0, 10, 0.5, 0.5);
-  return { state, m };
+  const u = duo(state, 0, 0, 10);
+  return { state, u, m: u.members[0] };
 }
 
-describe('closureReason', () => {
+const reasons = (state: ReturnType<typeof oneMatch>['state']) => state.closed.map((r) => r.reason);
+
+describe('completion', () => {
   it('closes as planned when the planned weeks are reached', () => {
-    const { state, m } = oneMatch({ programme: { plannedWeeks: 20 } });
+    const { state } = oneMatch({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 20 } });
     // A match started in week 10 has lasted 20 weeks at the end of week 29.
-    expect(closureReason(state, m, 29)).toBe('planned');
+    step(closure, state, 28);
+    expect(state.closed).toHaveLength(0);
+    step(closure, state, 29);
+    expect(reasons(state)).toEqual(['planned']);
   });
-  it('closes as planned when the hours budget is used', () => {
-    const { state, m } = oneMatch({ programme: { hoursBudget: 40, plannedWeeks: 200 } });
-    m.hours = 40;
-    expect(closureReason(state, m, 12)).toBe('planned');
+  it('with an hours budget: completes when the hours are used, ends incomplete at the time limit', () => {
+    const a = oneMatch({ ...quiet, programme: { ...quiet.programme, hoursBudget: 40, plannedWeeks: 30 } });
+    a.u.sessionHours = 40;
+    step(closure, a.state, 12);
+    expect(reasons(a.state)).toEqual(['planned']);
+    const b = oneMatch({ ...quiet, programme: { ...quiet.programme, hoursBudget: 40, plannedWeeks: 30 } });
+    b.u.sessionHours = 27;
+    step(closure, b.state, 39); // 30 weeks in, 27 of 40 hours
+    expect(reasons(b.state)).toEqual(['timeLimit']);
   });
-  it('never closes prematurely when every hazard is zero', () => {
-    const { state, m } = oneMatch({ behaviour: { volunteerLeavePerYear: 0, participantLeavePerYear: 0, mismatchPerYear: 0, neglectPerYear: 0 } });
-    for (let w = 10; w < 60; w++) expect(closureReason(state, m, w)).toBeNull();
+  it('lets a good match continue past its commitment, then end as planned', () => {
+    const { state, u, m } = oneMatch({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 20, continuationShare: 1 }, behaviour: { ...quiet.behaviour, continuationEndPerYear: 20 } });
+    m.quality = 1;
+    step(closure, state, 29);
+    expect(u.continuing).toBe(true);
+    expect(state.closed).toHaveLength(0);
+    // A hazard of 20 a year: the continued match ends within weeks, as planned.
+    for (let w = 30; w < 120 && state.closed.length === 0; w++) step(closure, state, w);
+    expect(reasons(state)).toEqual(['planned']);
+    expect(state.closed[0].continued).toBe(true);
   });
-  it('names the only non-zero hazard as the reason', () => {
-    const { state, m } = oneMatch({ behaviour: { volunteerLeavePerYear: 0, participantLeavePerYear: 0, mismatchPerYear: 20, failQuality: 0.5 } });
-    m.quality = 0.1;
-    const reasons = new Set<string | null>();
-    for (let w = 11; w < 60; w++) reasons.add(closureReason(state, m, w));
-    expect(reasons).toEqual(new Set([null, 'mismatch']));
+  it('closes a goal-directed match early, as a success, once its goal is reached', () => {
+    const { state } = oneMatch({ ...quiet, programme: { ...quiet.programme, goalClosure: 'yes', focus: 'integration' }, behaviour: { ...quiet.behaviour, goalGain: 0.2 } });
+    state.participants.gain.fill(0.3, 0, 6); // every general and newcomer domain of participant 0
+    step(closure, state, 12);
+    expect(reasons(state)).toEqual(['goal']);
+    expect(state.participants.status[0]).toBe(P.finished);
   });
 });
 
-describe('closureHazards', () => {
+describe('premature hazards', () => {
+  it('never closes prematurely when every hazard is zero', () => {
+    const { state } = oneMatch(quiet);
+    for (let w = 10; w < 60; w++) step(closure, state, w);
+    expect(state.closed).toHaveLength(0);
+  });
+  it('names the only non-zero hazard as the reason', () => {
+    const { state, m } = oneMatch({ ...quiet, behaviour: { ...quiet.behaviour, mismatchPerYear: 20, failQuality: 0.5 } });
+    m.quality = 0.1;
+    for (let w = 11; w < 60 && state.closed.length === 0; w++) step(closure, state, w);
+    expect(reasons(state)).toEqual(['mismatch']);
+  });
   it('lowers volunteer leaving with satisfaction: exp(-3 * 0.2) between 0.6 and 0.8', () => {
-    const { state, m } = oneMatch();
+    const { state, u, m } = oneMatch();
     const at = (sat: number) => {
       state.volunteers.satisfaction[0] = sat;
-      return closureHazards(state, m, 11, new Float64Array(4))[0];
+      return prematureHazards(state, u, m, 11, new Float64Array(4))[0];
     };
     expect(at(0.8) / at(0.6)).toBeCloseTo(Math.exp(-0.6), 12);
   });
-  it('raises participant leaving while an urgent need is unmet (x 1.5)', () => {
-    const { state, m } = oneMatch();
-    const base = closureHazards(state, m, 11, new Float64Array(4))[1];
+  it('raises participant leaving while an urgent need is unmet (x 1.5), lowers it as they gain', () => {
+    const { state, u, m } = oneMatch({ behaviour: { engagementFeedback: 0.5 } });
+    const base = prematureHazards(state, u, m, 11, new Float64Array(4))[2];
     state.participants.urgentUntil[0] = 30;
-    expect(closureHazards(state, m, 11, new Float64Array(4))[1] / base).toBeCloseTo(1.5, 12);
-  });
-  it('adds the resources hazard only when follow-up is long overdue', () => {
-    const { state, m } = oneMatch({ programme: { followUpEveryWeeks: 4 } });
-    // Overdue after 2 * 4 + 4 = 12 weeks without a follow-up.
-    expect(closureHazards(state, m, 22, new Float64Array(4))[3]).toBe(0);
-    expect(closureHazards(state, m, 23, new Float64Array(4))[3]).toBeCloseTo(state.params.behaviour.neglectPerYear / 52, 12);
+    expect(prematureHazards(state, u, m, 11, new Float64Array(4))[2] / base).toBeCloseTo(1.5, 12);
+    state.participants.urgentUntil[0] = -1;
+    state.participants.gain[0] = 0.4; // wellbeing, the main outcome
+    expect(prematureHazards(state, u, m, 11, new Float64Array(4))[2] / base).toBeCloseTo(Math.exp(-0.2), 12);
   });
 });
 
-describe('closure process and closeMatch', () => {
+describe('lack of support', () => {
+  it('is zero within the grace weeks, then rises with the weeks without support, whether follow-up was promised or not', () => {
+    for (const every of [0, 4, 52]) {
+      const { state, u } = oneMatch({ programme: { followUpEveryWeeks: every }, behaviour: { neglectPerYear: 0.52, supportGraceWeeks: 6, supportRiskWeeks: 13 } });
+      u.lastSupport = 10;
+      expect(lackOfSupportHazard(state, u, 16)).toBe(0);
+      // 13 weeks past the grace: 0.01 * (1 - e^-1)
+      expect(lackOfSupportHazard(state, u, 29)).toBeCloseTo(0.01 * (1 - Math.exp(-1)), 12);
+      expect(lackOfSupportHazard(state, u, 40)).toBeGreaterThan(lackOfSupportHazard(state, u, 29));
+    }
+  });
+});
+
+describe('finalising closures', () => {
   it('closes every due match once, with one reason, and frees the pair', () => {
-    const { state } = oneMatch({ programme: { plannedWeeks: 5 }, behaviour: { rematchParticipant: 0 }, volunteers: { rematchWillingness: 1 } });
-    closure.step(state, 14);
-    expect(state.active).toHaveLength(0);
+    const { state } = oneMatch({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 5 }, behaviour: { ...quiet.behaviour, rematchParticipant: 0 }, volunteers: { rematchWillingness: 1 } });
+    step(closure, state, 14);
+    expect(state.matches).toHaveLength(0);
+    expect(state.units).toHaveLength(0);
     expect(state.closed.map((r) => [r.reason, r.weeks])).toEqual([['planned', 5]]);
     expect(state.participants.status[0]).toBe(P.finished);
     expect(state.volunteers.status[0]).toBe(V.available);
+    expect(state.coordinators.caseload[0]).toBe(0);
   });
-  it('refuses to close a match twice', () => {
-    const { state, m } = oneMatch();
-    closeMatch(state, m, 'volunteer', 12);
-    expect(() => closeMatch(state, m, 'mismatch', 12)).toThrow(/closed twice/);
+  it('keeps the first reason asked for', () => {
+    const { state, m } = oneMatch(quiet);
+    requestClosure(state, m, 'volunteer');
+    requestClosure(state, m, 'mismatch');
+    step(closure, state, 12);
+    expect(reasons(state)).toEqual(['volunteer']);
   });
-  it('harms the participant when a match ends early: harm * (1 - weeks / 26)', () => {
-    const { state, m } = oneMatch({ behaviour: { earlyEndHarm: 0.2 } });
-    closeMatch(state, m, 'volunteer', 22); // 13 weeks: half the harm window
+  it('harms the participant when a match ends early: harm * (1 - weeks / 26), and costs trust', () => {
+    const { state, m } = oneMatch({ behaviour: { earlyEndHarm: 0.2, failureTrustLoss: 0.05 } });
+    requestClosure(state, m, 'volunteer');
+    finaliseClosure(state, m, 22, () => 1); // 13 weeks: half the harm window
     expect(state.participants.gain[0]).toBeCloseTo(-0.1, 12);
+    expect(state.participants.motivation[0]).toBeCloseTo(0.65, 12);
+    expect(state.participants.failedMatches[0]).toBe(1);
+    // The next match starts with less trust.
+    const next = duo(state, 0, 1, 30);
+    expect(next.members[0].quality).toBeCloseTo(state.params.behaviour.startQuality - 0.05, 12);
+  });
+  it('schedules a peer buddy application after a completion', () => {
+    const { state } = oneMatch({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 5 }, volunteers: { peerShare: 1, peerDelayWeeks: 26 } });
+    step(closure, state, 14);
+    expect(state.peerQueue).toEqual([40, 0]);
+  });
+  it('ends a group member alone, and the unit with its volunteer', () => {
+    const state = testState(quiet, undefined, 10);
+    const pair = (p: number) => ({ participant: p, deepSimilarity: 0.5, surfaceSimilarity: 0.5 });
+    const u = startUnit(state, 0, [pair(0), pair(1), pair(2)], 10);
+    requestClosure(state, u.members[1], 'participant');
+    step(closure, state, 12);
+    expect(u.members.map((m) => m.participant)).toEqual([0, 2]);
+    expect(state.units).toHaveLength(1);
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { domainFactors, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
-import { fadeFactor, gainAt, startMatch, closeMatch } from '../../../src/model/matchLifecycle.ts';
-import { testScenario } from '../../support/scenario.ts';
-import { testState } from '../../support/state.ts';
+import { createStreams } from '../../../src/engine/random.ts';
+import { DOMAINS } from '../../../src/model/domains.ts';
+import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, fadeFactor, gainAt, startPaths, WORK } from '../../../src/model/gains.ts';
+import { finaliseClosure, requestClosure } from '../../../src/model/lifecycle.ts';
+import { domainFactors, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
 import type { Match } from '../../../src/model/state.ts';
+import { testScenario } from '../../support/scenario.ts';
+import { duo, step, testState } from '../../support/state.ts';
 
 const match = (m: Partial<Match>) => ({ plannedThisWeek: 1, contactsThisWeek: 1, hoursThisWeek: 1.5, ...m }) as Match;
 
@@ -29,11 +32,11 @@ describe('weeklyDose', () => {
   });
 });
 
-describe('support style', () => {
-  it('feeds instrumental domains with s * factor and relational ones with 1 - s, times the mix bonus', () => {
-    const p = testScenario({ programme: { supportStyle: 0.5 }, behaviour: { mixBonus: 0.3, instrumentalGainFactor: 1.8 } }).params;
-    // mix = 1 + 0.3 * 4 * 0.25 = 1.3; relational 1.3 * 0.5 = 0.65; instrumental 1.3 * 0.5 * 1.8 = 1.17.
-    expect(Array.from(domainFactors(p)).map((x) => Number(x.toFixed(6)))).toEqual([0.65, 0.65, 1.17, 1.17]);
+describe('support style and focus', () => {
+  it('feeds instrumental domains with s * factor and relational ones with 1 - s, times the mix bonus and the focus weight', () => {
+    const p = testScenario({ programme: { supportStyle: 0.5, focus: 'integration' }, behaviour: { mixBonus: 0.3, instrumentalGainFactor: 1.8 } }).params;
+    // mix = 1 + 0.3 * 4 * 0.25 = 1.3; relational 1.3 * 0.5 = 0.65; instrumental 1.3 * 0.5 * 1.8 = 1.17; work at weight 0.3.
+    expect(Array.from(domainFactors(p)).map((x) => Number(x.toFixed(6)))).toEqual([0.65, 0.65, 1.17, 1.17, 1.17, 1.17, 0.351]);
   });
   it('fits support to need: 1 - |style - need|', () => {
     expect(styleFit(0.3, 0.5)).toBeCloseTo(0.8, 12);
@@ -41,14 +44,73 @@ describe('support style', () => {
 });
 
 describe('fading', () => {
-  it('keeps the lasting share and halves the rest every half-life', () => {
-    const state = testState({ behaviour: { retainedShare: 0.5, fadeHalfLifeWeeks: 26, earlyEndHarm: 0 } });
-    // 0.5 + 0.5 * 0.5 = 0.75 after one half-life.
-    expect(fadeFactor(state, 26)).toBeCloseTo(0.75, 12);
-    const m = startMatch(state, 0, 0, 0, 0.5, 0.5);
+  it('keeps the lasting share and halves the rest every half-life; slower for pairs in touch', () => {
+    const state = testState({ behaviour: { retainedShare: 0.5, fadeHalfLifeWeeks: 26, earlyEndHarm: 0, keepInTouchFadeFactor: 2 } });
+    // 0.5 + 0.5 * 0.5 = 0.75 after one half-life; in touch: 0.5 + 0.5 * 0.5^0.5.
+    expect(fadeFactor(state, 26, false)).toBeCloseTo(0.75, 12);
+    expect(fadeFactor(state, 26, true)).toBeCloseTo(0.5 + 0.5 * Math.SQRT1_2, 12);
+    const m = duo(state, 0, 0, 0).members[0];
     state.participants.gain[0] = 0.4;
-    closeMatch(state, m, 'planned', 51);
+    requestClosure(state, m, 'planned');
+    finaliseClosure(state, m, 51, () => 1);
     expect(gainAt(state, 0, 0, 51)).toBeCloseTo(0.4, 12);
     expect(gainAt(state, 0, 0, 77)).toBeCloseTo(0.3, 12);
+  });
+});
+
+describe('paths with and without the programme', () => {
+  it('the counterfactual is a random walk from the baseline with the natural spread, moving forward only', () => {
+    const state = testState({ outcomes: { naturalChangeSdPerYear: 0.4 } });
+    const natural = createStreams(1, 0).stream('outcome.natural');
+    const values: number[] = [];
+    for (let p = 0; p < 10; p++) {
+      state.participants.baseline[p * DOMAINS.length] = 1;
+      startPaths(state, p, 0);
+      values.push(counterfactualAt(state, natural, p, 0, 52) - 1);
+      expect(counterfactualAt(state, natural, p, 0, 52)).toBe(values[p] + 1); // same time: same value
+    }
+    expect(Math.max(...values.map(Math.abs))).toBeLessThan(4 * 0.4);
+    expect(new Set(values).size).toBe(10);
+  });
+  it('finds work at the same draw with and without the programme: never later with gains', () => {
+    const state = testState({ outcomes: { employmentPerYear: 0.52 } }); // 0.01 a week
+    const pt = state.participants;
+    pt.workDraw[0] = 0.3; // 30 weeks without the programme
+    startPaths(state, 0, 0);
+    expect(employedWithout(state, 0, 28)).toBe(false);
+    expect(employedWithout(state, 0, 29)).toBe(true);
+    // A gain of 1 SD in the work domain with factor 1.5 multiplies the hazard by 2.5: 12 weeks.
+    pt.gain[WORK] = 1;
+    expect(employedWithProgramme(state, 0, 10)).toBe(false);
+    expect(employedWithProgramme(state, 0, 11)).toBe(true);
+  });
+  it('accumulates the work hazard of fading gains in closed form', () => {
+    const state = testState({ behaviour: { employmentGainFactor: 1, retainedShare: 0.5, fadeHalfLifeWeeks: 10 } });
+    const pt = state.participants;
+    startPaths(state, 0, 0);
+    pt.gain[WORK] = 1;
+    pt.lastClosure[0] = 0;
+    advanceWork(state, 0, 30);
+    let expected = 0;
+    for (let s = 0; s < 30; s++) expected += 1 + (0.5 + 0.5 * Math.pow(0.5, s / 10));
+    expect(pt.jobIntegral[0]).toBeCloseTo(expected, 9);
+  });
+});
+
+describe('outcomes process', () => {
+  it('grows the gains of matched participants and measures everyone at the measurement points', () => {
+    const state = testState({ outcomes: { assessmentWeeks: 10 } });
+    expect(measurementPoints(state.params)).toEqual([10, 36, 62]);
+    for (let p = 0; p < 10; p++) startPaths(state, p, 0);
+    const m = duo(state, 0, 0, 0).members[0];
+    m.quality = 0.8;
+    state.participants.need[0] = 0.4;
+    for (let w = 0; w <= 10; w++) step(outcomes, state, w);
+    expect(state.participants.gain[0]).toBeGreaterThan(0);
+    expect(state.participants.gain[DOMAINS.length]).toBe(0); // participant 1 was never matched
+    const measured = state.assessed.filter((a) => a.point === 10);
+    expect(measured.map((a) => a.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(measured[1].programme).toEqual(measured[1].counterfactual);
+    expect(measured[0].programme.wellbeing).toBeGreaterThan(measured[0].counterfactual.wellbeing);
   });
 });

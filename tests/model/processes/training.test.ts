@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { realismChance, training } from '../../../src/model/processes/training.ts';
 import { V } from '../../../src/model/state.ts';
-import { testState } from '../../support/state.ts';
+import { step, testState } from '../../support/state.ts';
 
 describe('realismChance', () => {
   it('is 1 - exp(-rate * hours)', () => {
@@ -13,26 +13,25 @@ describe('realismChance', () => {
 
 describe('training process', () => {
   it('takes ceil(hours / 3) weeks and charges the coordinator the group share once', () => {
-    const state = testState({ programme: { preMatchTrainingHours: 8 }, coordinators: { trainingGroupSize: 4 } });
+    const state = testState({ programme: { preMatchTrainingHours: 8 }, coordinators: { trainingGroupSize: 4 }, costs: { trainingPerHour: 30 } }, undefined, 10);
     state.trainingQueue.push(0);
     state.volunteers.status[0] = V.training;
-    state.hoursLeft = 10;
-    training.step(state, 5);
+    step(training, state, 5);
     // 8 hours / group of 4 = 2 coordinator hours; ready in week 5 + ceil(8 / 3) = 8.
-    expect(state.hoursLeft).toBeCloseTo(8, 9);
+    expect(state.coordinators.free[0]).toBeCloseTo(8, 9);
+    expect(state.costs.trainingSessions).toBeCloseTo((30 * 8) / 4, 9);
     expect(state.volunteers.readyWeek[0]).toBe(8);
-    training.step(state, 7);
+    step(training, state, 7);
     expect(state.available).toEqual([]);
-    training.step(state, 8);
+    step(training, state, 8);
     expect(state.available).toEqual([0]);
     expect(state.volunteers.status[0]).toBe(V.available);
-    expect(state.hoursLeft).toBeCloseTo(8, 9);
+    expect(state.coordinators.free[0]).toBeCloseTo(8, 9);
   });
   it('waits when the coordinator has no hours left', () => {
-    const state = testState({ programme: { preMatchTrainingHours: 6 } });
+    const state = testState({ programme: { preMatchTrainingHours: 6 } }, undefined, 0);
     state.trainingQueue.push(0);
-    state.hoursLeft = 0;
-    training.step(state, 1);
+    step(training, state, 1);
     expect(state.trainingQueue).toEqual([0]);
     expect(state.volunteers.readyWeek[0]).toBe(-1);
   });
