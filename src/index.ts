@@ -3,7 +3,7 @@
  * files, the worker pool, writing results) are in `src/node.ts`.
  */
 export * from './engine/index.ts';
-export { runReplication } from './model/runReplication.ts';
+export { plannedParticipantWeeks, runReplication } from './model/runReplication.ts';
 export type { Scenario } from './model/scenario.ts';
 export * from './model/results.ts';
 export { SECTIONS, paramRows, paramsSchema, DOMAINS, TARGET_GROUPS, type Params, type ParamRow, type Domain } from './model/params.ts';
@@ -12,3 +12,4 @@ export * from './scenario/index.ts';
 export * from './analysis/index.ts';
 export * from './runner/task.ts';
 export * as sensitivity from './sensitivity/index.ts';
+export * from './runner/cost.ts';

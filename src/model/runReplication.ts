@@ -34,6 +34,17 @@ function participantWeeks(state: ModelState): number {
 }
 
 /**
+ * Participant-weeks a replication of the scenario simulates, from its arrivals alone (no week is
+ * run): the size of its work, for cost estimates. Milliseconds even for the heaviest designs.
+ *
+ * @example
+ *   plannedParticipantWeeks(scenario, 0) === runReplication(scenario, 0).participantWeeks; // true
+ */
+export function plannedParticipantWeeks(scenario: Scenario, replication = 0): number {
+  return participantWeeks(createState(scenario.params, scenario.seed, replication, scenario.weeks, poisson));
+}
+
+/**
  * One replication of a scenario: the unit of work behind the CLI, the worker threads, cluster
  * shards and the dashboard. Depends only on (scenario, replication): every random draw comes from
  * streams keyed by (scenario.seed, replication, stream name).
