@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dashboard CSV exports', () => {
   it('weekly, survival and replications equal the command line files byte for byte', () => {
-    const writer = new ResultWriter(dir);
+    const writer = ResultWriter.open(dir);
     writer.finish(aggregate);
     expect(weeklyCsv(aggregate.summary)).toBe(readFileSync(join(dir, 'weekly.csv'), 'utf8'));
     expect(survivalCsv(aggregate.summary)).toBe(readFileSync(join(dir, 'survival.csv'), 'utf8'));
