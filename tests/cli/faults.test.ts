@@ -88,7 +88,7 @@ describe('result folders are replaced whole (cases 1, 2, 8)', () => {
     const merged = cli(['merge', ...shards, '--out', out, '--quiet']);
     expect(merged.status, merged.stderr).toBe(0);
     expect(expectWholeRun(out).scenario.seed).toBe(3);
-    expect(readdirSync(out).sort()).toEqual(['replications.csv', 'shard-0000-of-0002.jsonl', 'shard-0001-of-0002.jsonl', 'summary.json', 'survival.csv', 'weekly.csv']);
+    expect(readdirSync(out).sort()).toEqual(['replications.csv', 'shard-0000-of-0002.jsonl', 'shard-0001-of-0002.jsonl', 'summary.json', 'survival.csv', 'waiting.csv', 'weekly.csv']);
   });
 
   it('cleans temporary files that killed runs of older versions left', () => {

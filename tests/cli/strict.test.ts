@@ -28,15 +28,15 @@ function expectUsage(args: string[], message: RegExp, code = 2): void {
 }
 
 describe('a figure without data says so (case 9)', () => {
-  it('without any match, premature closure is "no data", not 0.0% [0.0%, 0.0%]', () => {
+  it('without any match, premature closure is "n/a" (null in summary.json), not 0.0% [0.0%, 0.0%]', () => {
     const none = file('no-volunteers.json', { version: 1, extends: 'small.json', name: 'no volunteers', inflow: { initialVolunteers: 0, volunteersPerWeek: 0 } });
     const out = join(dir, 'none');
     const r = cli(['run', none, '--out', out, '--workers', '1', '--quiet']);
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/Premature closure before the planned 52 weeks \(Kaplan-Meier\): no data \(no match started\)/);
-    expect(r.stdout).not.toMatch(/0\.0% {2}\[0\.0%, 0\.0%\]/);
+    expect(r.stdout).toMatch(/Premature closure by the planned end \(52 weeks\): n\/a\n/);
+    expect(r.stdout).not.toMatch(/Premature closure.*0\.0%/);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-    expect(summary.survival.prematureByPlan).toEqual({ value: null, lower: null, upper: null, weeks: 52 });
+    expect(summary.survival.prematureIncidence).toEqual({ value: null, lower: null, upper: null, weeks: 52, matches: 0 });
   });
 });
 

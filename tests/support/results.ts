@@ -15,7 +15,7 @@ export function expectWholeRun(dir: string): Summary {
   const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as Summary;
   expect(column(dir, 'weekly.csv', 'activeMatches_mean'), 'weekly.csv of another run').toEqual(summary.weekly.activeMatches.mean);
   expect(column(dir, 'weekly.csv', 'participantsWaiting_upper'), 'weekly.csv of another run').toEqual(summary.weekly.participantsWaiting.upper);
-  expect(column(dir, 'survival.csv', 'survival'), 'survival.csv of another run').toEqual(summary.survival.survival);
+  expect(column(dir, 'survival.csv', 'still_running'), 'survival.csv of another run').toEqual(summary.survival.stillRunning.value);
   expect(column(dir, 'replications.csv', 'replication'), 'replications.csv of another run').toHaveLength(summary.scenario.reps);
   for (const file of ['matches.csv', 'outcomes.csv']) {
     if (!existsSync(join(dir, file))) continue;
