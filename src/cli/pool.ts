@@ -9,16 +9,18 @@
  * @example
  *   import { ScenarioPool } from './src/cli/pool.ts';
  *   import { readScenario } from './src/io/readScenario.ts';
+ *   import { parseScenario, scenarioToFile } from './src/index.ts';
  *
+ *   const base = scenarioToFile(readScenario('flemish-befriending'));
  *   const pool = ScenarioPool.create({ workers: 4 });
  *   try {
- *     for (const contacts of [0.25, 0.5, 1]) {
- *       const scenario = parseScenario({ ...scenarioToFile(readScenario('flemish-befriending')), programme: { contactsPerWeek: contacts } });
+ *     for (const contactsPerWeek of [0.25, 0.5, 1]) {
+ *       const scenario = parseScenario({ ...base, programme: { ...base.programme, contactsPerWeek } });
  *       const { summary } = await pool.runScenario(scenario, { onProgress: (done, total) => console.error(`${done}/${total}`) });
- *       console.log(contacts, summary.metrics.prematureShare.mean);
+ *       console.log(contactsPerWeek, summary.metrics.prematureIncidence.value);
  *     }
  *     // A range of replications (a shard), with every replication's statistics in order:
- *     await pool.runScenario(scenario, { range: { start: 100, end: 200 }, onOutput: (o) => save(o.stats) });
+ *     await pool.runScenario(parseScenario(base), { range: { start: 100, end: 200 }, onOutput: (o) => console.log(o.stats.replication) });
  *   } finally {
  *     await pool.destroy();
  *   }
