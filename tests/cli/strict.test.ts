@@ -81,9 +81,12 @@ describe('no more silent acceptance (case 12)', () => {
   });
   it('a very heavy run is announced with its cost before it starts', async () => {
     const run = cliStart(['run', 'duo-for-a-job', '--reps', '1000000', '--out', join(dir, 'heavy'), '--quiet']);
-    await run.waitFor(/warning: a heavy run/);
-    run.child.kill('SIGKILL');
-    await run.exited;
+    try {
+      await run.waitFor(/warning: a heavy run/);
+    } finally {
+      run.child.kill('SIGKILL');
+      await run.exited;
+    }
     expect(run.stderr).toMatch(/warning: a heavy run: 1000000 replications x \d+ k participant-weeks = \d+\.\d G participant-weeks, roughly \d+\.\d h on \d+ workers?/);
   });
 });

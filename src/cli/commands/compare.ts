@@ -12,7 +12,7 @@ import { workersFlag } from '../flags.ts';
 import { COMPARED_METRICS, formatComparison, formatWarnings, frameLine } from '../format.ts';
 import { defaultWorkers, runScenario } from '../pool.ts';
 import { createProgress } from '../progress.ts';
-import { slug, withOverrides, type RunFlags } from './run.ts';
+import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
 
 /** A scenario's parameters as dotted paths (programme.plannedWeeks, ...), plus the horizon. */
 function flatParams(s: Scenario): Map<string, unknown> {
@@ -65,6 +65,7 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
     return i === 0 ? s : parseScenario({ ...scenarioToFile(s), seed: base.seed, reps: base.reps });
   });
   const results: Aggregate[] = [];
+  warnIfHeavy(scenarios[0], workers, base.reps * scenarios.length);
   for (const [i, s] of scenarios.entries()) {
     const progress = createProgress(slug(refs[i]), !flags.quiet);
     results.push(await runScenario(s, { workers, onProgress: (d, t) => progress.update(d, t) }));
