@@ -50,6 +50,11 @@ function takeLock(target: string, lockDir: string, shown: string): () => void {
         }
       };
     } catch (e) {
+      // A stale lock (no sign of life for 10 s) that the library could not remove because of our owner note.
+      if (attempt === 0 && errorCode(e) === 'ENOTEMPTY') {
+        rmSync(lockDir, { recursive: true, force: true });
+        continue;
+      }
       if (errorCode(e) !== 'ELOCKED') throw new FileError(`--out: cannot lock ${shown} (${describeCode(e)})`);
       const owner = readOwner(lockDir);
       if (attempt === 0 && owner && owner.host === HOST && owner.pid !== process.pid && !processAlive(owner.pid)) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -50,6 +50,17 @@ describe('result folders', () => {
     expect(e.exitCode).toBe(1);
     first.abort();
     OutputFolder.open(target).abort();
+  });
+
+  it('takes over a lock left by a killed process, here at once, from another machine once stale', () => {
+    const target = join(root, 'e');
+    mkdirSync(join(root, '.e.buddysim-lock'));
+    writeFileSync(join(root, '.e.buddysim-lock', 'owner.json'), JSON.stringify({ pid: 4194399, host: 'elsewhere' }));
+    expect(fail(() => OutputFolder.open(target)).message).toMatch(/being written by another buddysim run \(process 4194399 on elsewhere\)/);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(root, '.e.buddysim-lock'), old, old);
+    OutputFolder.open(target).abort();
+    expect(readdirSync(root).filter((x) => x.startsWith('.e.'))).toEqual([]);
   });
 
   it('puts back the previous folder when a swap was cut between its two renames', () => {
