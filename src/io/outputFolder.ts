@@ -126,20 +126,25 @@ export class OutputFolder {
 
   /** Replaces the target with the new folder (keeping shard files of the old one) and unlocks. */
   commit(): void {
+    let moved = false;
     try {
       if (existsSync(this.target)) {
         for (const f of readdirSync(this.target)) {
           if (KEPT_FILE.test(f) && !existsSync(this.path(f))) keep(join(this.target, f), this.path(f));
         }
         renameSync(this.target, this.old);
+        moved = true;
       }
       renameSync(this.dir, this.target);
     } catch (e) {
-      throw new FileError(`cannot move the results into ${this.shown} (${describeCode(e)}); the previous results, if any, are unchanged`);
-    } finally {
-      rmSync(this.old, { recursive: true, force: true });
+      // Put the previous results back; the new folder is dropped.
+      if (moved && !existsSync(this.target)) renameSync(this.old, this.target);
+      rmSync(this.dir, { recursive: true, force: true });
       this.unlock();
+      throw new FileError(`cannot move the results into ${this.shown} (${describeCode(e)}); the previous results, if any, are unchanged`);
     }
+    rmSync(this.old, { recursive: true, force: true });
+    this.unlock();
   }
 
   /** Drops the new folder: the target stays as it was. */
