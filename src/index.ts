@@ -3,7 +3,7 @@
  * files, the worker pool, writing results) are in `src/io` and `src/cli`.
  */
 export * from './engine/index.ts';
-export { runReplication, WEEKLY_SERIES, STOCKS } from './model/runReplication.ts';
+export { plannedParticipantWeeks, runReplication, WEEKLY_SERIES, STOCKS } from './model/runReplication.ts';
 export type { Scenario } from './model/scenario.ts';
 export * from './model/results.ts';
 export { SECTIONS, paramRows, paramsSchema, TARGET_GROUPS, type Params, type ParamRow } from './model/params.ts';
@@ -13,3 +13,4 @@ export * from './scenario/index.ts';
 export * from './analysis/index.ts';
 export * from './runner/task.ts';
 export * as sensitivity from './sensitivity/index.ts';
+export * from './runner/cost.ts';

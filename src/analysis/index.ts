@@ -9,3 +9,4 @@ export * from './moments.ts';
 export * from './pool.ts';
 export * from './repStats.ts';
 export * from './warnings.ts';
+export * from './tables.ts';

@@ -2,11 +2,21 @@ import type { z } from 'zod';
 import { RUN_FIELDS } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 
-/** Parses a numeric flag and checks it with the same declaration as the scenario field it overrides. */
+/** A number as people write one on a command line: decimal digits, an optional sign and fraction. No hex, no exponent. */
+const DECIMAL = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * Parses a numeric flag strictly (`0x3`, `1e3`, `3abc` are refused) and checks it with the same
+ * declaration as the scenario field it overrides.
+ *
+ * @example
+ *   numberFlag('reps', '500', RUN_FIELDS.reps); // 500
+ *   numberFlag('reps', '0x3', RUN_FIELDS.reps); // throws UsageError: --reps: got "0x3"; must be a number in decimal digits ...
+ */
 export function numberFlag(flag: string, raw: string | undefined, field: { schema: z.ZodType }): number | undefined {
   if (raw === undefined) return undefined;
-  const value = Number(raw);
-  const parsed = field.schema.safeParse(raw.trim() === '' ? NaN : value);
+  if (!DECIMAL.test(raw.trim())) throw new UsageError(`--${flag}: got "${raw}"; must be a number in decimal digits (like 200)`);
+  const parsed = field.schema.safeParse(Number(raw));
   if (!parsed.success) throw new UsageError(`--${flag}: got "${raw}"; ${parsed.error.issues[0].message}`);
   return parsed.data as number;
 }
@@ -14,19 +24,22 @@ export function numberFlag(flag: string, raw: string | undefined, field: { schem
 export const seedFlag = (raw: string | undefined) => numberFlag('seed', raw, RUN_FIELDS.seed);
 export const repsFlag = (raw: string | undefined) => numberFlag('reps', raw, RUN_FIELDS.reps);
 
+/** A whole number from `min` to `max` in decimal digits, or a usage error naming the flag and what is allowed. */
+export function countFlag(flag: string, raw: string, min: number, max: number, extra = ''): number {
+  const n = /^\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${flag}: got "${raw}"; must be a whole number from ${min} to ${max}${extra}`);
+  return n;
+}
+
 /** --workers: a whole number from 1 to 256, or "auto" (all cores). */
 export function workersFlag(raw: string | undefined, auto: number): number {
   if (raw === undefined || raw === 'auto') return auto;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError(`--workers: got "${raw}"; must be a whole number from 1 to 256, or auto`);
-  return n;
+  return countFlag('workers', raw, 1, 256, ', or auto');
 }
 
 /** --records: how many replications' full records to write as CSV: a whole number or "all". */
 export function recordsFlag(raw: string | undefined, reps: number, fallback: number): number {
   if (raw === undefined) return Math.min(fallback, reps);
   if (raw === 'all') return reps;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--records: got "${raw}"; must be a whole number of replications (0 or more), or all`);
-  return Math.min(n, reps);
+  return Math.min(countFlag('records', raw, 0, Number.MAX_SAFE_INTEGER, ' (replications), or all'), reps);
 }

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
+import { FileError } from '../io/errors.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
-import { runCommand } from './commands/run.ts';
+import { runCommand, type RunFlags } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
 import { validateCommand } from './commands/validate.ts';
 import { mechanismsCommand, validateModelCommand } from './commands/validateModel.ts';
 import { UsageError } from './errors.ts';
+import { PoolError } from './pool.ts';
 
 const HELP = `buddysim: agent-based simulation of buddy programmes
 
@@ -29,13 +31,18 @@ Usage:
 <scenario> is a scenario file, or the name of a bundled one:
   flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
   best-practice-mentoring, poorly-supported-mentoring, newcomer-befriending
+A scenario file is at most 1 MB; its "extends" may name a file in its own folder (or below) or a
+bundled scenario; --extends-anywhere (run, compare, validate) lifts the folder rule.
 
 run       simulates the scenario's replications on all cores, prints a summary, and writes
-          summary.json and CSV files to DIR (default out/<scenario>). --records: replications
-          whose match and participant records go to CSV (default 10).
+          summary.json and CSV files to DIR (default out/<scenario>). DIR is replaced as a whole
+          when the run completes (never a mix of two runs). --records: replications whose match
+          and participant records go to CSV (default 10). A run estimated above 500 M
+          participant-weeks gets a warning first.
           --shard K/N runs only shard K (0-based) of N and writes its statistics as a shard file;
           --shard auto takes K and N from a Slurm job array or a Kubernetes Indexed Job.
-merge     merges shard files into the results of a single run (byte-identical summary.json).
+merge     checks the shard files (checksums) and merges them into the results of a single run
+          (byte-identical summary.json).
 compare   runs each scenario with the first one's seed and replications and reports paired
           differences against the first, with 95% intervals.
 validate  checks scenario files: one line per problem, exit code 1 if any.
@@ -55,11 +62,11 @@ sensitivity --self-test
           checks the sensitivity estimators (Sobol' sequence, Sobol' indices, Morris) on test
           functions with analytic indices; prints estimate, interval, analytic value and pass.
 
-Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 3 a stylized fact fails
-(validate-model) or a self-test check misses (sensitivity), 70 a bug (please report it).
+Exit codes: 0 ok, 1 invalid scenario or input file, or a file the system refused (unreadable,
+unwritable, disk full, a folder locked by another run), 2 invalid command line (including an
+impossible --out), 3 a stylized fact fails (validate-model) or a self-test check misses
+(sensitivity), 70 a bug (please report it).
 `;
-
-type Flags = Record<string, string | boolean | undefined>;
 
 const OPTIONS = {
   reps: { type: 'string' },
@@ -74,34 +81,126 @@ const OPTIONS = {
   params: { type: 'string' },
   candidates: { type: 'string' },
   refine: { type: 'string' },
+  'extends-anywhere': { type: 'boolean' },
   'self-test': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Which flags each command takes: anything else is a usage error naming the allowed ones. */
-const ALLOWED: Record<string, string[]> = {
-  run: ['reps', 'seed', 'workers', 'out', 'records', 'quiet', 'json', 'shard'],
-  compare: ['reps', 'seed', 'workers', 'out', 'quiet'],
-  validate: [],
-  schema: ['out'],
-  params: ['markdown'],
-  merge: ['out', 'json', 'quiet'],
-  'validate-model': ['reps', 'workers', 'out', 'quiet'],
-  calibrate: ['params', 'reps', 'candidates', 'refine', 'seed', 'workers', 'out', 'quiet'],
-  mechanisms: ['reps', 'workers', 'out', 'quiet'],
-  sensitivity: ['self-test', 'json'],
+type OptionName = keyof typeof OPTIONS;
+type Flags = Partial<Record<OptionName, string | boolean>>;
+
+const str = (flags: Flags, k: OptionName) => flags[k] as string | undefined;
+
+function runFlags(flags: Flags): RunFlags {
+  return {
+    reps: str(flags, 'reps'), seed: str(flags, 'seed'), workers: str(flags, 'workers'), out: str(flags, 'out'),
+    records: str(flags, 'records'), shard: str(flags, 'shard'), quiet: flags.quiet === true, json: flags.json === true,
+    extendsAnywhere: flags['extends-anywhere'] === true,
+  };
+}
+
+function noArguments(command: string, positionals: string[]): void {
+  if (positionals.length > 0) throw new UsageError(`${command} takes no arguments, got "${positionals[0].slice(0, 80)}"`);
+}
+
+interface Command {
+  /** The options it takes; any other is a usage error naming these. */
+  flags: OptionName[];
+  run(positionals: string[], flags: Flags): void | Promise<void>;
+}
+
+/** Every command: add one here (its options, and what it runs) and to HELP. */
+const COMMANDS: Record<string, Command> = {
+  run: {
+    flags: ['reps', 'seed', 'workers', 'out', 'records', 'quiet', 'json', 'shard', 'extends-anywhere'],
+    run(positionals, flags) {
+      if (positionals.length !== 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: buddysim run <scenario>`);
+      return runCommand(positionals[0], runFlags(flags));
+    },
+  },
+  compare: { flags: ['reps', 'seed', 'workers', 'out', 'quiet', 'extends-anywhere'], run: (positionals, flags) => compareCommand(positionals, runFlags(flags)) },
+  merge: { flags: ['out', 'json', 'quiet'], run: (positionals, flags) => mergeCommand(positionals, runFlags(flags)) },
+  validate: {
+    flags: ['extends-anywhere'],
+    run(positionals, flags) {
+      if (positionals.length === 0) throw new UsageError('validate needs a scenario: buddysim validate <scenario> [...]');
+      return validateCommand(positionals, { extendsAnywhere: flags['extends-anywhere'] === true });
+    },
+  },
+  schema: {
+    flags: ['out'],
+    run(positionals, flags) {
+      noArguments('schema', positionals);
+      return schemaCommand(str(flags, 'out'));
+    },
+  },
+  params: {
+    flags: ['markdown'],
+    run(positionals, flags) {
+      noArguments('params', positionals);
+      process.stdout.write(paramsText(flags.markdown === true));
+    },
+  },
+  'validate-model': {
+    flags: ['reps', 'workers', 'out', 'quiet'],
+    run: (positionals, flags) => validateModelCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
+  },
+  calibrate: {
+    flags: ['params', 'reps', 'candidates', 'refine', 'seed', 'workers', 'out', 'quiet'],
+    run: (positionals, flags) =>
+      calibrateCommand(positionals, {
+        params: str(flags, 'params'), reps: str(flags, 'reps'), candidates: str(flags, 'candidates'), refine: str(flags, 'refine'),
+        seed: str(flags, 'seed'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true,
+      }),
+  },
+  mechanisms: {
+    flags: ['reps', 'workers', 'out', 'quiet'],
+    run: (positionals, flags) => mechanismsCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
+  },
+  sensitivity: {
+    flags: ['self-test', 'json'],
+    run: (positionals, flags) => sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true }),
+  },
 };
 
+const NEGATIVE_NUMBER = /^-\d/;
+
+/**
+ * Reads the command line strictly: unknown options, options given twice, a value on a switch
+ * (`--quiet=yes`) and a missing value are usage errors. `--seed -1` reads -1 as the value (to be
+ * refused by the range check), not as an option.
+ */
 function parse(argv: string[]): { command: string; positionals: string[]; flags: Flags } {
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const name = /^--([\w-]+)$/.exec(argv[i])?.[1];
+    const option = name ? OPTIONS[name as OptionName] : undefined;
+    if (option?.type === 'string' && i + 1 < argv.length && NEGATIVE_NUMBER.test(argv[i + 1])) {
+      args.push(`${argv[i]}=${argv[i + 1]}`);
+      i += 1;
+    } else {
+      args.push(argv[i]);
+    }
+  }
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true });
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, allowNegative: true, strict: true, tokens: true });
   } catch (e) {
     const err = e as Error & { code?: string };
-    const flag = /'(--?[\w-]+)/.exec(err.message)?.[1];
-    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag ?? ''}; see buddysim --help`);
-    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError(`option ${flag ?? ''} needs a value; see buddysim --help`);
+    const flag = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? '';
+    if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown option ${flag}; see buddysim --help`);
+    if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const option = OPTIONS[flag.replace(/^-+/, '') as OptionName];
+      if (option?.type === 'boolean') throw new UsageError(`option ${flag} is a switch and takes no value; write ${flag} alone`);
+      throw new UsageError(`option ${flag} needs a value; see buddysim --help`);
+    }
     throw new UsageError(err.message);
+  }
+  const seen = new Set<string>();
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== 'option') continue;
+    if (seen.has(token.name)) throw new UsageError(`option --${token.name} is given more than once; give it once`);
+    seen.add(token.name);
   }
   const [command = '', ...positionals] = parsed.positionals;
   return { command, positionals, flags: parsed.values as Flags };
@@ -119,45 +218,21 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const allowed = ALLOWED[command];
-  if (!allowed) throw new UsageError(`unknown command "${command}"; commands: ${Object.keys(ALLOWED).join(', ')}`);
+  const spec = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!spec) throw new UsageError(`unknown command "${command.slice(0, 80)}"; commands: ${Object.keys(COMMANDS).join(', ')}`);
   for (const [flag, value] of Object.entries(flags)) {
-    if (value !== undefined && !allowed.includes(flag)) {
-      throw new UsageError(`${command} does not take --${flag}; it takes ${allowed.length ? allowed.map((f) => `--${f}`).join(', ') : 'no options'}`);
+    if (value !== undefined && !spec.flags.includes(flag as OptionName)) {
+      throw new UsageError(`${command} does not take --${flag}; it takes ${spec.flags.length ? spec.flags.map((f) => `--${f}`).join(', ') : 'no options'}`);
     }
   }
-  const str = (k: string) => flags[k] as string | undefined;
-  const runFlags = { reps: str('reps'), seed: str('seed'), workers: str('workers'), out: str('out'), records: str('records'), shard: str('shard'), quiet: flags.quiet === true, json: flags.json === true };
-  switch (command) {
-    case 'run':
-      if (positionals.length !== 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: buddysim run <scenario>`);
-      return runCommand(positionals[0], runFlags);
-    case 'merge':
-      return mergeCommand(positionals, runFlags);
-    case 'compare':
-      return compareCommand(positionals, runFlags);
-    case 'validate':
-      if (positionals.length === 0) throw new UsageError('validate needs a scenario: buddysim validate <scenario> [...]');
-      return validateCommand(positionals);
-    case 'schema':
-      if (positionals.length > 0) throw new UsageError(`schema takes no arguments, got "${positionals[0]}"`);
-      return schemaCommand(str('out'));
-    case 'params':
-      if (positionals.length > 0) throw new UsageError(`params takes no arguments, got "${positionals[0]}"`);
-      process.stdout.write(paramsText(flags.markdown === true));
-      return;
-    case 'validate-model':
-      return validateModelCommand(positionals, { reps: str('reps'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true });
-    case 'mechanisms':
-      return mechanismsCommand(positionals, { reps: str('reps'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true });
-    case 'calibrate':
-      return calibrateCommand(positionals, {
-        params: str('params'), reps: str('reps'), candidates: str('candidates'), refine: str('refine'),
-        seed: str('seed'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true,
-      });
-    case 'sensitivity':
-      return sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true });
-  }
+  await spec.run(positionals, flags);
+}
+
+/** A failed system call that reached here unwrapped: the environment's doing, not a bug. */
+function systemError(e: unknown): string | null {
+  const err = e as NodeJS.ErrnoException;
+  if (!err || typeof err.code !== 'string' || !/^E[A-Z]+$/.test(err.code) || !err.syscall) return null;
+  return `cannot ${err.syscall}${err.path ? ` ${err.path}` : ''} (${err.code})`;
 }
 
 // Output piped into a reader that stopped early (`| head`): not an error worth a trace.
@@ -172,6 +247,12 @@ main(process.argv.slice(2)).catch((e: unknown) => {
     process.exitCode = 2;
   } else if (e instanceof ScenarioError) {
     for (const line of e.problems) process.stderr.write(`${line}\n`);
+    process.exitCode = 1;
+  } else if (e instanceof FileError || e instanceof PoolError) {
+    process.stderr.write(`buddysim: ${e.message}\n`);
+    process.exitCode = e.exitCode;
+  } else if (systemError(e)) {
+    process.stderr.write(`buddysim: ${systemError(e)}\n`);
     process.exitCode = 1;
   } else {
     const err = e as Error;

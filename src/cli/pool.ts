@@ -1,65 +1,229 @@
+/**
+ * The one worker pool of the command line (run, compare, calibrate, validate-model, mechanisms)
+ * and of library users such as an experiment over many design points: create once, run many
+ * scenarios (whole or a range of replications), destroy. Each run is merged strictly in
+ * replication order, so its summary is byte-identical to a serial run whatever the number of
+ * workers; a bounded number of tasks is in flight, so memory stays flat however many
+ * replications; a watchdog stops a task that runs far beyond its estimate.
+ *
+ * @example
+ *   import { ScenarioPool } from './src/cli/pool.ts';
+ *   import { readScenario } from './src/io/readScenario.ts';
+ *   import { parseScenario, scenarioToFile } from './src/index.ts';
+ *
+ *   const base = scenarioToFile(readScenario('flemish-befriending'));
+ *   const pool = ScenarioPool.create({ workers: 4 });
+ *   try {
+ *     for (const contactsPerWeek of [0.25, 0.5, 1]) {
+ *       const scenario = parseScenario({ ...base, programme: { ...base.programme, contactsPerWeek } });
+ *       const { summary } = await pool.runScenario(scenario, { onProgress: (done, total) => console.error(`${done}/${total}`) });
+ *       console.log(contactsPerWeek, summary.metrics.prematureIncidence.value);
+ *     }
+ *     // A range of replications (a shard), with every replication's statistics in order:
+ *     await pool.runScenario(parseScenario(base), { range: { start: 100, end: 200 }, onOutput: (o) => console.log(o.stats.replication) });
+ *   } finally {
+ *     await pool.destroy();
+ *   }
+ */
 import { availableParallelism } from 'node:os';
+import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { Aggregator, type Aggregate } from '../analysis/aggregate.ts';
 import { planTasks, type RepRange } from '../engine/tasks.ts';
+import { plannedParticipantWeeks } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { OrderedMerger, runRange, type RepOutput } from '../runner/task.ts';
+import { ASSUMED_SPEED, duration, taskSize } from '../runner/cost.ts';
+import { OrderedMerger, type RepOutput } from '../runner/task.ts';
 import type { WorkerTask } from './worker.ts';
-
-export interface PoolOptions {
-  /** Worker threads; 1 runs in this thread (no pool). Default: all cores. */
-  workers?: number;
-  /** Keep full records of replications below this index (for CSV). */
-  recordsBelow?: number;
-  /** Replications to run: [start, end) for a shard; default all of the scenario's. */
-  range?: RepRange;
-  onProgress?: (done: number, total: number) => void;
-  /** Every replication's output, in replication order. */
-  onOutput?: (o: RepOutput) => void;
-}
 
 export const defaultWorkers = () => availableParallelism();
 
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.dev.mjs' : './worker.js', import.meta.url);
+const WORKER_URL = new URL(import.meta.url.endsWith('.ts') ? './worker.dev.mjs' : './worker.js', import.meta.url);
 
-/** Replications per task: big enough to amortise messaging, small enough to balance and show progress. */
-export function chunkSize(reps: number, workers: number): number {
-  return Math.max(1, Math.min(50, Math.ceil(reps / (workers * 8))));
+export interface Watchdog {
+  /** Never stop a task before this many milliseconds (default 60 s: worker start-up, a busy machine). */
+  minMs?: number;
+  /** Stop a task that runs this many times longer than its estimate (default 20). */
+  factor?: number;
+}
+
+export interface PoolOptions {
+  /** Worker threads (default: all cores). Even 1 is a thread: this one stays free for progress, locks and the watchdog. */
+  workers?: number;
+  /**
+   * Heap limits of each worker. Default: V8's, which `node --max-old-space-size=N` (or
+   * NODE_OPTIONS) sets for every thread, so one flag bounds the whole process.
+   */
+  resourceLimits?: ResourceLimits;
+  watchdog?: Watchdog;
+  /** The worker module (default: the CLI's worker, which runs `runRange`). For tests and embedding. */
+  workerFile?: URL;
+}
+
+export interface RunOptions {
+  /** Replications to run, [start, end); default all of the scenario's. */
+  range?: RepRange;
+  /** Keep full records of replications below this index (for CSV), passed to onOutput. */
+  recordsBelow?: number;
+  /** Every replication's output, in replication order. */
+  onOutput?: (o: RepOutput) => void;
+  /** After each task is merged: replications done of the total. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** A failure of the pool that is not a bug of the caller: one line for people, with the exit code it deserves. */
+export class PoolError extends Error {
+  constructor(message: string, readonly exitCode: number) {
+    super(message);
+    this.name = 'PoolError';
+  }
 }
 
 /**
- * Runs a scenario's replications on worker threads and aggregates them in replication order,
- * so the result is byte-identical to a serial run whatever the number of workers.
+ * Accepts finished ranges in any order and merges them in replication order into an Aggregator,
+ * counting progress: the same path for pool runs and for merged shards.
  */
-export async function runScenario(scenario: Scenario, options: PoolOptions = {}): Promise<Aggregate> {
-  const range = options.range ?? { start: 0, end: scenario.reps };
-  const total = range.end - range.start;
-  const workers = Math.max(1, Math.min(options.workers ?? defaultWorkers(), total));
-  const recordsBelow = options.recordsBelow ?? 0;
+export function collectInOrder(scenario: Scenario, range: RepRange, options: Pick<RunOptions, 'onOutput' | 'onProgress'> = {}) {
   const aggregator = new Aggregator(scenario, { firstReplication: range.start });
   const merger = new OrderedMerger(aggregator, range.start, options.onOutput);
-  const tasks = planTasks(total, chunkSize(total, workers)).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
+  const total = range.end - range.start;
   let done = 0;
-  const finished = (t: RepRange, outputs: RepOutput[]) => {
-    merger.accept(t, outputs);
-    done += outputs.length;
-    options.onProgress?.(done, total);
+  return {
+    accept(r: RepRange, outputs: RepOutput[]): void {
+      merger.accept(r, outputs);
+      done += outputs.length;
+      options.onProgress?.(done, total);
+    },
+    finish: (): Aggregate => aggregator.finish(),
   };
+}
 
-  if (workers === 1) {
-    for (const t of tasks) {
-      finished(t, runRange(scenario, t, recordsBelow));
-      // Let the event loop breathe so progress can be drawn.
-      await new Promise((r) => setImmediate(r));
-    }
-    return aggregator.finish();
+export class ScenarioPool {
+  /** Participant-weeks per millisecond of the slowest task so far (the watchdog's yardstick). */
+  private slowest = ASSUMED_SPEED / 1000;
+  private destroyed = false;
+
+  private constructor(
+    private readonly piscina: Piscina<WorkerTask, RepOutput[]>,
+    readonly workers: number,
+    private readonly watchdog: Required<Watchdog>,
+  ) {}
+
+  /** Starts the worker threads. */
+  static create(options: PoolOptions = {}): ScenarioPool {
+    const workers = Math.max(1, options.workers ?? defaultWorkers());
+    const piscina = new Piscina<WorkerTask, RepOutput[]>({
+      filename: (options.workerFile ?? WORKER_URL).href,
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: Number.MAX_SAFE_INTEGER,
+      ...(options.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+    });
+    return new ScenarioPool(piscina, workers, { minMs: 60_000, factor: 20, ...options.watchdog });
   }
 
-  const pool = new Piscina<WorkerTask, RepOutput[]>({ filename: workerUrl.href, minThreads: workers, maxThreads: workers });
+  /**
+   * Runs a scenario's replications (or a range of them) and aggregates them in replication order.
+   * Several runs may share the pool at once; each keeps at most two tasks per worker in flight.
+   */
+  async runScenario(scenario: Scenario, options: RunOptions = {}): Promise<Aggregate> {
+    if (this.destroyed) throw new Error('the pool has been destroyed');
+    const range = options.range ?? { start: 0, end: scenario.reps };
+    const total = range.end - range.start;
+    const collector = collectInOrder(scenario, range, options);
+    if (total <= 0) return collector.finish();
+    const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
+    const tasks = planTasks(total, taskSize(total, this.workers, perReplication)).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
+    const recordsBelow = options.recordsBelow ?? 0;
+    const stop = new AbortController();
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let active = 0;
+      let failed = false;
+      const launch = () => {
+        while (!failed && active < 2 * this.workers && next < tasks.length) {
+          const task = tasks[next++];
+          active += 1;
+          this.runTask({ scenario, range: task, recordsBelow }, perReplication * (task.end - task.start), stop.signal).then(
+            (outputs) => {
+              active -= 1;
+              if (failed) return;
+              try {
+                collector.accept(task, outputs);
+              } catch (e) {
+                failed = true;
+                stop.abort();
+                return reject(e);
+              }
+              if (active === 0 && next >= tasks.length) resolve();
+              else launch();
+            },
+            (e) => {
+              active -= 1;
+              if (failed) return;
+              failed = true;
+              stop.abort();
+              reject(e);
+            },
+          );
+        }
+      };
+      launch();
+    });
+    return collector.finish();
+  }
+
+  /** One task on a worker, stopped by the watchdog if it runs far beyond its estimate. */
+  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal): Promise<RepOutput[]> {
+    const expectedMs = participantWeeks / this.slowest;
+    const limitMs = Math.max(this.watchdog.minMs, this.watchdog.factor * expectedMs);
+    const abort = new AbortController();
+    const onStop = () => abort.abort();
+    stopAll.addEventListener('abort', onStop);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, limitMs);
+    const started = Date.now();
+    try {
+      const outputs = await this.piscina.run(task, { signal: abort.signal });
+      this.slowest = Math.min(this.slowest, participantWeeks / Math.max(1, Date.now() - started));
+      return outputs;
+    } catch (e) {
+      const { start, end } = task.range;
+      const which = `replications ${start} to ${end - 1} of "${task.scenario.name}"`;
+      if (timedOut) {
+        throw new PoolError(
+          `${which} ran for ${duration(limitMs / 1000)}, more than ${this.watchdog.factor} times the expected ${duration(expectedMs / 1000)}: stopped by the watchdog. A replication that never ends is a bug: please report it with the scenario file`,
+          70,
+        );
+      }
+      if ((e as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw new PoolError(`${which}: a worker ran out of memory; use fewer --workers, or allow more with NODE_OPTIONS=--max-old-space-size=<MB>`, 1);
+      }
+      throw e;
+    } finally {
+      clearTimeout(timer);
+      stopAll.removeEventListener('abort', onStop);
+    }
+  }
+
+  /** Stops the worker threads; the pool cannot run again. */
+  async destroy(): Promise<void> {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    await this.piscina.destroy();
+  }
+}
+
+/** Runs one scenario on a pool made for it (create, run, destroy). */
+export async function runScenario(scenario: Scenario, options: PoolOptions & RunOptions = {}): Promise<Aggregate> {
+  const total = (options.range?.end ?? scenario.reps) - (options.range?.start ?? 0);
+  const pool = ScenarioPool.create({ ...options, workers: Math.max(1, Math.min(options.workers ?? defaultWorkers(), total)) });
   try {
-    await Promise.all(tasks.map(async (t) => finished(t, await pool.run({ scenario, range: t, recordsBelow }))));
+    return await pool.runScenario(scenario, options);
   } finally {
     await pool.destroy();
   }
-  return aggregator.finish();
 }

@@ -23,6 +23,9 @@ interface ControlRefs {
   details: HTMLDetailsElement | null;
 }
 
+/** Problems listed in full; beyond this, a count (a hostile link or file can hold thousands). */
+export const MAX_PROBLEMS = 20;
+
 const idFor = (path: string) => `f-${path.replace(/\./g, '-')}`;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
@@ -149,8 +152,15 @@ export class Controls {
         r.input.removeAttribute('aria-invalid');
       }
     }
-    this.general.replaceChildren(...design.problems.general.map((line) => el('p', {}, line)));
-    this.general.hidden = design.problems.general.length === 0;
+    this.showGeneral(design.problems.general);
+  }
+
+  /** Problems without a control of their own: the first MAX_PROBLEMS, then how many more. */
+  showGeneral(lines: readonly string[]): void {
+    const shown = lines.slice(0, MAX_PROBLEMS).map((line) => el('p', {}, line.length > 300 ? `${line.slice(0, 300)}...` : line));
+    if (lines.length > MAX_PROBLEMS) shown.push(el('p', { class: 'more' }, `... and ${lines.length - MAX_PROBLEMS} more problem${lines.length - MAX_PROBLEMS === 1 ? '' : 's'} (${lines.length} in all).`));
+    this.general.replaceChildren(...shown);
+    this.general.hidden = lines.length === 0;
   }
 
   focus(path: string): void {

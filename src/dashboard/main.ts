@@ -4,7 +4,7 @@
  * aggregation as the command line, so they agree byte for byte for the same scenario and seed.
  */
 import './style.css';
-import { comparePaired, roundDeep, scenarioHash, scenarioToFile, type Aggregate, type MetricName, type PairedDifference, type Scenario, type Summary } from '../index.ts';
+import { ASSUMED_SPEED, MAX_INPUT_BYTES, ScenarioError, comparePaired, describeCost, duration, estimateCost, parseJsonStrict, roundDeep, scenarioHash, scenarioToFile, type Aggregate, type MetricName, type PairedDifference, type Scenario, type Summary } from '../index.ts';
 import { readWidths } from './charts/common.ts';
 import { drawCost } from './charts/cost.ts';
 import { drawEffects } from './charts/effects.ts';
@@ -18,7 +18,7 @@ import { BUNDLED, DEFAULT_SCENARIO, FIELD_KINDS, resolveDesign, stateFromFile, w
 import { downloadBlob, downloadText, slug, svgMarkup, svgToPng } from './exporting.ts';
 import { renderCompare, renderHeadline } from './panels.ts';
 import { WorkerRunner, type Run } from './runner.ts';
-import { decodeState, encodeState, sameState, type DashState, type OverrideValue } from './state.ts';
+import { MAX_LINK_CHARS, encodeState, readLink, sameState, type DashState, type OverrideValue } from './state.ts';
 import RunWorker from './worker.ts?worker&inline';
 
 const DEBOUNCE_MS = 400;
@@ -44,6 +44,7 @@ const ui = {
   clearButton: $<HTMLButtonElement>('#unpin'),
   progress: $<HTMLProgressElement>('#progress'),
   status: $<HTMLElement>('#status'),
+  linkNote: $<HTMLElement>('#link-note'),
   description: $<HTMLElement>('#description'),
   headline: $<HTMLElement>('#headline'),
   compare: $<HTMLElement>('#compare'),
@@ -72,7 +73,7 @@ let debounceTimer: ReturnType<typeof setTimeout> | undefined;
 let drawTimer: ReturnType<typeof setTimeout> | undefined;
 let lastDraw = 0;
 
-function setStatus(kind: 'idle' | 'running' | 'done' | 'invalid' | 'cancelled' | 'error', text: string): void {
+function setStatus(kind: 'idle' | 'running' | 'done' | 'invalid' | 'cancelled' | 'error' | 'confirm', text: string): void {
   document.body.dataset.status = kind;
   ui.status.textContent = text;
   ui.status.dataset.kind = kind;
@@ -99,6 +100,22 @@ function currentHash(): string {
   return encodeState({ ...state, baseline: baseline?.state ?? pendingBaseline }, FIELD_KINDS);
 }
 
+/** Notes about the link: what of it could not be read, or that the design is too large for one. */
+function showLinkNotes(notes: readonly string[]): void {
+  ui.linkNote.textContent = notes.join(' ');
+  ui.linkNote.hidden = notes.length === 0;
+}
+
+/** Writes the state into the URL, unless it is too long to be read back as a link. */
+function writeHash(): void {
+  const hash = currentHash();
+  if (hash.length > MAX_LINK_CHARS) {
+    showLinkNotes([`This design is too large to share as a link (${hash.length.toLocaleString('en-GB')} characters); export the scenario file instead.`]);
+    return;
+  }
+  if (location.hash.replace(/^#/, '') !== hash) history.replaceState(null, '', `#${hash}`);
+}
+
 /** Applies a new state: validates, shows values and problems, writes the URL, and (re)runs. */
 function setState(next: DashState, run: 'debounced' | 'now' | 'none'): void {
   state = next;
@@ -109,8 +126,7 @@ function setState(next: DashState, run: 'debounced' | 'now' | 'none'): void {
   const description = typeof design.json.description === 'string' ? design.json.description : '';
   ui.description.textContent = description;
   ui.description.title = description;
-  const hash = currentHash();
-  if (location.hash.replace(/^#/, '') !== hash) history.replaceState(null, '', `#${hash}`);
+  writeHash();
   clearTimeout(debounceTimer);
   if (!design.scenario) {
     if (activeRun?.purpose === 'current') runner.cancel();
@@ -158,13 +174,17 @@ ui.fileInput.addEventListener('change', async () => {
   const file = ui.fileInput.files?.[0];
   if (!file) return;
   try {
-    const json: unknown = JSON.parse(await file.text());
+    // Checked before reading: a 50 MB file would freeze the page.
+    if (file.size > MAX_INPUT_BYTES) {
+      throw new ScenarioError([`${file.name}: the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; scenario files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`]);
+    }
+    const json = parseJsonStrict(await file.text(), file.name);
+    showLinkNotes([]);
     setState(stateFromFile(json, file.name), 'now');
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    controls.general.hidden = false;
-    controls.general.replaceChildren(Object.assign(document.createElement('p'), { textContent: `${file.name}: ${message.split('\n').join('; ')}` }));
-    setStatus('error', `Could not load ${file.name}.`);
+    const lines = e instanceof ScenarioError ? [...e.problems] : [`${file.name}: ${e instanceof Error ? e.message : String(e)}`];
+    controls.showGeneral(lines);
+    setStatus('error', `Could not load ${file.name}: see the problems above the levers.`);
   } finally {
     ui.fileInput.value = '';
   }
@@ -172,13 +192,32 @@ ui.fileInput.addEventListener('change', async () => {
 
 // ---- running -----------------------------------------------------------------------------------
 
+/** Participant-weeks per second per worker seen in this tab's last run: the basis of time estimates. */
+let measuredSpeed = ASSUMED_SPEED;
+
+/**
+ * A heavy design (HEAVY_PARTICIPANT_WEEKS) starts only from a click on Run, never from a link, a
+ * lever or a file by itself: says so and returns false.
+ */
+function confirmedOrAsk(scenario: Scenario, confirmed: boolean, what: string): boolean {
+  const cost = estimateCost(scenario);
+  if (!cost.heavy || confirmed) return true;
+  ui.runButton.disabled = false;
+  setStatus('confirm', `${what} is a heavy run: ${describeCost(cost, runner.size, measuredSpeed)}. Press Run to start it, or lower the replications.`);
+  markStale();
+  return false;
+}
+
 /** Runs the URL's baseline first if there is one, then the current design (unless it was just run). */
-function requestRun(force: boolean): void {
+function requestRun(force: boolean, confirmed = false): void {
   clearTimeout(debounceTimer);
   if (pendingBaseline) {
     if (activeRun?.purpose === 'baseline') return; // the current design runs when the baseline is done
     const d = resolveDesign(pendingBaseline);
-    if (d.scenario) return startRun(d.scenario, 'baseline');
+    if (d.scenario) {
+      if (confirmedOrAsk(d.scenario, confirmed, 'The baseline in this link')) startRun(d.scenario, 'baseline');
+      return;
+    }
     pendingBaseline = null;
   }
   const scenario = design.scenario;
@@ -191,35 +230,42 @@ function requestRun(force: boolean): void {
     ui.pinButton.disabled = false;
     return;
   }
-  startRun(scenario, 'current');
+  if (confirmedOrAsk(scenario, confirmed, 'This design')) startRun(scenario, 'current');
 }
+
+let confirmedRun = false;
 
 function startRun(scenario: Scenario, purpose: 'current' | 'baseline'): void {
   const started = performance.now();
   const total = scenario.reps;
+  const cost = estimateCost(scenario);
+  confirmedRun = cost.heavy;
   ui.progress.max = total;
   ui.progress.value = 0;
   ui.cancelButton.disabled = false;
   ui.pinButton.disabled = true;
   document.body.dataset.repsDone = '0';
   const label = purpose === 'baseline' ? 'baseline' : 'replications';
-  setStatus('running', `Running 0 / ${total} ${label} on ${Math.min(runner.size, total)} worker${runner.size > 1 ? 's' : ''}…`);
+  setStatus('running', `Running 0 / ${total} ${label}: ${describeCost(cost, runner.size, measuredSpeed)}…`);
   const run = runner.start(scenario, {
     onProgress: (done) => {
       ui.progress.value = done;
       document.body.dataset.repsDone = String(done);
-      setStatus('running', `Running ${done} / ${total} ${label}…`);
+      const elapsed = (performance.now() - started) / 1000;
+      setStatus('running', `Running ${done} / ${total} ${label}… about ${duration((elapsed * (total - done)) / done)} left`);
       if (purpose === 'current') scheduleDraw(run, scenario);
     },
     onDone: (aggregate) => {
       activeRun = null;
       ui.cancelButton.disabled = true;
       const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      measuredSpeed = cost.participantWeeks / Math.max(0.001, Number(seconds)) / Math.min(runner.size, total);
       if (purpose === 'baseline') {
         baseline = { state: pendingBaseline!, scenario, aggregate: copyAggregate(aggregate) };
         pendingBaseline = null;
         updateBaselineUi();
-        return requestRun(true);
+        // The current design needed no click if the baseline did not: both come from the same link.
+        return requestRun(true, confirmedRun);
       }
       clearTimeout(drawTimer);
       lastCompleteHash = scenarioHash(scenario);
@@ -270,7 +316,7 @@ function cancelRun(): void {
   }
 }
 
-ui.runButton.addEventListener('click', () => requestRun(true));
+ui.runButton.addEventListener('click', () => requestRun(true, true));
 ui.cancelButton.addEventListener('click', cancelRun);
 document.addEventListener('keydown', (e) => {
   if (e.key !== 'Escape') return;
@@ -373,10 +419,7 @@ function updateBaselineUi(writeUrl = true): void {
   ui.pinButton.textContent = baseline ? 'Re-pin' : 'Pin baseline';
   ui.pinButton.title = baseline ? 'Make this run the new baseline' : 'Keep this run as the baseline: the next runs are compared with it';
   document.body.dataset.baseline = baseline ? 'pinned' : pendingBaseline ? 'pending' : 'none';
-  if (writeUrl) {
-    const hash = currentHash();
-    if (location.hash.replace(/^#/, '') !== hash) history.replaceState(null, '', `#${hash}`);
-  }
+  if (writeUrl) writeHash();
   if (shown) show(shown.aggregate, shown.scenario, shown.complete);
 }
 
@@ -451,8 +494,11 @@ ui.charts.addEventListener('click', async (e) => {
 // ---- URL state -----------------------------------------------------------------------------------
 
 function loadFromHash(): void {
-  const decoded = decodeState(location.hash, FIELD_KINDS);
-  const fromUrl: DashState = location.hash.length > 1 ? { scenario: decoded.scenario, overrides: decoded.overrides } : { scenario: DEFAULT_SCENARIO, overrides: {} };
+  const { state: decoded, notes } = readLink(location.hash, FIELD_KINDS);
+  const read = location.hash.length > 1 && (decoded.scenario !== null || Object.keys(decoded.overrides).length > 0 || decoded.baseline !== null);
+  if (location.hash.length > 1 && !read) notes.push('Nothing in the link could be used: showing the default scenario.');
+  showLinkNotes(notes);
+  const fromUrl: DashState = read ? { scenario: decoded.scenario, overrides: decoded.overrides } : { scenario: DEFAULT_SCENARIO, overrides: {} };
   if (decoded.baseline && !sameState(decoded.baseline, baseline?.state ?? null)) {
     baseline = null;
     pendingBaseline = decoded.baseline;

@@ -3,7 +3,7 @@
  * the main thread strictly in replication order (OrderedMerger + Aggregator), so the summary is
  * byte-identical to `runSerial` and to the command line for the same scenario and seed.
  */
-import { Aggregator, OrderedMerger, planTasks, type Aggregate, type RepOutput, type RepRange, type Scenario } from '../index.ts';
+import { Aggregator, OrderedMerger, planTasks, plannedParticipantWeeks, taskSize, type Aggregate, type RepOutput, type RepRange, type Scenario } from '../index.ts';
 import type { WorkerReply, WorkerRequest } from './worker.ts';
 
 export interface RunCallbacks {
@@ -11,11 +11,6 @@ export interface RunCallbacks {
   onProgress?: (done: number, total: number) => void;
   onDone?: (aggregate: Aggregate) => void;
   onError?: (message: string) => void;
-}
-
-/** Replications per task: small enough to balance two cores and show progress often, big enough to amortise messages. */
-export function chunkSize(reps: number, workers: number): number {
-  return Math.max(1, Math.min(25, Math.ceil(reps / (workers * 8))));
 }
 
 export class Run {
@@ -67,7 +62,8 @@ export class WorkerRunner {
     const total = scenario.reps;
     const count = Math.min(this.size, total);
     while (this.workers.length < count) this.workers.push(this.createWorker());
-    const tasks = planTasks(total, chunkSize(total, count));
+    // Small tasks (at most 25 replications, about a second each) balance two cores and show progress early.
+    const tasks = planTasks(total, taskSize(total, count, plannedParticipantWeeks(scenario, 0), 25));
     let next = 0;
     const fail = (message: string) => {
       if (run.finished || run.cancelled) return;

@@ -8,6 +8,8 @@
  * baseline's state, encoded the same way, so a comparison can be shared too.
  */
 
+import { shortText } from '../index.ts';
+
 /** A value typed into a control: a number, a choice, or raw text the validator will reject. */
 export type OverrideValue = number | string;
 
@@ -80,23 +82,63 @@ export function encodeState(state: UrlState | DashState, kinds: FieldKinds): str
   return q.toString();
 }
 
-function decodeParams(q: URLSearchParams, kinds: FieldKinds): DashState {
+/** A link longer than this is not read at all (a full design with a baseline is under 30,000). */
+export const MAX_LINK_CHARS = 65_536;
+/** Entries read from a link per state (the model has about 150 fields). */
+export const MAX_LINK_ENTRIES = 500;
+
+function decodeParams(q: URLSearchParams, kinds: FieldKinds, notes: string[], which: string): DashState {
   const overrides: Record<string, OverrideValue> = {};
   let scenario: string | null = null;
+  const ignored: string[] = [];
+  let entries = 0;
+  let dropped = 0;
   for (const [key, raw] of q) {
+    if (key === 'vs') continue;
+    if (entries >= MAX_LINK_ENTRIES) {
+      dropped += 1;
+      continue;
+    }
+    entries += 1;
     if (key === 'scenario') scenario = raw.trim() === '' ? null : raw.trim();
-    else if (key === 'vs') continue;
     else if (isSafePath(key)) overrides[key] = decodeValue(key, raw, kinds.choice);
+    else ignored.push(key);
+  }
+  if (dropped > 0) notes.push(`The link${which} holds ${entries + dropped} entries; only the first ${MAX_LINK_ENTRIES} were read.`);
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 3).map((k) => `"${shortText(k)}"`).join(', ');
+    notes.push(`${ignored.length} entr${ignored.length === 1 ? 'y' : 'ies'} of the link${which} could not be read and ${ignored.length === 1 ? 'was' : 'were'} ignored: ${shown}${ignored.length > 3 ? ', ...' : ''}.`);
   }
   return { scenario, overrides };
 }
 
+/**
+ * Reads a link's hash (with or without `#`) into a state, with notes for people on what could not
+ * be read: a link over MAX_LINK_CHARS is not read at all; entries beyond MAX_LINK_ENTRIES and keys
+ * that cannot be fields (`__proto__`, junk) are skipped and counted. Never throws; unknown but
+ * well-formed keys stay, so validation can name them.
+ *
+ * @example
+ *   readLink('#scenario=duo-for-a-job&reps=40&<b>=1', FIELD_KINDS).notes; // ['1 entry of the link could not be read and was ignored: "<b>".']
+ */
+export function readLink(hash: string, kinds: FieldKinds): { state: UrlState; notes: string[] } {
+  const text = hash.replace(/^#/, '');
+  if (text.length > MAX_LINK_CHARS) {
+    return {
+      state: { scenario: null, overrides: {}, baseline: null },
+      notes: [`The link is too long to read (${text.length.toLocaleString('en-GB')} characters; at most ${MAX_LINK_CHARS.toLocaleString('en-GB')}): nothing of it was used.`],
+    };
+  }
+  const notes: string[] = [];
+  const q = new URLSearchParams(text);
+  const state = decodeParams(q, kinds, notes, '');
+  const vs = q.get('vs');
+  return { state: { ...state, baseline: vs ? decodeParams(new URLSearchParams(vs), kinds, notes, "'s baseline") : null }, notes };
+}
+
 /** Reads a hash (with or without `#`); never throws: unknown keys stay, so validation can name them. */
 export function decodeState(hash: string, kinds: FieldKinds): UrlState {
-  const q = new URLSearchParams(hash.replace(/^#/, ''));
-  const state = decodeParams(q, kinds);
-  const vs = q.get('vs');
-  return { ...state, baseline: vs ? decodeParams(new URLSearchParams(vs), kinds) : null };
+  return readLink(hash, kinds).state;
 }
 
 /** Same scenario and the same overrides (order aside). */

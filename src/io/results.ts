@@ -1,23 +1,10 @@
-import { csvFormatRows } from 'd3';
-import { join } from 'node:path';
-import type { Aggregate, Band } from '../analysis/aggregate.ts';
-import { METRIC_NAMES } from '../analysis/metrics.ts';
-import { DOMAINS } from '../model/params.ts';
-import { CLOSURE_REASONS } from '../model/results.ts';
-import { WEEKLY_SERIES } from '../model/runReplication.ts';
+import { writeFileSync } from 'node:fs';
+import type { Aggregate } from '../analysis/aggregate.ts';
+import { MATCH_COLUMNS, OUTCOME_COLUMNS, RUN_TABLES, csvLines, csvText, matchRows, outcomeRows } from '../analysis/tables.ts';
 import type { RepOutput } from '../runner/task.ts';
-import { AtomicFile, ensureDir, writeFileAtomic } from './files.ts';
-
-const MATCH_COLUMNS = [
-  'replication', 'match', 'participant', 'volunteer', 'start_week', 'end_week', 'weeks', 'hours', 'contacts',
-  'missed_contacts', 'closure_reason', 'quality', 'deep_similarity', 'surface_similarity',
-];
-const OUTCOME_COLUMNS = [
-  'replication', 'participant', 'target_group', 'referred_week', 'first_match_week', 'matched_weeks', 'matches',
-  ...DOMAINS.flatMap((d) => [`${d}_programme`, `${d}_counterfactual`]),
-];
-
-const r6 = (x: number) => Number(x.toPrecision(6));
+import { FileError, describeCode } from './errors.ts';
+import { TextSink } from './files.ts';
+import { OutputFolder } from './outputFolder.ts';
 
 /** The files of one run in DIR; see docs/outputs.md for every column. */
 export const OUTPUT_FILES = {
@@ -31,21 +18,40 @@ export const OUTPUT_FILES = {
 } as const;
 
 /**
- * Writes a run's results. Match and outcome records stream to disk as replications arrive (only
- * those asked for), so memory stays flat; every file appears only when the run has succeeded.
+ * Writes a run's results as a whole (see OutputFolder): match and outcome records stream into
+ * the new folder as replications arrive (only those asked for), so memory stays flat; the folder
+ * replaces DIR in one step when every file is complete. Opening it checks `--out` and takes the
+ * folder's lock, so do it before the simulation starts.
+ *
+ * @example
+ *   const writer = ResultWriter.open('out/run-1');
+ *   const aggregate = await pool.runScenario(scenario, { onOutput: writer.onOutput });
+ *   writer.finish(aggregate);
  */
 export class ResultWriter {
-  private readonly matches?: AtomicFile;
-  private readonly outcomes?: AtomicFile;
+  private readonly matches?: TextSink;
+  private readonly outcomes?: TextSink;
+
+  private constructor(private readonly folder: OutputFolder, records: boolean) {
+    if (!records) return;
+    try {
+      this.matches = new TextSink(folder.path(OUTPUT_FILES.matches));
+      this.outcomes = new TextSink(folder.path(OUTPUT_FILES.outcomes));
+      this.matches.write(csvLines([MATCH_COLUMNS]));
+      this.outcomes.write(csvLines([OUTCOME_COLUMNS]));
+    } catch (e) {
+      this.abort();
+      throw e;
+    }
+  }
 
   /** `records: false` (a merge of shards) writes no match or outcome records. */
-  constructor(readonly dir: string, records = true) {
-    ensureDir(dir);
-    if (!records) return;
-    this.matches = new AtomicFile(join(dir, OUTPUT_FILES.matches));
-    this.outcomes = new AtomicFile(join(dir, OUTPUT_FILES.outcomes));
-    this.matches.write(csvFormatRows([MATCH_COLUMNS]) + '\n');
-    this.outcomes.write(csvFormatRows([OUTCOME_COLUMNS]) + '\n');
+  static open(dir: string, records = true): ResultWriter {
+    return new ResultWriter(OutputFolder.open(dir), records);
+  }
+
+  get dir(): string {
+    return this.folder.target;
   }
 
   /** The files this writer produces. */
@@ -55,52 +61,36 @@ export class ResultWriter {
 
   /** Called for every replication in order; writes its records if it carries them. */
   readonly onOutput = (o: RepOutput): void => {
-    const r = o.records;
-    if (!r || !this.matches || !this.outcomes) return;
-    const rows = r.matches.map((m) => [
-      r.replication, m.id, m.participant, m.volunteer, m.startWeek, m.endWeek ?? '', m.weeks, r6(m.hours), m.contacts,
-      m.missedContacts, m.reason, r6(m.quality), r6(m.deepSimilarity), r6(m.surfaceSimilarity),
-    ]);
-    if (rows.length > 0) this.matches.write(csvFormatRows(rows.map((row) => row.map(String))) + '\n');
-    const out = r.assessed.map((a) => [
-      r.replication, a.id, a.group, a.referredWeek, a.firstMatchWeek ?? '', a.matchedWeeks, a.matches,
-      ...DOMAINS.flatMap((d) => [r6(a.programme[d]), r6(a.counterfactual[d])]),
-    ]);
-    if (out.length > 0) this.outcomes.write(csvFormatRows(out.map((row) => row.map(String))) + '\n');
+    if (!o.records || !this.matches || !this.outcomes) return;
+    this.matches.write(csvLines(matchRows(o.records)));
+    this.outcomes.write(csvLines(outcomeRows(o.records)));
   };
 
+  /** Writes the tables and summary.json, then puts the folder in place. */
   finish(aggregate: Aggregate): void {
-    const { summary, perReplication } = aggregate;
-    const weeks = summary.weekly.activeMatches.mean.length;
-    const weeklyRows: string[][] = [['week', ...WEEKLY_SERIES.flatMap((s) => [`${s}_mean`, `${s}_lower`, `${s}_upper`])]];
-    for (let w = 0; w < weeks; w++) {
-      weeklyRows.push([String(w), ...WEEKLY_SERIES.flatMap((s) => [summary.weekly[s].mean[w], summary.weekly[s].lower[w], summary.weekly[s].upper[w]].map(String))]);
+    try {
+      for (const [file, table] of Object.entries(RUN_TABLES)) this.writeFile(file, csvText(table(aggregate)));
+      this.matches?.close();
+      this.outcomes?.close();
+      this.writeFile(OUTPUT_FILES.summary, JSON.stringify(aggregate.summary, null, 1) + '\n');
+    } catch (e) {
+      this.abort();
+      throw e;
     }
-    const sv = summary.survival;
-    const bandCols = (name: string) => [name, `${name}_lower`, `${name}_upper`];
-    const survivalRows = [['weeks', 'at_risk', ...bandCols('still_running'), ...bandCols('premature'), ...CLOSURE_REASONS.flatMap((r) => bandCols(`incidence_${r}`))]];
-    const bandAt = (b: Band, i: number) => [b.value[i], b.lower[i], b.upper[i]];
-    sv.time.forEach((t, i) => survivalRows.push([t, sv.atRisk[i], ...bandAt(sv.stillRunning, i), ...bandAt(sv.premature, i), ...CLOSURE_REASONS.flatMap((r) => bandAt(sv.incidence[r], i))].map(String)));
-    const wt = summary.waiting;
-    const waitingRows = [['weeks_since_referral', 'at_risk', ...bandCols('matched'), ...bandCols('left_unmatched')]];
-    wt.time.forEach((t, i) => waitingRows.push([t, wt.atRisk[i], ...bandAt(wt.matched, i), ...bandAt(wt.left, i)].map(String)));
-    const repRows = [['replication', ...METRIC_NAMES]];
-    const n = perReplication[METRIC_NAMES[0]].length;
-    for (let i = 0; i < n; i++) {
-      repRows.push([String(i), ...METRIC_NAMES.map((m) => (Number.isFinite(perReplication[m][i]) ? String(r6(perReplication[m][i])) : ''))]);
-    }
-    writeFileAtomic(join(this.dir, OUTPUT_FILES.weekly), csvFormatRows(weeklyRows) + '\n');
-    writeFileAtomic(join(this.dir, OUTPUT_FILES.survival), csvFormatRows(survivalRows) + '\n');
-    writeFileAtomic(join(this.dir, OUTPUT_FILES.waiting), csvFormatRows(waitingRows) + '\n');
-    writeFileAtomic(join(this.dir, OUTPUT_FILES.replications), csvFormatRows(repRows) + '\n');
-    this.matches?.commit();
-    this.outcomes?.commit();
-    // summary.json last: its presence means the run completed.
-    writeFileAtomic(join(this.dir, OUTPUT_FILES.summary), JSON.stringify(summary, null, 1) + '\n');
+    this.folder.commit();
   }
 
   abort(): void {
-    this.matches?.abort();
-    this.outcomes?.abort();
+    this.matches?.discard();
+    this.outcomes?.discard();
+    this.folder.abort();
+  }
+
+  private writeFile(file: string, text: string): void {
+    try {
+      writeFileSync(this.folder.path(file), text);
+    } catch (e) {
+      throw new FileError(`cannot write ${file} for ${this.folder.target} (${describeCode(e)})`);
+    }
   }
 }

@@ -54,6 +54,24 @@ function recordWeek(state: ModelState, week: number): void {
 }
 
 /**
+ * At most how many participant-weeks a replication simulates, from its arrivals alone (no week is
+ * run): every referred participant from referral to the horizon. The size of its work for cost
+ * estimates and the watchdog; an upper bound, since people leave or finish. Milliseconds even for
+ * the heaviest designs.
+ *
+ * @example
+ *   plannedParticipantWeeks(scenario, 0) >= runReplication(scenario, 0).participantWeeks; // true
+ */
+export function plannedParticipantWeeks(scenario: Scenario, replication = 0): number {
+  const streams = createStreams(scenario.seed, replication);
+  const p = scenario.params.inflow;
+  const { from } = arrivals(p.initialParticipants, p.participantsPerWeek, scenario.weeks, streams.stream(SETUP_STREAMS[0]), poisson);
+  let total = 0;
+  for (let w = 0; w < scenario.weeks; w++) total += (from[w + 1] - from[w]) * (scenario.weeks - w);
+  return total;
+}
+
+/**
  * One replication of a scenario: the unit of work behind the CLI, the worker threads, cluster
  * shards and the dashboard. Depends only on (scenario, replication): every random draw comes from
  * streams keyed by (scenario.seed, replication, stream name).

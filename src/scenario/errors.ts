@@ -9,6 +9,12 @@ export class ScenarioError extends Error {
   }
 }
 
+/** Text (a key, a path) shown in a message: at most 40 characters, control characters made visible. */
+export function shortText(text: string, max = 40): string {
+  const clean = JSON.stringify(text.length > max ? text.slice(0, max) : text).slice(1, -1);
+  return text.length > max ? `${clean}...` : clean;
+}
+
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = input;
   for (const key of path) {
@@ -40,7 +46,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown
     const path = issue.path.join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        const where = path ? `${path}.${key}` : key;
+        const where = shortText(path ? `${path}.${key}` : key, 60);
         lines.push(`${prefix}${where}: unknown field; allowed here: ${allowedKeys(issue.path).join(', ')}`);
       }
       continue;

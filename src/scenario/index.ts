@@ -2,3 +2,4 @@ export * from './schema.ts';
 export * from './errors.ts';
 export * from './resolve.ts';
 export * from './hash.ts';
+export * from './strictJson.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { num } from '../model/paramSpec.ts';
-import { paramsSchema } from '../model/params.ts';
+import { SECTIONS, paramsSchema } from '../model/params.ts';
 
 export const SCENARIO_VERSION = 1;
 
@@ -8,7 +8,8 @@ export const SCENARIO_VERSION = 1;
 export const RUN_FIELDS = {
   seed: num({ default: 1, min: 0, max: 2 ** 31 - 1, integer: true, unit: 'seed', label: 'Seed', help: 'Root of every random stream; same seed, same results.', source: 'engine' }),
   reps: num({ default: 200, min: 1, max: 1_000_000, integer: true, unit: 'replications', label: 'Replications', help: 'Independent seeded runs to aggregate.', source: 'engine' }),
-  weeks: num({ default: 156, min: 4, max: 1040, integer: true, unit: 'weeks', label: 'Horizon', help: 'Weeks simulated. Participants are assessed only if their assessment point falls inside it.', source: 'engine' }),
+  // At least one week beyond the earliest assessment point, or no horizon could ever be valid.
+  weeks: num({ default: 156, min: SECTIONS.outcomes.fields.assessmentWeeks.spec.min + 1, max: 1040, integer: true, unit: 'weeks', label: 'Horizon', help: 'Weeks simulated. Participants are assessed only if their assessment point falls inside it.', source: 'engine' }),
 };
 
 const sections = paramsSchema.shape;

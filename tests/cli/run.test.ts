@@ -25,7 +25,7 @@ describe('buddysim run', () => {
     expect(r.stdout).toMatch(/matched participants \(\d+\.\d% of referred\)/);
     expect(r.stdout).toMatch(/horizon 70 weeks \(1\.3 years\); assumed dose mechanism: duration/);
     expect(r.stdout).toMatch(/Participants referred per year/);
-    expect(readdirSync(out).sort()).toEqual(['matches.csv', 'outcomes.csv', 'replications.csv', 'summary.json', 'survival.csv', 'waiting.csv', 'weekly.csv']);
+    expect(readdirSync(out).sort()).toEqual(['costs.csv', 'effects.csv', 'matches.csv', 'outcomes.csv', 'replications.csv', 'summary.json', 'survival.csv', 'waiting.csv', 'weekly.csv']);
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     expect(summary.scenario).toMatchObject({ name: 'small', seed: 3, reps: 6, weeks: 70 });
     for (const m of METRIC_NAMES) expect(summary.metrics[m]).toHaveProperty('ci95');

@@ -30,7 +30,7 @@ describe('sharding across machines', () => {
   it('refuses an incomplete set of shards, naming the missing replications', () => {
     const r = cli(['merge', join(dir, 'shards', 'shard-0000-of-0003.jsonl'), join(dir, 'shards', 'shard-0002-of-0003.jsonl')]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/replications 3 to 4 are missing/);
+    expect(r.stderr).toMatch(/1 of 3 shards missing: shard 1 \(replications 3 to 4\)/);
   });
   it('refuses a file that is not a shard', () => {
     const r = cli(['merge', scenario]);

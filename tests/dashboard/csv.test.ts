@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dashboard CSV exports', () => {
   it('weekly, survival and replications equal the command line files byte for byte', () => {
-    const writer = new ResultWriter(dir);
+    const writer = ResultWriter.open(dir);
     writer.finish(aggregate);
     expect(weeklyCsv(aggregate.summary)).toBe(readFileSync(join(dir, 'weekly.csv'), 'utf8'));
     expect(survivalCsv(aggregate.summary)).toBe(readFileSync(join(dir, 'survival.csv'), 'utf8'));
@@ -32,7 +32,7 @@ describe('dashboard CSV exports', () => {
     expect(effect.over).toMatch(/all referred/);
     expect(rows.find((r) => r.figure === 'effectMatched')?.over).toMatch(/matched/);
     expect(rows.find((r) => r.figure === 'prematureIncidence')?.value).toBe(String(aggregate.summary.survival.prematureIncidence.value));
-    expect(rows.some((r) => r.figure === 'effect:allReferred:wellbeing')).toBe(true);
+    expect(rows.some((r) => r.figure === 'effect:allReferred:wellbeing:first')).toBe(true);
   });
 
   it('writes undefined figures as empty cells', () => {

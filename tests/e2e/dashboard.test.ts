@@ -283,3 +283,71 @@ describe('dashboard in Chromium', () => {
     await closePage(page);
   });
 });
+
+describe('dashboard under hostile links and files (issue 10)', () => {
+  it('a link to a heavy run waits for a click, and shows an estimate when it starts (cases 15, 17)', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=1000000`);
+    await page.waitForFunction(() => document.body.dataset.status === 'confirm');
+    expect(await page.getByTestId('status').textContent()).toMatch(/This design is a heavy run: 1000000 replications x \d+( k)? participant-weeks = \d+\.\d G participant-weeks, roughly .* on \d workers?\. Press Run to start it/);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => document.body.dataset.repsDone)).toBeUndefined();
+    await page.getByTestId('run').click();
+    await page.waitForFunction(() => document.body.dataset.status === 'running');
+    expect(await page.getByTestId('status').textContent()).toMatch(/^Running \d+ \/ 1000000 replications(: 1000000 replications x .* participant-weeks, roughly .*|… about .* left)/);
+    await page.getByTestId('cancel').click();
+    await page.waitForFunction(() => document.body.dataset.status === 'cancelled');
+    await closePage(page);
+  });
+
+  it('a link of thousands of unknown keys shows 20 problems and a count; an overlong link is not read (case 15)', async () => {
+    const page = await newPage();
+    const keys = Array.from({ length: 300 }, (_, i) => `programme.unknown${i}=1`).join('&');
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}&${keys}`);
+    await page.waitForFunction(() => document.body.dataset.status === 'invalid');
+    const problems = page.getByTestId('general-errors').locator('p');
+    expect(await problems.count()).toBe(21);
+    expect(await problems.last().textContent()).toBe('... and 280 more problems (300 in all).');
+
+    await closePage(page);
+    const fresh = await newPage();
+    const huge = Array.from({ length: 60_000 }, (_, i) => `k${i}=1`).join('&');
+    await fresh.goto(`${baseUrl}#${huge}`);
+    await expect.poll(() => fresh.getByTestId('link-note').textContent()).toMatch(/The link is too long to read \([\d,]+ characters; at most 65,536\): nothing of it was used/);
+    await waitForRun(fresh, nodeScenario('flemish-befriending', {}));
+    await closePage(fresh);
+  });
+
+  it('says when a link could not be read instead of silently showing the defaults (case 15)', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#%3Cscript%3E=1&!!!&a.b.c=2`);
+    await expect.poll(() => page.getByTestId('link-note').textContent()).toMatch(/3 entries of the link could not be read and were ignored: "<script>", "!!!", "a.b.c"\. Nothing in the link could be used: showing the default scenario\./);
+    await closePage(page);
+  });
+
+  it('refuses a scenario file over 1 MB before reading it, naming its size; strict JSON as on the command line (case 15)', async () => {
+    const page = await newPage();
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
+    await waitForRun(page, nodeScenario('flemish-befriending', { reps: REPS }));
+    const url = page.url();
+    const big = Buffer.alloc(2 * 1024 * 1024, 32);
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: big });
+    await expect.poll(() => page.getByTestId('general-errors').textContent()).toBe('big.json: the file is 2.0 MB; scenario files are at most 1 MB');
+    expect(page.url()).toBe(url);
+    await page.getByTestId('scenario-file').setInputFiles({ name: 'dup.json', mimeType: 'application/json', buffer: Buffer.from('{"version": 1, "name": "a", "name": "b"}') });
+    await expect.poll(() => page.getByTestId('general-errors').textContent()).toMatch(/dup.json: line 1, column 29: duplicate key "name"/);
+    await closePage(page);
+  });
+
+  it('escapes a scenario name that a spreadsheet would run as a formula in the comparison CSV (case 16)', async () => {
+    const page = await newPage();
+    const name = '=HYPERLINK("http://example.invalid","click")';
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}&name=${encodeURIComponent(name)}&vs=${encodeURIComponent(`scenario=flemish-befriending&reps=${REPS}`)}`);
+    await waitForRun(page, nodeScenario('flemish-befriending', { reps: REPS, name }));
+    await expect.poll(() => page.getByTestId('compare').isVisible()).toBe(true);
+    const csv = await exportItem(page, 'compare');
+    const first = csv.text.split('\n')[1];
+    expect(first.endsWith(`,"'=HYPERLINK(""http://example.invalid"",""click"")"`)).toBe(true);
+    await closePage(page);
+  });
+});

@@ -1,22 +1,18 @@
 import { existsSync } from 'node:fs';
-import { readJson } from '../../io/files.ts';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
-import { RunCollector, serialRunner, type ScenarioRunner } from '../../calibration/runSet.ts';
+import { RunCollector, type ScenarioRunner } from '../../calibration/runSet.ts';
 import { calibrationText } from '../../calibration/report.ts';
 import { calibrate, parseSearchParams } from '../../calibration/search.ts';
 import { repExtras } from '../../calibration/statistics.ts';
 import { TargetsError, fitTargets, parseTargets, type TargetsFile } from '../../calibration/targets.ts';
-import { planTasks } from '../../engine/tasks.ts';
-import { writeFileAtomic } from '../../io/files.ts';
+import { readJson, writeFileAtomic } from '../../io/files.ts';
 import { fileLoader } from '../../io/readScenario.ts';
-import type { RepOutput } from '../../runner/task.ts';
+import { checkOutPath } from '../../io/outPath.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { UsageError } from '../errors.ts';
-import { repsFlag, seedFlag, workersFlag } from '../flags.ts';
-import { chunkSize, defaultWorkers } from '../pool.ts';
-import type { WorkerTask } from '../worker.ts';
+import { countFlag, repsFlag, seedFlag, workersFlag } from '../flags.ts';
+import { ScenarioPool, defaultWorkers } from '../pool.ts';
 
 /** The bundled targets file, found from the source tree or from the built CLI in dist/cli. */
 export const DEFAULT_TARGETS = [
@@ -35,24 +31,16 @@ export function readTargets(path: string): TargetsFile {
   }
 }
 
-// The CLI's worker: runs replication ranges and returns their statistics and full records.
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? '../worker.dev.mjs' : './worker.js', import.meta.url);
-
 /**
- * A scenario runner on worker threads, kept alive across scenarios and candidates (a calibration
+ * A scenario runner on the worker pool, kept alive across scenarios and candidates (a calibration
  * runs hundreds). The workers run exactly the runner's task body; the records they return give
- * each replication's extras here, in replication order. One worker runs in this thread.
+ * each replication's extras here, in replication order.
  */
 export function createRunner(workers: number): { run: ScenarioRunner; close: () => Promise<void> } {
-  if (workers <= 1) return { run: serialRunner, close: async () => {} };
-  const pool = new Piscina<WorkerTask, RepOutput[]>({ filename: workerUrl.href, minThreads: workers, maxThreads: workers });
+  const pool = ScenarioPool.create({ workers });
   const run: ScenarioRunner = async (scenario, reps, batches) => {
-    const tasks = planTasks(reps, chunkSize(reps, workers));
-    const outputs = await Promise.all(
-      tasks.map(async (range) => (await pool.run({ scenario, range, recordsBelow: range.end })).map((o) => ({ stats: o.stats, extras: repExtras(o.records!) }))),
-    );
     const collector = new RunCollector(scenario, reps, batches);
-    for (const chunk of outputs) for (const o of chunk) collector.add(o.stats, o.extras);
+    await pool.runScenario(scenario, { range: { start: 0, end: reps }, recordsBelow: reps, onOutput: (o) => collector.add(o.stats, repExtras(o.records!)) });
     return collector.finish();
   };
   return { run, close: () => pool.destroy() };
@@ -67,13 +55,6 @@ export interface CalibrateFlags {
   workers?: string;
   out?: string;
   quiet?: boolean;
-}
-
-function countFlag(flag: string, raw: string | undefined, fallback: number, min: number): number {
-  if (raw === undefined) return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > 100_000) throw new UsageError(`--${flag}: got "${raw}"; must be a whole number from ${min} to 100000`);
-  return n;
 }
 
 /**
@@ -96,8 +77,9 @@ export async function calibrateCommand(refs: string[], flags: CalibrateFlags): P
   const heldOut = all.targets.length - file.targets.length;
   if (heldOut > 0 && !flags.quiet) process.stderr.write(`calibrate: fitting ${file.targets.length} targets; ${heldOut} validation targets are held out and never used\n`);
   const reps = repsFlag(flags.reps) ?? 100;
-  const candidates = countFlag('candidates', flags.candidates, Math.max(10, 10 * params.length), 0);
-  const refine = countFlag('refine', flags.refine, 15 * params.length, 0);
+  const candidates = flags.candidates === undefined ? Math.max(10, 10 * params.length) : countFlag('candidates', flags.candidates, 0, 100_000);
+  const refine = flags.refine === undefined ? 15 * params.length : countFlag('refine', flags.refine, 0, 100_000);
+  if (flags.out) checkOutPath(flags.out, 'file');
   const seed = seedFlag(flags.seed) ?? 1;
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   const started = Date.now();

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Aggregate } from '../../analysis/aggregate.ts';
 import { comparePaired } from '../../analysis/compare.ts';
 import type { MetricName } from '../../analysis/metrics.ts';
-import { writeFileAtomic, ensureDir } from '../../io/files.ts';
+import { writeFileAtomic } from '../../io/files.ts';
+import { checkOutPath } from '../../io/outPath.ts';
 import { readScenario } from '../../io/readScenario.ts';
 import type { Scenario } from '../../model/scenario.ts';
 import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
@@ -11,7 +12,7 @@ import { workersFlag } from '../flags.ts';
 import { COMPARED_METRICS, formatComparison, formatWarnings, frameLine } from '../format.ts';
 import { defaultWorkers, runScenario } from '../pool.ts';
 import { createProgress } from '../progress.ts';
-import { slug, withOverrides, type RunFlags } from './run.ts';
+import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
 
 /** A scenario's parameters as dotted paths (programme.plannedWeeks, ...), plus the horizon. */
 function flatParams(s: Scenario): Map<string, unknown> {
@@ -53,16 +54,19 @@ export function comparedMetrics(scenarios: readonly Scenario[]): MetricName[] {
 export async function compareCommand(refs: string[], flags: RunFlags): Promise<void> {
   if (refs.length < 2) throw new UsageError('compare needs at least two scenarios: buddysim compare <base> <other> [...]');
   const workers = workersFlag(flags.workers, defaultWorkers());
-  if (flags.out) ensureDir(flags.out);
-  const base = withOverrides(readScenario(refs[0]), flags);
+  // --out is checked before anything runs.
+  if (flags.out) checkOutPath(flags.out, 'into');
+  const read = (ref: string) => readScenario(ref, { extendsAnywhere: flags.extendsAnywhere });
+  const base = withOverrides(read(refs[0]), flags);
   const scenarios = refs.map((ref, i) => {
-    const s = i === 0 ? base : readScenario(ref);
+    const s = i === 0 ? base : read(ref);
     if (i > 0 && (s.seed !== base.seed || s.reps !== base.reps)) {
       process.stderr.write(`note: ${ref} runs with the base's seed ${base.seed} and ${base.reps} replications, so runs pair up\n`);
     }
     return i === 0 ? s : parseScenario({ ...scenarioToFile(s), seed: base.seed, reps: base.reps });
   });
   const results: Aggregate[] = [];
+  warnIfHeavy(scenarios[0], workers, base.reps * scenarios.length);
   for (const [i, s] of scenarios.entries()) {
     const progress = createProgress(slug(refs[i]), !flags.quiet);
     results.push(await runScenario(s, { workers, onProgress: (d, t) => progress.update(d, t) }));

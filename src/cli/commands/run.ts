@@ -1,15 +1,18 @@
 import { basename, join } from 'node:path';
+import { shardRange } from '../../engine/tasks.ts';
+import { checkOutPath } from '../../io/outPath.ts';
 import { readScenario } from '../../io/readScenario.ts';
 import { ResultWriter } from '../../io/results.ts';
 import { ShardWriter, shardFileName } from '../../io/shards.ts';
-import { shardRange } from '../../engine/tasks.ts';
-import { shardFlag } from '../shardFlag.ts';
 import type { Scenario } from '../../model/scenario.ts';
+import { describeCost, estimateCost } from '../../runner/cost.ts';
 import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
+import { UsageError } from '../errors.ts';
 import { recordsFlag, repsFlag, seedFlag, workersFlag } from '../flags.ts';
 import { formatSummary } from '../format.ts';
 import { defaultWorkers, runScenario } from '../pool.ts';
 import { createProgress } from '../progress.ts';
+import { shardFlag } from '../shardFlag.ts';
 
 export interface RunFlags {
   reps?: string;
@@ -20,6 +23,7 @@ export interface RunFlags {
   quiet?: boolean;
   json?: boolean;
   shard?: string;
+  extendsAnywhere?: boolean;
 }
 
 /** A scenario with the command line's --reps and --seed applied, validated again as a whole. */
@@ -34,16 +38,26 @@ export function slug(ref: string): string {
   return basename(ref).replace(/\.json$/i, '').replace(/[^a-zA-Z0-9_-]+/g, '-');
 }
 
+/** Before a run: its cost, and a warning on stderr if it is heavy (shown even with --quiet). */
+export function warnIfHeavy(scenario: Scenario, workers: number, replications = scenario.reps): void {
+  const cost = estimateCost(scenario, replications);
+  if (cost.heavy) process.stderr.write(`warning: a heavy run: ${describeCost(cost, workers)}; stop it with Ctrl-C, or lower --reps\n`);
+}
+
 export async function runCommand(ref: string, flags: RunFlags): Promise<void> {
-  const workers = workersFlag(flags.workers, defaultWorkers());
-  const scenario = withOverrides(readScenario(ref), flags);
   const shard = shardFlag(flags.shard);
+  if (shard && flags.records !== undefined) throw new UsageError('--records does not go with --shard: shard files carry statistics, not records');
+  if (shard && flags.json) throw new UsageError('--json does not go with --shard: a shard prints no summary (merge the shards for one)');
+  const workers = workersFlag(flags.workers, defaultWorkers());
+  const scenario = withOverrides(readScenario(ref, { extendsAnywhere: flags.extendsAnywhere }), flags);
   if (shard) return runShard(ref, scenario, shard, workers, flags);
   const records = recordsFlag(flags.records, scenario.reps, 10);
   const dir = flags.out ?? join('out', slug(ref));
-  const writer = new ResultWriter(dir);
+  // The output folder is checked and locked before anything runs.
+  const writer = ResultWriter.open(dir);
   const progress = createProgress(slug(ref), !flags.quiet);
   try {
+    warnIfHeavy(scenario, workers);
     const aggregate = await runScenario(scenario, {
       workers,
       recordsBelow: records,
@@ -69,10 +83,13 @@ export async function runCommand(ref: string, flags: RunFlags): Promise<void> {
 async function runShard(ref: string, scenario: Scenario, { shard, shards }: { shard: number; shards: number }, workers: number, flags: RunFlags) {
   const range = shardRange(scenario.reps, shard, shards);
   const dir = flags.out ?? join('out', slug(ref));
+  // Shards of one run share a folder (a cluster writes them at once): each file is written atomically, no folder lock.
+  checkOutPath(dir, 'into');
   const path = join(dir, shardFileName(shard, shards));
   const writer = new ShardWriter(path, scenario, shard, shards, range);
   const progress = createProgress(`${slug(ref)} shard ${shard}/${shards}`, !flags.quiet);
   try {
+    warnIfHeavy(scenario, workers, range.end - range.start);
     if (range.end > range.start) {
       await runScenario(scenario, { workers, range, onProgress: (d, t) => progress.update(d, t), onOutput: (o) => writer.add(o.stats) });
     }

@@ -1,4 +1,5 @@
 import { writeFileAtomic } from '../../io/files.ts';
+import { checkOutPath } from '../../io/outPath.ts';
 import { scenarioJsonSchema } from '../../scenario/schema.ts';
 
 export function schemaText(): string {
@@ -7,6 +8,7 @@ export function schemaText(): string {
 
 export function schemaCommand(out?: string): void {
   if (out) {
+    checkOutPath(out, 'file');
     writeFileAtomic(out, schemaText());
     process.stdout.write(`JSON Schema written to ${out}\n`);
   } else {

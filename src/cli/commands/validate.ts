@@ -1,9 +1,9 @@
-import { readScenario } from '../../io/readScenario.ts';
+import { readScenario, type LoaderOptions } from '../../io/readScenario.ts';
 
-/** Checks a scenario file; problems are thrown as a ScenarioError (one line each) by the reader. */
-export function validateCommand(refs: string[]): void {
+/** Checks scenario files; problems are thrown as a ScenarioError (one line each) by the reader. */
+export function validateCommand(refs: string[], options: LoaderOptions = {}): void {
   for (const ref of refs) {
-    const s = readScenario(ref);
+    const s = readScenario(ref, options);
     process.stdout.write(`${ref}: valid ("${s.name}", ${s.reps} replications, ${s.weeks} weeks, seed ${s.seed})\n`);
   }
 }

@@ -3,6 +3,7 @@ import { validate } from '../../calibration/evaluate.ts';
 import { mechanismsMarkdown, mechanismsText, studyMechanisms } from '../../calibration/mechanisms.ts';
 import { validationMarkdown, validationText } from '../../calibration/report.ts';
 import { writeFileAtomic } from '../../io/files.ts';
+import { checkOutPath } from '../../io/outPath.ts';
 import { fileLoader } from '../../io/readScenario.ts';
 import { UsageError } from '../errors.ts';
 import { repsFlag, workersFlag } from '../flags.ts';
@@ -38,6 +39,7 @@ export async function validateModelCommand(refs: string[], flags: ModelReportFla
   const file = readTargets(path);
   const reps = repsFlag(flags.reps) ?? file.reps;
   const out = flags.out ?? 'out/validate-model/validation.md';
+  checkOutPath(out, 'file');
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
     const v = await validate(file, fileLoader, runner.run, { reps, seed: file.validationSeed, onScenario: progress(flags.quiet, 'validate-model') });
@@ -61,6 +63,7 @@ export async function mechanismsCommand(refs: string[], flags: ModelReportFlags)
   if (refs.length > 0) throw new UsageError(`mechanisms takes no arguments, got "${refs[0]}"`);
   const reps = repsFlag(flags.reps) ?? 400;
   const out = flags.out ?? 'out/mechanisms/mechanisms.md';
+  checkOutPath(out, 'file');
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
     const study = await studyMechanisms(fileLoader, runner.run, { reps, onScenario: progress(flags.quiet, 'mechanisms') });

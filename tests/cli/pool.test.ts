@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { ScenarioPool, runScenario, type PoolError } from '../../src/cli/pool.ts';
+import { parseScenario, runSerial, scenarioToFile, type RepOutput } from '../../src/index.ts';
+
+const scenario = parseScenario({ version: 1, name: 'pool', reps: 13, seed: 4, weeks: 60, outcomes: { assessmentWeeks: 30 } });
+const serial = JSON.stringify(runSerial(scenario).summary);
+
+describe('the worker pool', () => {
+  const pool = ScenarioPool.create({ workers: 2 });
+  afterAll(() => pool.destroy());
+
+  it('gives the serial summary byte for byte, and runs many scenarios without being rebuilt', async () => {
+    expect(JSON.stringify((await pool.runScenario(scenario)).summary)).toBe(serial);
+    const other = parseScenario({ ...scenarioToFile(scenario), programme: { contactsPerWeek: 0.25 } });
+    const [a, b] = await Promise.all([pool.runScenario(other), pool.runScenario(scenario)]);
+    expect(JSON.stringify(a.summary)).toBe(JSON.stringify(runSerial(other).summary));
+    expect(JSON.stringify(b.summary)).toBe(serial);
+    expect(JSON.stringify((await runScenario(scenario, { workers: 1 })).summary)).toBe(serial);
+  });
+
+  it('runs a range of replications, passing every output in order with progress', async () => {
+    const seen: number[] = [];
+    const progress: number[] = [];
+    const outputs: RepOutput[] = [];
+    await pool.runScenario(scenario, {
+      range: { start: 4, end: 11 },
+      recordsBelow: 6,
+      onOutput: (o) => {
+        seen.push(o.stats.replication);
+        outputs.push(o);
+      },
+      onProgress: (done, total) => progress.push(done / total),
+    });
+    expect(seen).toEqual([4, 5, 6, 7, 8, 9, 10]);
+    expect(outputs.map((o) => o.records !== undefined)).toEqual([true, true, false, false, false, false, false]);
+    expect(progress.at(-1)).toBe(1);
+  });
+});
+
+describe('the watchdog (case 13)', () => {
+  it('stops a worker stuck in an endless loop with a clear error instead of hanging the run', async () => {
+    const pool = ScenarioPool.create({ workers: 2, workerFile: new URL('../support/hangWorker.mjs', import.meta.url), watchdog: { minMs: 300, factor: 1 } });
+    try {
+      const error = (await pool.runScenario(scenario).catch((e: unknown) => e)) as PoolError;
+      expect(error.name).toBe('PoolError');
+      expect(error.exitCode).toBe(70);
+      expect(error.message).toMatch(/replications 0 to \d+ of "pool" ran for 0.3 s, more than 1 times the expected 0.0 s: stopped by the watchdog/);
+    } finally {
+      await pool.destroy();
+    }
+  });
+});
