@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ScenarioError } from '../scenario/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
+import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
 import { runCommand } from './commands/run.ts';
@@ -25,6 +26,7 @@ Usage:
   buddysim calibrate [targets] --params a.b[=lo:hi],c.d [--reps N] [--candidates N] [--refine N] [--seed S] [--workers W] [--out FILE] [--quiet]
   buddysim mechanisms [--reps N] [--workers W] [--out FILE] [--quiet]
   buddysim sensitivity --self-test [--json]
+  ${EXPERIMENT_USAGE}
 
 <scenario> is a scenario file, or the name of a bundled one:
   flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
@@ -54,6 +56,11 @@ mechanisms
 sensitivity --self-test
           checks the sensitivity estimators (Sobol' sequence, Sobol' indices, Morris) on test
           functions with analytic indices; prints estimate, interval, analytic value and pass.
+experiment
+          runs an experiment file (factors, a design, replications, outputs: docs/experiments.md) with
+          common random numbers at every point; writes results as they come to DIR (default
+          out/<file>): tidy CSV and Parquet, a manifest, an HTML report. resume continues an
+          interrupted run; --shard and merge split it over a cluster.
 
 Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 3 a stylized fact fails
 (validate-model) or a self-test check misses (sensitivity), 70 a bug (please report it).
@@ -90,6 +97,7 @@ const ALLOWED: Record<string, string[]> = {
   calibrate: ['params', 'reps', 'candidates', 'refine', 'seed', 'workers', 'out', 'quiet'],
   mechanisms: ['reps', 'workers', 'out', 'quiet'],
   sensitivity: ['self-test', 'json'],
+  experiment: ['out', 'workers', 'shard', 'quiet'],
 };
 
 function parse(argv: string[]): { command: string; positionals: string[]; flags: Flags } {
@@ -150,6 +158,8 @@ async function main(argv: string[]): Promise<void> {
       return validateModelCommand(positionals, { reps: str('reps'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true });
     case 'mechanisms':
       return mechanismsCommand(positionals, { reps: str('reps'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true });
+    case 'experiment':
+      return experimentCommand(positionals, { out: str('out'), workers: str('workers'), shard: str('shard'), quiet: flags.quiet === true });
     case 'calibrate':
       return calibrateCommand(positionals, {
         params: str('params'), reps: str('reps'), candidates: str('candidates'), refine: str('refine'),

@@ -47,8 +47,9 @@ export class AtomicFile {
     this.fd = openSync(this.temp, 'w');
   }
 
-  write(text: string): void {
-    writeSync(this.fd, text);
+  write(data: string | Uint8Array): void {
+    if (typeof data === 'string') writeSync(this.fd, data);
+    else writeSync(this.fd, data);
   }
 
   commit(): void {
@@ -66,10 +67,10 @@ export class AtomicFile {
   }
 }
 
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const f = new AtomicFile(path);
   try {
-    f.write(text);
+    f.write(data);
     f.commit();
   } catch (e) {
     f.abort();

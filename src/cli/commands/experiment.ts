@@ -1,0 +1,143 @@
+import { join } from 'node:path';
+import { shardRange } from '../../engine/tasks.ts';
+import { experimentJsonSchema } from '../../experiment/schema.ts';
+import { designPoints, type DesignPoints } from '../../experiment/points.ts';
+import type { Experiment } from '../../experiment/experiment.ts';
+import { runExperiment, unitCount, type ExperimentResults, type ExperimentRunner } from '../../experiment/run.ts';
+import { rankFactors } from '../../experiment/report/ranking.ts';
+import { summaries } from '../../experiment/results.ts';
+import { fmt } from '../../experiment/charts/svg.ts';
+import { LOG_DIR, prepareExperimentDir, readExperiment, readExperimentDir, writeResults } from '../../io/experimentDir.ts';
+import { LogStore, logLine } from '../../io/experimentLog.ts';
+import { checkExperimentShards, experimentShardFileName, readExperimentShard, shardLogDir, writeExperimentShard } from '../../io/experimentShards.ts';
+import { writeFileAtomic } from '../../io/files.ts';
+import { ScenarioError } from '../../scenario/errors.ts';
+import { UsageError } from '../errors.ts';
+import { workersFlag } from '../flags.ts';
+import { defaultWorkers, runScenario } from '../pool.ts';
+import { createProgress } from '../progress.ts';
+import { shardFlag } from '../shardFlag.ts';
+import { slug } from './run.ts';
+
+export interface ExperimentFlags {
+  out?: string;
+  workers?: string;
+  shard?: string;
+  quiet?: boolean;
+}
+
+export const EXPERIMENT_USAGE = `buddysim experiment run <file> [--out DIR] [--workers W] [--shard K/N|auto] [--quiet]
+  buddysim experiment resume <dir> [--workers W] [--quiet]
+  buddysim experiment merge <shard files> --out DIR [--quiet]
+  buddysim experiment schema [--out FILE]`;
+
+/** Runs a point's replications on worker threads (one for W = 1), in replication order. */
+export function poolRunner(workers: number): ExperimentRunner {
+  return {
+    async run(scenario, range, onStats) {
+      await runScenario(scenario, { workers, range, onOutput: (o) => onStats(o.stats) });
+    },
+  };
+}
+
+async function runInto(experiment: Experiment, design: DesignPoints, store: LogStore, flags: ExperimentFlags, range?: { start: number; end: number }, label = experiment.name) {
+  if (store.torn > 0) process.stderr.write(`${store.torn} interrupted record${store.torn === 1 ? '' : 's'} found; ${store.torn === 1 ? 'that replication runs' : 'those replications run'} again\n`);
+  const progress = createProgress(label, !flags.quiet);
+  try {
+    return await runExperiment(experiment, {
+      design, store, range,
+      runner: poolRunner(workersFlag(flags.workers, defaultWorkers())),
+      onProgress: (done, total) => progress.update(done, total),
+    });
+  } finally {
+    progress.stop();
+    store.close();
+  }
+}
+
+/** The closing lines: where the results are, failed replications, and the top of each ranking. */
+function finish(dir: string, results: ExperimentResults, files: string[], verb: string): void {
+  const rows = summaries(results);
+  const lines = [`${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`];
+  for (const r of rankFactors(results, rows).slice(0, 12)) {
+    lines.push(`  ${r.metric}${r.block !== null ? ` (${r.block})` : ''}: ${r.rows.slice(0, 5).map((x) => `${x.factor} ${fmt(x.value)}`).join(', ')}`);
+  }
+  process.stdout.write(lines.join('\n') + '\n');
+  const failed = results.records.filter((r) => r.values === null);
+  if (failed.length > 0) {
+    process.stderr.write(`buddysim: ${failed.length} replication${failed.length === 1 ? '' : 's'} failed (first: point ${failed[0].point}, replication ${failed[0].replication}: ${failed[0].error}); they are listed in replications.csv\n`);
+    process.exitCode = 3;
+  }
+}
+
+async function run(file: string, flags: ExperimentFlags): Promise<void> {
+  const experiment = readExperiment(file);
+  const design = designPoints(experiment);
+  const dir = flags.out ?? join('out', slug(file));
+  const shard = shardFlag(flags.shard);
+  prepareExperimentDir(dir, experiment, design);
+  if (shard) {
+    const range = shardRange(unitCount(experiment, design), shard.shard, shard.shards);
+    const store = new LogStore(join(dir, shardLogDir(shard.shard, shard.shards)));
+    const results = await runInto(experiment, design, store, flags, range, `${experiment.name} shard ${shard.shard}/${shard.shards}`);
+    const path = join(dir, experimentShardFileName(shard.shard, shard.shards));
+    writeExperimentShard(path, experiment, shard.shard, shard.shards, range, results.records);
+    process.stdout.write(`Shard ${shard.shard} of ${shard.shards}: units ${range.start} to ${range.end - 1} (point x replication) in ${path}\nMerge all shards with: buddysim experiment merge ${join(dir, 'shard-*.jsonl')} --out ${dir}\n`);
+    return;
+  }
+  const store = new LogStore(join(dir, LOG_DIR));
+  if ([...store.done()].length > 0 || store.torn > 0) {
+    throw new ScenarioError([`${dir}: already holds a run of this experiment; continue it with: buddysim experiment resume ${dir}`]);
+  }
+  const results = await runInto(experiment, design, store, flags);
+  finish(dir, results, writeResults(dir, results), 'Ran');
+}
+
+async function resume(dir: string, flags: ExperimentFlags): Promise<void> {
+  const experiment = readExperimentDir(dir);
+  const design = designPoints(experiment);
+  prepareExperimentDir(dir, experiment, design);
+  const results = await runInto(experiment, design, new LogStore(join(dir, LOG_DIR)), flags);
+  finish(dir, results, writeResults(dir, results), 'Completed');
+}
+
+function merge(paths: string[], flags: ExperimentFlags): void {
+  if (paths.length === 0) throw new UsageError('experiment merge needs shard files: buddysim experiment merge out/x/shard-*.jsonl --out DIR');
+  if (!flags.out) throw new UsageError('experiment merge needs --out DIR: the folder for the merged results');
+  const { experiment, design, records } = checkExperimentShards(paths.map(readExperimentShard));
+  prepareExperimentDir(flags.out, experiment, design);
+  // The merged records also go to the folder's log, so `resume` and reports work on it as on a single run.
+  writeFileAtomic(join(flags.out, LOG_DIR, 'merged.log'), records.map(logLine).join(''));
+  const results: ExperimentResults = { experiment, design, range: { start: 0, end: unitCount(experiment, design) }, records };
+  finish(flags.out, results, writeResults(flags.out, results), `Merged ${paths.length} shard${paths.length === 1 ? '' : 's'}:`);
+}
+
+export async function experimentCommand(positionals: string[], flags: ExperimentFlags): Promise<void> {
+  const [sub, ...args] = positionals;
+  const only = (allowed: (keyof ExperimentFlags)[]) => {
+    for (const k of ['out', 'workers', 'shard'] as const) {
+      if (flags[k] !== undefined && !allowed.includes(k)) throw new UsageError(`experiment ${sub} does not take --${k}`);
+    }
+  };
+  switch (sub) {
+    case 'run':
+      if (args.length !== 1) throw new UsageError(`experiment run takes one experiment file, got ${args.length}: buddysim experiment run <file>`);
+      return run(args[0], flags);
+    case 'resume':
+      only(['workers']);
+      if (args.length !== 1) throw new UsageError(`experiment resume takes one folder, got ${args.length}: buddysim experiment resume <dir>`);
+      return resume(args[0], flags);
+    case 'merge':
+      only(['out']);
+      return merge(args, flags);
+    case 'schema': {
+      only(['out']);
+      const text = JSON.stringify(experimentJsonSchema(), null, 2) + '\n';
+      if (flags.out) writeFileAtomic(flags.out, text);
+      else process.stdout.write(text);
+      return;
+    }
+    default:
+      throw new UsageError(`experiment needs a subcommand (run, resume, merge, schema)${sub ? `, got "${sub}"` : ''}:\n  ${EXPERIMENT_USAGE}`);
+  }
+}
