@@ -20,7 +20,7 @@ export interface PoolOptions {
 
 export const defaultWorkers = () => availableParallelism();
 
-const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.dev.mjs' : './worker.js', import.meta.url);
+export const workerUrl = new URL(import.meta.url.endsWith('.ts') ? './worker.dev.mjs' : './worker.js', import.meta.url);
 
 /** Replications per task: big enough to amortise messaging, small enough to balance and show progress. */
 export function chunkSize(reps: number, workers: number): number {

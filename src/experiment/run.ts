@@ -23,12 +23,18 @@ export interface ReplicationRecord {
 export interface ExperimentRunner {
   /** Runs replications [range.start, range.end) and hands back each one's statistics in replication order. */
   run(scenario: Scenario, range: RepRange, onStats: (stats: RepStats) => void): Promise<void>;
+  /** Tasks it can take at once (default 1). */
+  readonly concurrency?: number;
+  /** Most replications per task (default: all of a point's missing ones). */
+  readonly chunk?: number;
 }
 
 /** Runs in this thread, one replication at a time: the reference every other runner must equal. */
 export const serialRunner: ExperimentRunner = {
   async run(scenario, range, onStats) {
     for (let rep = range.start; rep < range.end; rep++) onStats(runRange(scenario, { start: rep, end: rep + 1 })[0].stats);
+    // Let the event loop breathe between points (progress, cancellation).
+    await new Promise((r) => setTimeout(r, 0));
   },
 };
 
@@ -105,9 +111,17 @@ export async function runExperiment(experiment: Experiment, options: RunOptions 
     if (last && last.point === point && last.range.end === rep) missing[missing.length - 1] = { point, range: { start: last.range.start, end: rep + 1 } };
     else missing.push({ point, range: { start: rep, end: rep + 1 } });
   }
+  const chunk = runner.chunk ?? Infinity;
+  const tasks = missing.flatMap((m) => {
+    const out: { point: number; range: RepRange }[] = [];
+    for (let start = m.range.start; start < m.range.end; start += Math.min(chunk, m.range.end - start)) {
+      out.push({ point: m.point, range: { start, end: Math.min(m.range.end, start + chunk) } });
+    }
+    return out;
+  });
   const total = missing.reduce((a, m) => a + m.range.end - m.range.start, 0);
   let done = 0;
-  for (const m of missing) {
+  const runTask = async (m: { point: number; range: RepRange }) => {
     const point = design.points[m.point];
     let next = m.range.start;
     const record = (r: ReplicationRecord) => {
@@ -136,6 +150,13 @@ export async function runExperiment(experiment: Experiment, options: RunOptions 
       }
     }
     options.store?.checkpoint?.();
-  }
+  };
+  // Up to `concurrency` tasks in flight, taken in order; results land in their slots by index,
+  // so the outcome does not depend on which finishes first.
+  let taken = 0;
+  const lane = async () => {
+    while (taken < tasks.length) await runTask(tasks[taken++]);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(runner.concurrency ?? 1, tasks.length)) }, lane));
   return { experiment, design, range, records: slots.filter((r): r is ReplicationRecord => r !== undefined) };
 }

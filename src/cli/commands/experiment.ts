@@ -3,7 +3,7 @@ import { shardRange } from '../../engine/tasks.ts';
 import { experimentJsonSchema } from '../../experiment/schema.ts';
 import { designPoints, type DesignPoints } from '../../experiment/points.ts';
 import type { Experiment } from '../../experiment/experiment.ts';
-import { runExperiment, unitCount, type ExperimentResults, type ExperimentRunner } from '../../experiment/run.ts';
+import { runExperiment, unitCount, type ExperimentResults } from '../../experiment/run.ts';
 import { rankFactors } from '../../experiment/report/ranking.ts';
 import { summaries } from '../../experiment/results.ts';
 import { fmt } from '../../experiment/charts/svg.ts';
@@ -14,7 +14,8 @@ import { writeFileAtomic } from '../../io/files.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { UsageError } from '../errors.ts';
 import { workersFlag } from '../flags.ts';
-import { defaultWorkers, runScenario } from '../pool.ts';
+import { poolRunner } from '../experimentPool.ts';
+import { defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { shardFlag } from '../shardFlag.ts';
 import { slug } from './run.ts';
@@ -31,27 +32,16 @@ export const EXPERIMENT_USAGE = `buddysim experiment run <file> [--out DIR] [--w
   buddysim experiment merge <shard files> --out DIR [--quiet]
   buddysim experiment schema [--out FILE]`;
 
-/** Runs a point's replications on worker threads (one for W = 1), in replication order. */
-export function poolRunner(workers: number): ExperimentRunner {
-  return {
-    async run(scenario, range, onStats) {
-      await runScenario(scenario, { workers, range, onOutput: (o) => onStats(o.stats) });
-    },
-  };
-}
-
 async function runInto(experiment: Experiment, design: DesignPoints, store: LogStore, flags: ExperimentFlags, range?: { start: number; end: number }, label = experiment.name) {
   if (store.torn > 0) process.stderr.write(`${store.torn} interrupted record${store.torn === 1 ? '' : 's'} found; ${store.torn === 1 ? 'that replication runs' : 'those replications run'} again\n`);
   const progress = createProgress(label, !flags.quiet);
+  const runner = poolRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
-    return await runExperiment(experiment, {
-      design, store, range,
-      runner: poolRunner(workersFlag(flags.workers, defaultWorkers())),
-      onProgress: (done, total) => progress.update(done, total),
-    });
+    return await runExperiment(experiment, { design, store, range, runner, onProgress: (done, total) => progress.update(done, total) });
   } finally {
     progress.stop();
     store.close();
+    await runner.close();
   }
 }
 
