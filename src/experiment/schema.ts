@@ -146,7 +146,9 @@ export const experimentFileSchema = z
     replications: z.number({ error: 'must be a whole number of replications per design point' }).int({ error: 'must be a whole number' })
       .min(1, { error: 'must be at least 1' }).max(100_000, { error: 'must be at most 100000' })
       .meta({ description: 'Replications per design point; every point runs replications 0..n-1 of the same seed (common random numbers).' }),
-    seed: RUN_FIELDS.seed.schema.optional().meta({ description: "Root of every random stream, the same at every point; default: the base scenario's seed." }),
+    seed: z.number({ error: `must be a whole number from 0 to ${RUN_FIELDS.seed.spec.max}` }).int({ error: 'must be a whole number' })
+      .min(0, { error: 'must be at least 0' }).max(RUN_FIELDS.seed.spec.max, { error: `must be at most ${RUN_FIELDS.seed.spec.max}` }).optional()
+      .meta({ description: "Root of every random stream, the same at every point; default: the base scenario's seed." }),
     outputs: outputsSchema(),
   });
 
