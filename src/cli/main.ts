@@ -63,7 +63,8 @@ experiment
           interrupted run; --shard and merge split it over a cluster.
 
 Exit codes: 0 ok, 1 invalid scenario or input file, 2 invalid command line, 3 a stylized fact fails
-(validate-model) or a self-test check misses (sensitivity), 70 a bug (please report it).
+(validate-model), a self-test check misses (sensitivity) or replications failed (experiment), 70 a bug
+(please report it).
 `;
 
 type Flags = Record<string, string | boolean | undefined>;

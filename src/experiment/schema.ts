@@ -162,6 +162,11 @@ export function experimentJsonSchema(): Record<string, unknown> {
   return z.toJSONSchema(experimentFileSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
 }
 
+/** The JSON Schema as committed in docs/experiment.schema.json (`npm run docs`). */
+export function experimentSchemaText(): string {
+  return JSON.stringify({ $id: 'https://buddysim.local/experiment.schema.json', ...experimentJsonSchema() }, null, 2) + '\n';
+}
+
 /** Allowed keys where a strict object rejected an unknown one, for the error line. */
 export function experimentAllowedKeys(path: readonly PropertyKey[], input: unknown): string[] {
   const keys = (s: { shape: Record<string, unknown> }) => Object.keys(s.shape);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_NAMES } from '../../src/analysis/metrics.ts';
-import { experimentJsonSchema } from '../../src/experiment/schema.ts';
+import { readFileSync } from 'node:fs';
+import { experimentJsonSchema, experimentSchemaText } from '../../src/experiment/schema.ts';
 import { experiment, experimentFile, problems } from './support.ts';
 
 describe('experiment files', () => {
@@ -93,5 +94,8 @@ describe('experiment files', () => {
     const schema = experimentJsonSchema() as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['scenario', 'factors', 'design', 'replications', 'outputs', 'seed', 'across']));
     expect(schema.required).toEqual(expect.arrayContaining(['version', 'name', 'scenario', 'factors', 'design', 'replications']));
+  });
+  it('is committed up to date in docs/experiment.schema.json', () => {
+    expect(readFileSync('docs/experiment.schema.json', 'utf8'), 'stale: run `npm run docs`').toBe(experimentSchemaText());
   });
 });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { shardRange } from '../../engine/tasks.ts';
-import { experimentJsonSchema } from '../../experiment/schema.ts';
+import { experimentSchemaText } from '../../experiment/schema.ts';
 import { designPoints, type DesignPoints } from '../../experiment/points.ts';
 import type { Experiment } from '../../experiment/experiment.ts';
 import { runExperiment, unitCount, type ExperimentResults } from '../../experiment/run.ts';
@@ -122,9 +122,10 @@ export async function experimentCommand(positionals: string[], flags: Experiment
       return merge(args, flags);
     case 'schema': {
       only(['out']);
-      const text = JSON.stringify(experimentJsonSchema(), null, 2) + '\n';
-      if (flags.out) writeFileAtomic(flags.out, text);
-      else process.stdout.write(text);
+      if (flags.out) {
+        writeFileAtomic(flags.out, experimentSchemaText());
+        process.stdout.write(`JSON Schema written to ${flags.out}\n`);
+      } else process.stdout.write(experimentSchemaText());
       return;
     }
     default:
