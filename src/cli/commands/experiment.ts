@@ -4,6 +4,7 @@ import { experimentSchemaText } from '../../experiment/schema.ts';
 import { designPoints, type DesignPoints } from '../../experiment/points.ts';
 import type { Experiment } from '../../experiment/experiment.ts';
 import { runExperiment, unitCount, type ExperimentResults } from '../../experiment/run.ts';
+import { pairedDifferences } from '../../experiment/report/differences.ts';
 import { rankFactors } from '../../experiment/report/ranking.ts';
 import { summaries } from '../../experiment/results.ts';
 import { fmt } from '../../experiment/charts/svg.ts';
@@ -49,8 +50,15 @@ async function runInto(experiment: Experiment, design: DesignPoints, store: LogS
 function finish(dir: string, results: ExperimentResults, files: string[], verb: string): void {
   const rows = summaries(results);
   const lines = [`${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`];
-  for (const r of rankFactors(results, rows).slice(0, 12)) {
+  const rankings = rankFactors(results, rows).filter((r) => r.rows.length > 1);
+  if (rankings.length > 0) lines.push(`Factors by ${rankings[0].measure}:`);
+  for (const r of rankings.slice(0, 12)) {
     lines.push(`  ${r.metric}${r.block !== null ? ` (${r.block})` : ''}: ${r.rows.slice(0, 5).map((x) => `${x.factor} ${fmt(x.value)}`).join(', ')}`);
+  }
+  const diffs = pairedDifferences(results);
+  if (diffs.length > 0) lines.push(`Paired differences against ${diffs[0].factor} = ${diffs[0].reference} (mean [95% CI]):`);
+  for (const d of diffs.slice(0, 24)) {
+    lines.push(`  ${d.level}${d.block !== null ? ` (${d.block})` : ''}, ${d.metric}: ${fmt(d.difference.mean)} [${fmt(d.difference.ci95[0])}, ${fmt(d.difference.ci95[1])}]`);
   }
   process.stdout.write(lines.join('\n') + '\n');
   const failed = results.records.filter((r) => r.values === null);

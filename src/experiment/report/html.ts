@@ -3,6 +3,7 @@ import { fmt } from '../charts/svg.ts';
 import { factorColumns, summaries as pointSummaries, type PointSummary } from '../results.ts';
 import type { ExperimentResults } from '../run.ts';
 import { sweepFigures } from './figures.ts';
+import { pairedDifferences, type PairedDifference } from './differences.ts';
 import { rankFactors, type Ranking } from './ranking.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -12,10 +13,27 @@ table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}th,td{bor
 td.n{text-align:right;font-variant-numeric:tabular-nums}figure{margin:1rem 0 2rem}svg{max-width:100%;height:auto}
 .muted{color:#555}dl{display:grid;grid-template-columns:max-content 1fr;gap:0.2rem 1rem}dt{font-weight:600}`;
 
-function rankingTable(r: Ranking): string {
-  const head = `<tr><th>rank</th><th>factor</th><th>${esc(r.measure)}</th>${r.rows.some((x) => x.lower !== undefined) ? '<th>95% interval</th>' : ''}${r.rows.some((x) => x.note) ? '<th></th>' : ''}</tr>`;
-  const body = r.rows.map((x, i) => `<tr><td class="n">${i + 1}</td><td>${esc(x.factor)}</td><td class="n">${fmt(x.value)}</td>${x.lower !== undefined ? `<td class="n">${fmt(x.lower)} to ${fmt(x.upper ?? NaN)}</td>` : ''}${x.note ? `<td class="muted">${esc(x.note)}</td>` : ''}</tr>`).join('');
-  return `<h3>${esc(METRICS[r.metric].label)}${r.block !== null ? ` <span class="muted">(${esc(r.block)})</span>` : ''}</h3><table>${head}${body}</table>`;
+/** One table per block: a row per factor (ordered by the first output), a column per output. */
+function rankingTables(rankings: Ranking[]): string[] {
+  const blocks = [...new Set(rankings.map((r) => r.block))];
+  return blocks.map((block) => {
+    const mine = rankings.filter((r) => r.block === block);
+    const order = mine[0].rows.map((x) => x.factor);
+    const cell = (r: Ranking, factor: string) => {
+      const x = r.rows.find((y) => y.factor === factor);
+      return x ? `${fmt(x.value)}${x.lower !== undefined ? ` <span class="muted">[${fmt(x.lower)}, ${fmt(x.upper ?? NaN)}]</span>` : ''}${x.note ? ` <span class="muted">(${esc(x.note)})</span>` : ''}` : '';
+    };
+    return `${block !== null ? `<h3>${esc(block)}</h3>` : ''}<table><tr><th>rank</th><th>factor</th>${mine.map((r) => `<th>${esc(r.metric)}</th>`).join('')}</tr>${order
+      .map((factor, i) => `<tr><td class="n">${i + 1}</td><td>${esc(factor)}</td>${mine.map((r) => `<td class="n">${cell(r, factor)}</td>`).join('')}</tr>`)
+      .join('')}</table>`;
+  });
+}
+
+function differenceTable(diffs: PairedDifference[]): string {
+  const d0 = diffs[0];
+  const rows = diffs.map((d) => `<tr>${d.block !== null ? `<td>${esc(d.block)}</td>` : ''}<td>${esc(d.level)}</td><td>${esc(METRICS[d.metric].label)}</td><td class="n">${fmt(d.difference.mean)}</td><td class="n">${fmt(d.difference.ci95[0])} to ${fmt(d.difference.ci95[1])}</td><td class="n">${d.difference.n}</td></tr>`);
+  return `<h2>Paired differences</h2><p class="muted">Each level of ${esc(d0.factor)} minus ${esc(d0.reference)}, replication by replication (the same random numbers at both points), with the 95% CI of the mean difference over n replications.</p>`
+    + `<table><tr>${d0.block !== null ? '<th></th>' : ''}<th>${esc(d0.factor)}</th><th>output</th><th>mean difference</th><th>95% CI</th><th>n</th></tr>${rows.join('')}</table>`;
 }
 
 /**
@@ -42,7 +60,11 @@ export function experimentReport(results: ExperimentResults, rows: readonly Poin
     parts.push(`<h2>Failed replications</h2><p>${failed.length} replication(s) failed and have no values; they are listed in replications.csv (column error).</p><ul>${failed.slice(0, 20).map((r) => `<li>point ${r.point}, replication ${r.replication}: ${esc(r.error ?? '')}</li>`).join('')}</ul>`);
   }
   const rankings = rankFactors(results, rows);
-  if (rankings.length > 0) parts.push('<h2>Which factors matter</h2>', ...rankings.map(rankingTable));
+  if (rankings.length > 0 && rankings[0].rows.length > 1) {
+    parts.push('<h2>Which factors matter</h2>', `<p class="muted">Per output: ${esc(rankings[0].measure)}; factors ordered by the first output.</p>`, ...rankingTables(rankings));
+  }
+  const diffs = pairedDifferences(results);
+  if (diffs.length > 0) parts.push(differenceTable(diffs));
   const figures = sweepFigures(results, rows);
   if (figures.length > 0) parts.push('<h2>Charts</h2>', ...figures.map((f) => `<figure>${f.svg}</figure>`));
 
