@@ -75,7 +75,13 @@ describe('the HTML report', () => {
     expect(html).toMatch(/^<!doctype html>/);
     expect(count(html, /<svg /g)).toBe(2); // one line with bands per output
     expect(html).toContain('95% CI of the mean');
+    expect(html).toMatch(/<h2>Paired differences<\/h2>/); // one factor swept: differences, not a ranking
+  });
+  it('ranks factors when more than one is swept', async () => {
+    const e = experiment({ factors: [{ path: 'programme.contactsPerWeek', range: [0.5, 2] }, { path: 'programme.matching', levels: ['first-come', 'deep'] }], design: { type: 'full-factorial', steps: 2 }, replications: 2 });
+    const html = experimentReport(await runExperiment(e));
     expect(html).toMatch(/<h2>Which factors matter<\/h2>/);
+    expect(html).not.toMatch(/<h2>Paired differences<\/h2>/);
   });
   it('draws a heat map per block for a 2-D grid, and lists failed replications', async () => {
     const e = experiment({

@@ -104,3 +104,17 @@ describe('result tables', () => {
       .toBe('a,b\n"x,y",\n"say ""hi""",1.5\n');
   });
 });
+
+describe('paired differences', () => {
+  it('are the mean of run-by-run differences, with summarize()\'s interval', async () => {
+    const { pairedDifferences } = await import('../../src/experiment/report/differences.ts');
+    const results = await runExperiment(experiment());
+    const d = pairedDifferences(results);
+    expect(d.map((x) => `${x.level}-${x.reference}:${x.metric}`)).toEqual([
+      '1.25-0.5:prematureShare', '1.25-0.5:effectPrimary', '2-0.5:prematureShare', '2-0.5:effectPrimary',
+    ]);
+    const at = (p: number) => results.records.filter((r) => r.point === p).map((r) => r.values![1]!);
+    const diffs = at(2).map((v, i) => v - at(0)[i]);
+    expect(d[3].difference).toEqual(summarize(diffs));
+  });
+});
