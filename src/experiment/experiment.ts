@@ -47,7 +47,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typ
  *   const experiment = parseExperiment({
  *     version: 1, name: 'Contact frequency', scenario: 'flemish-befriending',
  *     factors: [{ path: 'programme.contactsPerWeek', range: [0.25, 2] }],
- *     design: { type: 'full-factorial', steps: 8 }, replications: 50, outputs: ['prematureShare'],
+ *     design: { type: 'full-factorial', steps: 8 }, replications: 50, outputs: ['prematureIncidence'],
  *   }, { load: fileLoader });
  */
 export function parseExperiment(json: unknown, options: ParseOptions = {}): Experiment {

@@ -39,7 +39,7 @@ export function isComplete(results: ExperimentResults): boolean {
  * experiment's order), from the replications' values with `summarize`.
  *
  * @example
- *   summaries(results).find((s) => s.point === 3 && s.metric === 'prematureShare')?.summary.ci95;
+ *   summaries(results).find((s) => s.point === 3 && s.metric === 'prematureIncidence')?.summary.ci95;
  */
 export function summaries(results: ExperimentResults): PointSummary[] {
   const out: PointSummary[] = [];

@@ -86,7 +86,7 @@ describe('the HTML report', () => {
   it('draws a heat map per block for a 2-D grid, and lists failed replications', async () => {
     const e = experiment({
       factors: [{ path: 'programme.contactsPerWeek', range: [0.5, 2] }, { path: 'programme.hoursPerContact', range: [1, 2] }],
-      design: { type: 'full-factorial', steps: 2 }, replications: 2, outputs: ['prematureShare'],
+      design: { type: 'full-factorial', steps: 2 }, replications: 2, outputs: ['prematureIncidence'],
       across: { path: 'programme.mechanism', levels: ['duration', 'neither'] },
     });
     const results = await runExperiment(e);

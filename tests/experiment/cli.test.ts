@@ -53,7 +53,7 @@ describe('buddysim experiment run', () => {
     expect(manifest.points).toHaveLength(24);
     expect(manifest.points[0]).toEqual({ point: 0, values: { 'programme.contactsPerWeek': 0.25, 'programme.matching': 'first-come' }, unit: [0, 0.25], scenarioHash: expect.stringMatching(/^[0-9a-f]{16}$/) });
     expect(readFileSync(join(out, 'summary.csv'), 'utf8').split('\n')).toHaveLength(24 * 2 + 2);
-    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<svg[^>]+data-chart="heatmap-prematureShare-0"/);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<svg[^>]+data-chart="heatmap-prematureIncidence-0"/);
   });
   it('gives the same files with 1 or 2 workers', () => {
     const r = cli(['experiment', 'run', file, '--out', join(dir, 'two'), '--quiet', '--workers', '2']);

@@ -21,11 +21,11 @@ describe('runExperiment', () => {
     const { points } = designPoints(e);
     const stats = replicationStats(runReplication(points[2].scenario, 1), points[2].scenario);
     const r = results.records.find((x) => x.point === 2 && x.replication === 1)!;
-    expect(r.values).toEqual([stats.metrics.prematureShare, stats.metrics.effectPrimary]);
+    expect(r.values).toEqual([stats.metrics.prematureIncidence, stats.metrics.effectMatched]);
   });
   it('gives paired differences: the same replication sees the same random numbers at every point', async () => {
     // Two points that differ only in a parameter that does not enter the run give equal values.
-    const e = experiment({ factors: [{ path: 'coordinators.hourlyCost', levels: [40, 50] }], outputs: ['prematureShare', 'matchesStarted'] });
+    const e = experiment({ factors: [{ path: 'coordinators.hourlyCost', levels: [40, 50] }], outputs: ['prematureIncidence', 'matchesStartedPerYear'] });
     const { records } = await runExperiment(e);
     const at = (p: number) => records.filter((r) => r.point === p).map((r) => r.values);
     expect(at(0)).toEqual(at(1));
@@ -69,7 +69,7 @@ describe('runExperiment', () => {
     const results = await runExperiment(e, { runner: failing });
     expect(results.records).toHaveLength(9);
     expect(results.records.filter((r) => r.values === null)).toEqual([{ point: 1, replication: 1, values: null, error: 'boom' }]);
-    const s = summaries(results).find((x) => x.point === 1 && x.metric === 'prematureShare')!;
+    const s = summaries(results).find((x) => x.point === 1 && x.metric === 'prematureIncidence')!;
     expect([s.summary.n, s.failed]).toEqual([2, 1]);
   });
   it('reports progress over the replications it runs', async () => {
@@ -86,7 +86,7 @@ describe('result tables', () => {
     const s = summaries(results);
     expect(s).toHaveLength(3 * 2);
     const values = results.records.filter((r) => r.point === 2).map((r) => r.values![1]!);
-    expect(s.find((x) => x.point === 2 && x.metric === 'effectPrimary')!.summary).toEqual(summarize(values));
+    expect(s.find((x) => x.point === 2 && x.metric === 'effectMatched')!.summary).toEqual(summarize(values));
   });
   it('tidy long tables: one row per (point, replication, metric) and per (point, metric), with factor columns', async () => {
     const results = await runExperiment(experiment());
@@ -96,7 +96,7 @@ describe('result tables', () => {
     const sum = summaryTable(results);
     expect(sum.columns.map((c) => c.name)).toEqual(['point', 'programme.contactsPerWeek', 'metric', 'n', 'failed', 'mean', 'ci95_low', 'ci95_high', 'range95_low', 'range95_high', 'sd']);
     const csv = tableToCsv(sum).split('\n');
-    expect(csv[1]).toMatch(/^0,0\.5,prematureShare,3,0,[0-9.]+,/);
+    expect(csv[1]).toMatch(/^0,0\.5,prematureIncidence,3,0,[0-9.]+,/);
     expect(csv).toHaveLength(2 * 3 + 2); // header, rows, final newline
   });
   it('CSV quotes text with commas and leaves missing values empty', () => {
@@ -111,7 +111,7 @@ describe('paired differences', () => {
     const results = await runExperiment(experiment());
     const d = pairedDifferences(results);
     expect(d.map((x) => `${x.level}-${x.reference}:${x.metric}`)).toEqual([
-      '1.25-0.5:prematureShare', '1.25-0.5:effectPrimary', '2-0.5:prematureShare', '2-0.5:effectPrimary',
+      '1.25-0.5:prematureIncidence', '1.25-0.5:effectMatched', '2-0.5:prematureIncidence', '2-0.5:effectMatched',
     ]);
     const at = (p: number) => results.records.filter((r) => r.point === p).map((r) => r.values![1]!);
     const diffs = at(2).map((v, i) => v - at(0)[i]);

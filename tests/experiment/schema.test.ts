@@ -26,7 +26,7 @@ describe('experiment files', () => {
     expect(lines).toContain('x.json: replications: got 0; must be at least 1');
     expect(lines.some((l) => /^x\.json: bogus: unknown field; allowed here: \$schema, version, name/.test(l))).toBe(true);
     expect(lines).toContain('x.json: design.type: got "grid"; type must be one of: full-factorial, list, latin-hypercube, sobol, morris');
-    expect(lines.find((l) => l.startsWith('x.json: outputs.0'))).toMatch(/got "nope"; must be a summary metric: referred, matchedShare/);
+    expect(lines.find((l) => l.startsWith('x.json: outputs.0'))).toMatch(/got "nope"; must be a summary metric: referredPerYear, matchedShare/);
   });
   it('list the metrics from the analysis layer, never a copy', () => {
     const line = problems(experimentFile({ outputs: ['nope'] }))[0];

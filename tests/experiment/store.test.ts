@@ -44,7 +44,7 @@ describe('the experiment log', () => {
 
 describe('Parquet', () => {
   it('round-trips the tidy tables: typed columns, nulls for missing values', async () => {
-    const results = await runExperiment(experiment({ outputs: ['prematureShare', 'deepQualityCorrelation'] }));
+    const results = await runExperiment(experiment({ outputs: ['prematureIncidence', 'deepQualityCorrelation'] }));
     for (const table of [summaryTable(results), replicationTable(results)]) {
       const rows = parquetRows(tableToParquet(table));
       expect(rows).toHaveLength(table.rows);

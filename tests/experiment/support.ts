@@ -12,7 +12,7 @@ export function experimentFile(over: Record<string, unknown> = {}): Record<strin
     factors: [{ path: 'programme.contactsPerWeek', range: [0.5, 2] }],
     design: { type: 'full-factorial', steps: 3 },
     replications: 3,
-    outputs: ['prematureShare', 'effectPrimary'],
+    outputs: ['prematureIncidence', 'effectMatched'],
     ...over,
   };
 }
