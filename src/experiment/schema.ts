@@ -101,21 +101,21 @@ const designs = [
   z.strictObject({
     type: z.literal('latin-hypercube'),
     points: z.number().int().min(1).max(100_000).meta({ description: 'Design points.' }),
-  }).meta({ title: 'Latin hypercube', description: 'Each factor\'s range cut into equal strata with one point in each.' }),
+  }).meta({ title: 'Latin hypercube', description: 'Each factor\'s range cut into equal strata with one point in each ([McKay1979]).' }),
   z.strictObject({
     type: z.literal('sobol'),
     base: z.number().int().min(2).max(65_536).refine((n) => (n & (n - 1)) === 0, { error: 'must be a power of two (Sobol sequence)' })
       .meta({ description: 'Base sample size N (a power of two); the design has N (k + 2) points.' }),
     resamples: z.number().int().min(0).max(100_000).default(1000).meta({ description: 'Bootstrap resamples for the intervals.' }),
-  }).meta({ title: 'Sobol-Saltelli', description: 'Saltelli 2010 sample for first-order and total Sobol indices.' }),
+  }).meta({ title: 'Sobol-Saltelli', description: 'The sample of [Saltelli2010] for first-order and total Sobol indices (total by [Jansen1999]).' }),
   z.strictObject({
     type: z.literal('morris'),
-    levels: z.number().int().min(2).max(100).default(4).meta({ description: 'Grid levels p of each factor.' }),
+    levels: z.number().int().min(2).max(100).multipleOf(2, { error: 'must be an even number of grid levels' }).default(4).meta({ description: 'Grid levels p of each factor (even; 4 is usual).' }),
     trajectories: z.number().int().min(2).max(10_000).meta({ description: 'Trajectories r; the design has r (k + 1) points.' }),
     candidates: z.number().int().min(2).max(100_000).optional()
-      .meta({ description: 'Candidate trajectories to choose the r most spread from (Campolongo 2007); default: none.' }),
+      .meta({ description: 'Candidate trajectories to choose the r most spread out from ([Campolongo2007]); default: no selection.' }),
     resamples: z.number().int().min(0).max(100_000).default(1000).meta({ description: 'Bootstrap resamples for the intervals.' }),
-  }).meta({ title: 'Morris', description: 'Elementary effects on r trajectories (Morris 1991, Campolongo 2007).' }),
+  }).meta({ title: 'Morris', description: 'Elementary effects on r trajectories: [Morris1991]; [Campolongo2007].' }),
 ] as const;
 
 export const DESIGN_TYPES = designs.map((d) => d.shape.type.value);

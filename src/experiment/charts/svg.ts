@@ -3,7 +3,7 @@ import { format, type ScaleBand, type ScaleLinear } from 'd3';
 /**
  * SVG as text, built with D3's scales and shapes but without a DOM, so the same chart code runs
  * in Node (reports) and in the browser (the dashboard inserts the string). Presentation attributes
- * only (no CSS), a <title> and <desc> for screen readers, a colour-blind-safe palette.
+ * only (no CSS), a <title> and <desc> for screen readers, a colour-blind-safe palette [OkabeIto2008].
  */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#D55E00', '#56B4E9', '#F0E442', '#000000'] as const;
 export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
