@@ -74,6 +74,21 @@ export interface ExperimentResults {
 /** The total number of units of work: (point, replication) pairs. */
 export const unitCount = (experiment: Experiment, design: DesignPoints) => design.points.length * experiment.replications;
 
+/**
+ * The complete results of stored records (a finished or merged run): ordered by point and
+ * replication, one per unit of work; undefined if any is missing.
+ *
+ * @example
+ *   const results = storedResults(experiment, designPoints(experiment), [...store.done()]);
+ */
+export function storedResults(experiment: Experiment, design: DesignPoints, records: Iterable<ReplicationRecord>): ExperimentResults | undefined {
+  const units = unitCount(experiment, design);
+  const slots: (ReplicationRecord | undefined)[] = new Array(units);
+  for (const r of records) slots[r.point * experiment.replications + r.replication] = r;
+  for (let i = 0; i < units; i++) if (!slots[i]) return undefined;
+  return { experiment, design, range: { start: 0, end: units }, records: slots as ReplicationRecord[] };
+}
+
 /** A replication's output values: NaN (nothing to measure) is stored as null. */
 export function outputValues(stats: RepStats, outputs: readonly MetricName[]): (number | null)[] {
   return outputs.map((m) => (Number.isFinite(stats.metrics[m]) ? stats.metrics[m] : null));

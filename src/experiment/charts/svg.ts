@@ -35,8 +35,8 @@ export function textWidth(s: string, size = 11): number {
   return s.length * size * 0.55;
 }
 
-/** Numbers for ticks and labels: 3 significant digits, small shares as they are. */
-export const fmt = (x: number) => (Number.isFinite(x) ? format('.3~g')(x) : 'n/a');
+/** Numbers for ticks and hover labels: 3 significant digits, thousands grouped, no exponent. */
+export const fmt = (x: number) => (Number.isFinite(x) ? format(',.3~r')(x) : 'n/a');
 
 export interface LegendItem {
   label: string;
