@@ -26,6 +26,7 @@ Usage:
   buddysim calibrate [targets] --params a.b[=lo:hi],c.d [--reps N] [--candidates N] [--refine N] [--seed S] [--workers W] [--out FILE] [--quiet]
   buddysim mechanisms [--reps N] [--workers W] [--out FILE] [--quiet]
   buddysim sensitivity --self-test [--json]
+  buddysim sensitivity <experiment file> [--out DIR] [--workers W] [--quiet] [--json]
   ${EXPERIMENT_USAGE}
 
 <scenario> is a scenario file, or the name of a bundled one:
@@ -56,6 +57,9 @@ mechanisms
 sensitivity --self-test
           checks the sensitivity estimators (Sobol' sequence, Sobol' indices, Morris) on test
           functions with analytic indices; prints estimate, interval, analytic value and pass.
+sensitivity <experiment file>
+          runs an experiment with a morris or sobol design (continuing what DIR holds) and prints
+          the indices per output with their intervals and the noise floor (a dummy factor's index).
 experiment
           runs an experiment file (factors, a design, replications, outputs: docs/experiments.md) with
           common random numbers at every point; writes results as they come to DIR (default
@@ -97,7 +101,7 @@ const ALLOWED: Record<string, string[]> = {
   'validate-model': ['reps', 'workers', 'out', 'quiet'],
   calibrate: ['params', 'reps', 'candidates', 'refine', 'seed', 'workers', 'out', 'quiet'],
   mechanisms: ['reps', 'workers', 'out', 'quiet'],
-  sensitivity: ['self-test', 'json'],
+  sensitivity: ['self-test', 'json', 'out', 'workers', 'quiet'],
   experiment: ['out', 'workers', 'shard', 'quiet'],
 };
 
@@ -167,7 +171,7 @@ async function main(argv: string[]): Promise<void> {
         seed: str('seed'), workers: str('workers'), out: str('out'), quiet: flags.quiet === true,
       });
     case 'sensitivity':
-      return sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true });
+      return sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true, out: str('out'), workers: str('workers'), quiet: flags.quiet === true });
   }
 }
 

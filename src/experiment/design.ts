@@ -1,6 +1,8 @@
 import { createStreams } from '../engine/random.ts';
 import { latinHypercube } from '../calibration/lhs.ts';
 import { ScenarioError } from '../scenario/errors.ts';
+import { morrisSample } from '../sensitivity/morris.ts';
+import { saltelliSample } from '../sensitivity/saltelli.ts';
 import { gridCoordinates, type Factor, type FactorValue } from './factors.ts';
 import type { DesignFile } from './schema.ts';
 
@@ -46,9 +48,16 @@ export function designSample(design: DesignFile, factors: readonly Factor[], see
       const units = latinHypercube(design.points, k, createStreams(seed, 0).stream('experiment.design'));
       return { units, given: units.map(() => null) };
     }
-    case 'sobol':
+    case 'sobol': {
+      const s = saltelliSample(design.base, k);
+      return { units: s.points, given: s.points.map(() => null), layout: s.layout };
+    }
     case 'morris': {
-      throw new ScenarioError([`design.type: got "${design.type}"; this build has no sensitivity estimators yet: use full-factorial, list or latin-hypercube`]);
+      if (design.candidates !== undefined && design.candidates < design.trajectories) {
+        throw new ScenarioError([`design.candidates: got ${design.candidates}; must be at least the trajectories (${design.trajectories}): the r most spread out are chosen from them`]);
+      }
+      const s = morrisSample(k, { levels: design.levels, trajectories: design.trajectories, candidates: design.candidates, seed });
+      return { units: s.points, given: s.points.map(() => null), layout: s.layout };
     }
   }
 }

@@ -4,7 +4,7 @@ import { ScenarioError, formatIssues } from '../scenario/errors.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { flatten, mergeDeep, parseScenario, scenarioToFile, type ScenarioLoader } from '../scenario/resolve.ts';
 import { RESERVED_COLUMNS } from './results.ts';
-import { compileFactor, type Factor, type Problem } from './factors.ts';
+import { compileFactor, dummySeed, type Factor, type Problem } from './factors.ts';
 import { experimentAllowedKeys, experimentFileSchema, type DesignFile, type FactorFile, type ParsedExperimentFile } from './schema.ts';
 
 /**
@@ -25,7 +25,7 @@ export interface Experiment {
   readonly across?: Factor;
   readonly design: DesignFile;
   readonly replications: number;
-  /** The same seed at every point: common random numbers, so differences between points are paired. */
+  /** The same seed at every point (common random numbers, so differences between points are paired); a dummy factor alone moves it (dummySeed). */
   readonly seed: number;
   readonly outputs: readonly MetricName[];
 }
@@ -163,15 +163,17 @@ export function pointScenario(experiment: Experiment, values: Readonly<Record<st
     const [section, key] = path.split('.');
     (overrides[section] ??= {})[key] = value;
   };
+  let seed = experiment.seed;
   for (const f of factors) {
     const value = values[f.name];
+    if (f.kind === 'dummy') seed = dummySeed(experiment.seed, Number(value));
     if (f.kind === 'variants') {
       const v = f.variants!.find((w) => w.label === value)!;
       scenarioIndex = Math.max(scenarioIndex, v.scenario);
       for (const [path, x] of Object.entries(v.set)) set(path, x);
     } else if (f.path) set(f.path, value);
   }
-  const json = mergeDeep({ ...experiment.scenarios[scenarioIndex], seed: experiment.seed, reps: experiment.replications }, overrides);
+  const json = mergeDeep({ ...experiment.scenarios[scenarioIndex], seed, reps: experiment.replications }, overrides);
   try {
     return parseScenario(json);
   } catch (err) {

@@ -41,7 +41,8 @@ export interface Variant {
 /**
  * A factor ready to use: maps a coordinate u of the unit hypercube [0, 1] to its value (a range:
  * lo + u (hi - lo), whole numbers rounded; a list of levels or variants: levels[min(L - 1,
- * floor(u L))]; a distribution: its quantile of u; a dummy: u itself, which sets nothing).
+ * floor(u L))]; a distribution: its quantile of u; a dummy: u itself, which sets no parameter
+ * but moves the seed, see `dummySeed`).
  */
 export interface Factor {
   readonly name: string;
@@ -100,6 +101,25 @@ export function distributionQuantile(d: NonNullable<FactorFile['distribution']>,
   }
 }
 
+/** Seeds a dummy's coordinate can move to: offsets up to about a million from the experiment's seed. */
+const DUMMY_SEEDS = 1_000_000;
+const MAX_SEED = 2 ** 31 - 1;
+
+/**
+ * The seed of a point with a dummy at coordinate u. A dummy sets no parameter: it moves only the
+ * random numbers, so its sensitivity index is the size of the model's noise, the floor below which
+ * a lever's index cannot be told from chance. Moves of the other factors keep the dummy, hence the
+ * seed: their effects stay paired (common random numbers). With every dummy coordinate the same (a
+ * full factorial or a list), every point keeps one seed.
+ *
+ * @example
+ *   dummySeed(7, 0); // 7
+ *   dummySeed(7, 0.5); // 500007
+ */
+export function dummySeed(seed: number, u: number): number {
+  return (seed + Math.floor(u * DUMMY_SEEDS)) % MAX_SEED;
+}
+
 /** Problems are collected as (path within the factor, message) so the caller can name the field. */
 export type Problem = { path: (string | number)[]; value: unknown; message: string };
 
@@ -115,7 +135,7 @@ export function compileFactor(
   const before = problems.length;
   const bad = (path: (string | number)[], value: unknown, message: string) => problems.push({ path, value, message });
   const name = f.name ?? f.path!;
-  if (f.dummy) return { name, kind: 'dummy', numeric: true, unit: 'u', label: `${name} (dummy: changes nothing)`, value: (u) => u };
+  if (f.dummy) return { name, kind: 'dummy', numeric: true, unit: 'u', label: `${name} (dummy: changes only the random numbers)`, value: (u) => u };
 
   if (f.variants) {
     const variants: Variant[] = [];

@@ -7,6 +7,8 @@ import { runExperiment, storedResults, unitCount, type ExperimentResults } from 
 import { markdownReport } from '../../experiment/report/markdown.ts';
 import { pairedDifferences } from '../../experiment/report/differences.ts';
 import { rankFactors } from '../../experiment/report/ranking.ts';
+import { rankedFactors } from '../../experiment/report/sensitivityBlocks.ts';
+import { analyseSensitivity } from '../../experiment/sensitivity.ts';
 import { summaries } from '../../experiment/results.ts';
 import { diffUnit, fmt, fmtEstimate } from '../../analysis/format.ts';
 import { METRICS } from '../../analysis/metrics.ts';
@@ -53,6 +55,10 @@ async function runInto(experiment: Experiment, design: DesignPoints, store: LogS
 function finish(dir: string, results: ExperimentResults, files: string[], verb: string): void {
   const rows = summaries(results);
   const lines = [`${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`];
+  for (const a of analyseSensitivity(results, rows)) {
+    const what = `  ${a.metric}${a.block !== null ? ` (${a.block})` : ''}`;
+    lines.push(a.refused ? `${what}: no indices, ${a.refused}` : `${what}, ${a.method === 'morris' ? 'mu*' : 'total index'}: ${rankedFactors(a).slice(0, 5).map((x) => `${x.name} ${fmt(x.value, '', 3)}`).join(', ')}`);
+  }
   const rankings = rankFactors(results, rows).filter((r) => r.rows.length > 1);
   if (rankings.length > 0) lines.push(`Factors by ${rankings[0].measure}:`);
   for (const r of rankings.slice(0, 12)) {
@@ -70,6 +76,23 @@ function finish(dir: string, results: ExperimentResults, files: string[], verb: 
     process.stderr.write(`buddysim: ${failed.length} replication${failed.length === 1 ? '' : 's'} failed (first: point ${failed[0].point}, replication ${failed[0].replication}: ${failed[0].error}); they are listed in replications.csv\n`);
     process.exitCode = 3;
   }
+}
+
+/**
+ * Runs an experiment file into its folder, continuing what is there if the folder holds the same
+ * experiment (for `buddysim sensitivity <file>`), and writes the result files.
+ */
+export async function runOrResume(file: string, flags: ExperimentFlags): Promise<{ dir: string; results: ExperimentResults }> {
+  const experiment = readExperiment(file);
+  const design = designPoints(experiment);
+  const dir = flags.out ?? join('out', slug(file));
+  prepareExperimentDir(dir, experiment, design);
+  const store = new LogStore(join(dir, LOG_DIR));
+  const before = [...store.done()].length;
+  if (before > 0 && !flags.quiet) process.stderr.write(`${dir}: continuing a run of this experiment (${before} replications done)\n`);
+  const results = await runInto(experiment, design, store, flags);
+  finish(dir, results, writeResults(dir, results), before > 0 ? 'Completed' : 'Ran');
+  return { dir, results };
 }
 
 async function run(file: string, flags: ExperimentFlags): Promise<void> {

@@ -6,6 +6,8 @@ import type { ExperimentResults } from '../run.ts';
 import { pairedDifferences, type PairedDifference } from './differences.ts';
 import { sweepFigures } from './figures.ts';
 import { rankFactors, type Ranking } from './ranking.ts';
+import { analyseSensitivity } from '../sensitivity.ts';
+import { sensitivityBlocks } from './sensitivityBlocks.ts';
 
 /**
  * An experiment's report as plain blocks (headings, paragraphs, tables, figures), rendered to
@@ -18,9 +20,6 @@ export type Block =
   | { kind: 'table'; header: string[]; rows: string[][]; numeric: boolean[] }
   | { kind: 'figure'; id: string; svg: string; caption: string }
   | { kind: 'list'; items: string[] };
-
-/** Extra blocks a design brings first (sensitivity indices). */
-export type Section = (results: ExperimentResults, rows: readonly PointSummary[]) => Block[];
 
 const estimate = (x: { mean: number; ci95: [number, number] }, metric: MetricName, signed = false) =>
   fmtEstimate(x.mean, x.ci95, signed ? diffUnit(METRICS[metric].unit) : METRICS[metric].unit, signed);
@@ -59,14 +58,13 @@ function differenceBlocks(diffs: PairedDifference[]): Block[] {
 }
 
 /**
- * The report's blocks: what was run, failed replications, the design's own sections
- * (sensitivity), the ranking of factors or the paired differences, the charts, and every point's
+ * The report's blocks: what was run, failed replications, sensitivity indices (Morris, Sobol), the ranking of factors or the paired differences, the charts, and every point's
  * means with 95% intervals (the first 200 points).
  *
  * @example
  *   reportBlocks(results).filter((b) => b.kind === 'figure').length; // charts in the report
  */
-export function reportBlocks(results: ExperimentResults, rows: readonly PointSummary[] = pointSummaries(results), sections: readonly Section[] = []): Block[] {
+export function reportBlocks(results: ExperimentResults, rows: readonly PointSummary[] = pointSummaries(results)): Block[] {
   const { experiment, design } = results;
   const failed = results.records.filter((r) => r.values === null);
   const out: Block[] = [{ kind: 'h1', text: experiment.name }];
@@ -87,7 +85,7 @@ export function reportBlocks(results: ExperimentResults, rows: readonly PointSum
     out.push({ kind: 'p', text: `${failed.length} replication(s) failed and have no values; every one is in replications.csv (column error).` });
     out.push({ kind: 'list', items: failed.slice(0, 20).map((r) => `point ${r.point}, replication ${r.replication}: ${r.error ?? ''}`) });
   }
-  for (const section of sections) out.push(...section(results, rows));
+  out.push(...sensitivityBlocks(analyseSensitivity(results, rows)));
   const rankings = rankFactors(results, rows);
   if (rankings.length > 0 && rankings[0].rows.length > 1) {
     out.push({ kind: 'h2', text: 'Which factors matter' }, { kind: 'p', muted: true, text: `Per output: ${rankings[0].measure}; factors ordered by the first output.` }, ...rankingBlocks(rankings));

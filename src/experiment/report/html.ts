@@ -1,6 +1,6 @@
 import { summaries as pointSummaries, type PointSummary } from '../results.ts';
 import type { ExperimentResults } from '../run.ts';
-import { reportBlocks, type Block, type Section } from './document.ts';
+import { reportBlocks, type Block } from './document.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -38,7 +38,7 @@ function html(b: Block): string {
  * @example
  *   writeFileSync('report.html', experimentReport(results));
  */
-export function experimentReport(results: ExperimentResults, rows: readonly PointSummary[] = pointSummaries(results), sections: readonly Section[] = []): string {
-  const body = reportBlocks(results, rows, sections).map(html).join('\n');
+export function experimentReport(results: ExperimentResults, rows: readonly PointSummary[] = pointSummaries(results)): string {
+  const body = reportBlocks(results, rows).map(html).join('\n');
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(results.experiment.name)}: experiment report</title><style>${STYLE}</style></head><body>\n${body}\n</body></html>\n`;
 }
