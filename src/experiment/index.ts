@@ -7,7 +7,7 @@ export * from './run.ts';
 export * from './results.ts';
 export * from './manifest.ts';
 export * from './sensitivity.ts';
-export * from './report/document.ts';
+export * from './report/blocks.ts';
 export * from './report/html.ts';
 export * from './report/markdown.ts';
 export * from './report/ranking.ts';

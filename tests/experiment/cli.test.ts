@@ -142,6 +142,31 @@ describe('shards and merge', () => {
   });
 });
 
+describe('buddysim sensitivity <experiment file>', () => {
+  it('runs a Morris experiment and prints mu* per lever with the noise floor; a second call reuses the results', () => {
+    const morris = join(dir, 'morris.json');
+    writeFileSync(morris, JSON.stringify(experimentFile({
+      factors: [{ name: 'contacts', path: 'programme.contactsPerWeek', range: [0.5, 2] }, { name: 'hours', path: 'programme.hoursPerContact', range: [1, 3] }, { name: 'dummy', dummy: true }],
+      design: { type: 'morris', levels: 4, trajectories: 3, resamples: 50 }, replications: 2, outputs: ['effectAllReferred'],
+    })));
+    const out = join(dir, 'morris');
+    const r = cli(['sensitivity', morris, '--out', out, '--quiet', '--workers', '1']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Which levers matter: Morris screening/);
+    expect(r.stdout).toMatch(/Noise floor \(mu\* of the dummy dummy, which moves only the random numbers\)/);
+    expect(r.stdout).toMatch(/rank\s+lever\s+mu\* \[95% interval\]/);
+    const again = cli(['sensitivity', morris, '--out', out, '--json', '--workers', '1']);
+    expect(again.status, again.stderr).toBe(0);
+    const analyses = JSON.parse(again.stdout);
+    expect(analyses[0].result.factors.map((f: { name: string }) => f.name)).toEqual(['contacts', 'hours', 'dummy']);
+  });
+  it('refuses an experiment without a sensitivity design', () => {
+    const r = cli(['sensitivity', file]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/sensitivity needs an experiment with a morris or sobol design; .* has design\.type "full-factorial"/);
+  });
+});
+
 describe('command line errors', () => {
   it('a bad experiment file: one line per problem, exit code 1, nothing written', () => {
     const bad = join(dir, 'bad.json');

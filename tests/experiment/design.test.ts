@@ -66,7 +66,36 @@ describe('design points', () => {
     const e = experiment({ factors: [{ path: 'outcomes.assessmentWeeks', range: [30, 70] }], design: { type: 'full-factorial', steps: 2 } });
     expect(() => designPoints(e)).toThrow(/point 1 \(outcomes\.assessmentWeeks=70\): outcomes\.assessmentWeeks: got 70; must be less than the horizon/);
   });
-  it('sensitivity designs need the estimators and say so', () => {
-    expect(() => designPoints(experiment({ design: { type: 'morris', trajectories: 4 } }))).toThrow(/design\.type: got "morris"/);
+  it('Morris: r trajectories of k + 1 points, one factor moving per step, from the sensitivity module', () => {
+    const e = experiment({
+      factors: [{ path: 'programme.contactsPerWeek', range: [0.5, 2] }, { path: 'programme.hoursPerContact', range: [1, 3] }, { name: 'dummy', dummy: true }],
+      design: { type: 'morris', levels: 4, trajectories: 5 },
+    });
+    const d = designPoints(e);
+    expect(d.points).toHaveLength(5 * 4);
+    expect((d.layout as { method: string }).method).toBe('morris');
+    for (let t = 0; t < 5; t++) {
+      for (let m = 0; m < 3; m++) {
+        const a = d.points[t * 4 + m].unit!;
+        const b = d.points[t * 4 + m + 1].unit!;
+        expect(a.filter((x, i) => Math.abs(x - b[i]) > 1e-12)).toHaveLength(1);
+      }
+    }
+    expect(() => designPoints(experiment({ design: { type: 'morris', trajectories: 10, candidates: 5 } }))).toThrow(/design\.candidates: got 5; must be at least the trajectories \(10\)/);
+  });
+  it('Sobol-Saltelli: N (k + 2) points', () => {
+    const e = experiment({ factors: [{ path: 'programme.contactsPerWeek', range: [0.5, 2] }, { name: 'dummy', dummy: true }], design: { type: 'sobol', base: 8 } });
+    const d = designPoints(e);
+    expect(d.points).toHaveLength(8 * 4);
+    expect((d.layout as { method: string }).method).toBe('saltelli');
+  });
+  it('a dummy moves only the seed: points that differ in other factors keep one seed', () => {
+    const e = experiment({
+      factors: [{ path: 'programme.contactsPerWeek', range: [0.5, 2] }, { name: 'dummy', dummy: true }],
+      design: { type: 'list', points: [{ 'programme.contactsPerWeek': 1, dummy: 0 }, { 'programme.contactsPerWeek': 2, dummy: 0 }, { 'programme.contactsPerWeek': 1, dummy: 0.5 }] },
+    });
+    const [a, b, c] = designPoints(e).points;
+    expect([a.scenario.seed, b.scenario.seed, c.scenario.seed]).toEqual([5, 5, 500005]);
+    expect(c.scenario.params).toEqual(a.scenario.params);
   });
 });

@@ -52,7 +52,7 @@ async function runInto(experiment: Experiment, design: DesignPoints, store: LogS
 }
 
 /** The closing lines: where the results are, failed replications, and the top of each ranking. */
-function finish(dir: string, results: ExperimentResults, files: string[], verb: string): void {
+function finish(dir: string, results: ExperimentResults, files: string[], verb: string, out: NodeJS.WritableStream = process.stdout): void {
   const rows = summaries(results);
   const lines = [`${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`];
   for (const a of analyseSensitivity(results, rows)) {
@@ -70,7 +70,7 @@ function finish(dir: string, results: ExperimentResults, files: string[], verb: 
   for (const d of diffs.slice(0, 24)) {
     lines.push(`  ${d.level}${d.block !== null ? ` (${d.block})` : ''}, ${d.metric}: ${fmtEstimate(d.difference.mean, d.difference.ci95, diffUnit(METRICS[d.metric].unit), true)}`);
   }
-  process.stdout.write(lines.join('\n') + '\n');
+  out.write(lines.join('\n') + '\n');
   const failed = results.records.filter((r) => r.values === null);
   if (failed.length > 0) {
     process.stderr.write(`buddysim: ${failed.length} replication${failed.length === 1 ? '' : 's'} failed (first: point ${failed[0].point}, replication ${failed[0].replication}: ${failed[0].error}); they are listed in replications.csv\n`);
@@ -82,7 +82,7 @@ function finish(dir: string, results: ExperimentResults, files: string[], verb: 
  * Runs an experiment file into its folder, continuing what is there if the folder holds the same
  * experiment (for `buddysim sensitivity <file>`), and writes the result files.
  */
-export async function runOrResume(file: string, flags: ExperimentFlags): Promise<{ dir: string; results: ExperimentResults }> {
+export async function runOrResume(file: string, flags: ExperimentFlags, out: NodeJS.WritableStream = process.stdout): Promise<{ dir: string; results: ExperimentResults }> {
   const experiment = readExperiment(file);
   const design = designPoints(experiment);
   const dir = flags.out ?? join('out', slug(file));
@@ -91,7 +91,7 @@ export async function runOrResume(file: string, flags: ExperimentFlags): Promise
   const before = [...store.done()].length;
   if (before > 0 && !flags.quiet) process.stderr.write(`${dir}: continuing a run of this experiment (${before} replications done)\n`);
   const results = await runInto(experiment, design, store, flags);
-  finish(dir, results, writeResults(dir, results), before > 0 ? 'Completed' : 'Ran');
+  finish(dir, results, writeResults(dir, results), before > 0 ? 'Completed' : 'Ran', out);
   return { dir, results };
 }
 

@@ -1,7 +1,7 @@
 import { fmt } from '../../analysis/format.ts';
 import { runSelfTest, type SelfTestCheck, type SelfTestReport } from '../../sensitivity/selfTest.ts';
 import { readExperiment } from '../../io/experimentDir.ts';
-import type { Block } from '../../experiment/report/document.ts';
+import type { Block } from '../../experiment/report/blocks.ts';
 import { sensitivityBlocks } from '../../experiment/report/sensitivityBlocks.ts';
 import { analyseSensitivity } from '../../experiment/sensitivity.ts';
 import { UsageError } from '../errors.ts';
@@ -30,7 +30,8 @@ export async function sensitivityCommand(refs: string[], flags: SensitivityFlags
   if (experiment.design.type !== 'morris' && experiment.design.type !== 'sobol') {
     throw new UsageError(`sensitivity needs an experiment with a morris or sobol design; ${refs[0]} has design.type "${experiment.design.type}" (run it with buddysim experiment run)`);
   }
-  const { results } = await runOrResume(refs[0], { out: flags.out, workers: flags.workers, quiet: flags.quiet || flags.json });
+  // With --json, stdout holds the JSON alone; where the results went is said on stderr.
+  const { results } = await runOrResume(refs[0], { out: flags.out, workers: flags.workers, quiet: flags.quiet || flags.json }, flags.json ? process.stderr : process.stdout);
   const analyses = analyseSensitivity(results);
   if (flags.json) {
     process.stdout.write(`${JSON.stringify(analyses, null, 2)}\n`);

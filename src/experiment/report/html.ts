@@ -1,6 +1,6 @@
 import { summaries as pointSummaries, type PointSummary } from '../results.ts';
 import type { ExperimentResults } from '../run.ts';
-import { reportBlocks, type Block } from './document.ts';
+import { reportBlocks, type Block } from './blocks.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

@@ -6,7 +6,7 @@ import type { Interval } from '../../sensitivity/types.ts';
 import { intervalBars } from '../charts/intervals.ts';
 import { tornado } from '../charts/tornado.ts';
 import type { SensitivityAnalysis } from '../sensitivity.ts';
-import type { Block } from './document.ts';
+import type { Block } from './blocks.ts';
 
 const withInterval = (i: Interval, unit: string) => `${fmt(i.value, unit, unit === '' ? 3 : undefined)} [${fmt(i.lower, unit, unit === '' ? 3 : undefined)}, ${fmt(i.upper, unit, unit === '' ? 3 : undefined)}]`;
 const title = (a: SensitivityAnalysis) => `${METRICS[a.metric].label}${a.block !== null ? ` (${a.block})` : ''}`;
