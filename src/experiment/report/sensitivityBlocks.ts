@@ -11,6 +11,13 @@ import type { Block } from './blocks.ts';
 const withInterval = (i: Interval, unit: string) => `${fmt(i.value, unit, unit === '' ? 3 : undefined)} [${fmt(i.lower, unit, unit === '' ? 3 : undefined)}, ${fmt(i.upper, unit, unit === '' ? 3 : undefined)}]`;
 const title = (a: SensitivityAnalysis) => `${METRICS[a.metric].label}${a.block !== null ? ` (${a.block})` : ''}`;
 
+/** Where a lever's interval lies against the dummy's (the noise floor): above, below, or overlapping. */
+function againstFloor(name: string, i: Interval, dummy: string | undefined, floor: Interval | undefined): string {
+  if (!floor || dummy === undefined) return '';
+  if (name === dummy) return 'the dummy';
+  return i.lower > floor.upper ? 'above' : i.upper < floor.lower ? 'below' : 'not told apart';
+}
+
 /** The factors of a Morris result by mu*, largest first, or of a Sobol result by total index. */
 export function rankedFactors(a: SensitivityAnalysis): { name: string; value: number }[] {
   if (!a.result) return [];
@@ -37,7 +44,7 @@ function morrisBlocks(a: SensitivityAnalysis, r: MorrisResult, id: string): Bloc
       kind: 'table',
       header: ['rank', 'lever', 'mu* [95% interval]', 'mu [95% interval]', 'sigma', 'against the noise floor'],
       numeric: [true, false, true, true, true, false],
-      rows: order.map((f, i) => [String(i + 1), f.name, withInterval(f.muStar, unit), withInterval(f.mu, unit), fmt(f.sigma, unit), f.name === r.dummy ? 'the dummy' : f.overlapsDummy ? 'not told apart' : f.overlapsDummy === false ? 'above' : '']),
+      rows: order.map((f, i) => [String(i + 1), f.name, withInterval(f.muStar, unit), withInterval(f.mu, unit), fmt(f.sigma, unit), againstFloor(f.name, f.muStar, r.dummy, r.noiseFloor)]),
     },
   ];
 }
@@ -62,7 +69,7 @@ function sobolBlocks(a: SensitivityAnalysis, r: SobolResult, id: string): Block[
       kind: 'table',
       header: ['rank', 'lever', 'total ST [95% interval]', 'first order S [95% interval]', 'against the noise floor'],
       numeric: [true, false, true, true, false],
-      rows: order.map((f, i) => [String(i + 1), f.name, withInterval(f.total, ''), withInterval(f.first, ''), f.name === r.dummy ? 'the dummy' : f.overlapsDummy ? 'not told apart' : f.overlapsDummy === false ? 'above' : '']),
+      rows: order.map((f, i) => [String(i + 1), f.name, withInterval(f.total, ''), withInterval(f.first, ''), againstFloor(f.name, f.total, r.dummy, r.noiseFloor)]),
     },
   ];
 }
