@@ -131,13 +131,13 @@ export function parseExperiment(json: unknown, options: ParseOptions = {}): Expe
   const seed = e.seed ?? (base!.seed as number);
   const outputs = (e.outputs ?? METRIC_NAMES) as MetricName[];
   const resolved: Record<string, unknown> = { ...(json as Record<string, unknown>), scenario: base };
-  // Variants' scenarios inline too, so the file needs nothing else to run again.
-  const inline = (f: unknown, key: string) => {
-    if (!isObject(f) || !Array.isArray(f.variants)) return f;
-    return { ...f, variants: f.variants.map((v: Record<string, unknown>) => (v.scenario === undefined ? v : { ...v, scenario: scenarios[(key === 'across' ? across : factors[Number(key)])!.variants!.find((w) => w.label === v.label)!.scenario] })) };
+  // Variants' scenarios inline too (resolved, in file form), so the file needs nothing else to run again.
+  const inline = (raw: unknown, factor: Factor | undefined) => {
+    if (!isObject(raw) || !factor?.variants) return raw;
+    return { ...raw, variants: factor.variants.map((v, i) => (v.scenario === 0 ? (raw.variants as unknown[])[i] : { ...((raw.variants as Record<string, unknown>[])[i]), scenario: scenarios[v.scenario] })) };
   };
-  resolved.factors = (resolved.factors as unknown[]).map((f, i) => inline(f, String(i)));
-  if (resolved.across !== undefined) resolved.across = inline(resolved.across, 'across');
+  resolved.factors = (resolved.factors as unknown[]).map((f, i) => inline(f, factors[i]));
+  if (resolved.across !== undefined) resolved.across = inline(resolved.across, across);
   delete resolved.$schema;
   return {
     name: e.name,

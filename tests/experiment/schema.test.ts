@@ -20,6 +20,11 @@ describe('experiment files', () => {
     const e = experiment();
     const { parseExperiment } = await import('../../src/experiment/experiment.ts');
     expect(parseExperiment(e.file).hash).toBe(e.hash);
+    const other = { version: 1, name: 'other', weeks: 70, outcomes: { assessmentWeeks: 30 } };
+    const v = experiment({ factors: [{ name: 'format', variants: [{ label: 'base' }, { label: 'other', scenario: other }] }] });
+    const again = parseExperiment(v.file);
+    expect(again.hash).toBe(v.hash);
+    expect(((again.file.factors as { variants: { scenario?: { weeks: number; programme: object } }[] }[])[0].variants[1].scenario)).toMatchObject({ weeks: 70, programme: { plannedWeeks: 52 } });
   });
   it('name the field, the value and what is allowed for each problem', () => {
     const lines = problems(experimentFile({ replications: 0, bogus: 1, design: { type: 'grid' }, outputs: ['nope'] }));
