@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 
 const cli = (...args) => execFileSync(process.execPath, ['dist/cli/main.js', ...args], { encoding: 'utf8' });
 cli('schema', '--out', 'docs/scenario.schema.json');
+cli('experiment', 'schema', '--out', 'docs/experiment.schema.json');
 const intro = `# Parameters
 
 Every parameter of a scenario, with its default, unit, allowed range, meaning and evidence source, as
@@ -16,4 +17,4 @@ section of a report); "calibrated" means set by \`buddysim calibrate\` against t
 
 `;
 writeFileSync('docs/parameters.md', intro + cli('params', '--markdown'));
-console.log('docs/scenario.schema.json and docs/parameters.md regenerated');
+console.log('docs/scenario.schema.json, docs/experiment.schema.json and docs/parameters.md regenerated');

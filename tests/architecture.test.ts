@@ -21,6 +21,7 @@ const NEUTRAL: Record<string, string[]> = {
   calibration: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration'],
   // Sensitivity estimators: generic numerics on the engine's streams, no model knowledge.
   sensitivity: ['engine', 'sensitivity'],
+  experiment: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration', 'sensitivity', 'experiment'],
 };
 
 describe('architecture', () => {

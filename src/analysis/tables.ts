@@ -22,6 +22,12 @@ export interface Table {
   rows: Cell[][];
 }
 
+/** A long table whose rows are made one by one as they are written (a row per replication). */
+export interface LongTable {
+  columns: string[];
+  rows: Iterable<Cell[]>;
+}
+
 /** Six significant digits, as the summary rounds: readable files, last-bit engine differences hidden. */
 export const r6 = (x: number) => Number(x.toPrecision(6));
 
@@ -54,8 +60,25 @@ export function csvLines(rows: readonly Cell[][]): string {
  * @example
  *   csvText({ columns: ['week', 'activeMatches_mean'], rows: [[0, 3.5]] }); // "week,activeMatches_mean\n0,3.5\n"
  */
-export function csvText(table: Table): string {
+export function csvText(table: Table | LongTable): string {
   return csvLines([table.columns, ...table.rows]);
+}
+
+/**
+ * A table as CSV text in pieces of at most `rows` rows: long tables (a row per replication of a
+ * run of 20,000) are written without holding all their text at once.
+ */
+export function* csvChunks(table: Table | LongTable, rows = 500): Generator<string> {
+  yield csvLines([table.columns]);
+  let chunk: Cell[][] = [];
+  for (const row of table.rows) {
+    chunk.push(row);
+    if (chunk.length >= rows) {
+      yield csvLines(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield csvLines(chunk);
 }
 
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -112,14 +135,15 @@ export function waitingTable(summary: Summary): Table {
   return curveTable(summary.waiting as unknown as Curve, 'time', { time: 'weeks_since_referral', left: 'left_unmatched' });
 }
 
-/** replications.csv: one row per replication, a column for every metric (empty where undefined). */
-export function replicationsTable(aggregate: Pick<Aggregate, 'perReplication'>): Table {
+/** replications.csv: one row per replication, a column for every metric (empty where undefined); rows made as they are read. */
+export function replicationsTable(aggregate: Pick<Aggregate, 'perReplication'>): LongTable {
   const per = aggregate.perReplication as Record<string, number[]>;
   const metrics = Object.keys(per);
   const n = metrics.length > 0 ? per[metrics[0]].length : 0;
-  const rows: Cell[][] = [];
-  for (let i = 0; i < n; i++) rows.push([i, ...metrics.map((m) => (Number.isFinite(per[m][i]) ? r6(per[m][i]) : null))]);
-  return { columns: ['replication', ...metrics], rows };
+  function* rows(): Generator<Cell[]> {
+    for (let i = 0; i < n; i++) yield [i, ...metrics.map((m) => (Number.isFinite(per[m][i]) ? r6(per[m][i]) : null))];
+  }
+  return { columns: ['replication', ...metrics], rows: { [Symbol.iterator]: rows } };
 }
 
 /** Key figures: one row per metric (value, 95% CI, 95% of single runs, over whom), then the effects by group. */
@@ -196,7 +220,7 @@ export function costTable(summary: Summary): Table {
 }
 
 /** The tables of a run built from its aggregate, by file name (matches and outcomes stream from records). */
-export const RUN_TABLES: Record<string, (a: Aggregate) => Table> = {
+export const RUN_TABLES: Record<string, (a: Aggregate) => Table | LongTable> = {
   'weekly.csv': (a) => weeklyTable(a.summary),
   'survival.csv': (a) => survivalTable(a.summary),
   'waiting.csv': (a) => waitingTable(a.summary),

@@ -3,6 +3,7 @@ import { FileError } from '../io/errors.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
+import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
 import { runCommand, type RunFlags } from './commands/run.ts';
@@ -27,6 +28,8 @@ Usage:
   buddysim calibrate [targets] --params a.b[=lo:hi],c.d [--reps N] [--candidates N] [--refine N] [--seed S] [--workers W] [--out FILE] [--quiet]
   buddysim mechanisms [--reps N] [--workers W] [--out FILE] [--quiet]
   buddysim sensitivity --self-test [--json]
+  buddysim sensitivity <experiment file> [--out DIR] [--workers W] [--quiet] [--json]
+  ${EXPERIMENT_USAGE}
 
 <scenario> is a scenario file, or the name of a bundled one:
   flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
@@ -61,11 +64,19 @@ mechanisms
 sensitivity --self-test
           checks the sensitivity estimators (Sobol' sequence, Sobol' indices, Morris) on test
           functions with analytic indices; prints estimate, interval, analytic value and pass.
+sensitivity <experiment file>
+          runs an experiment with a morris or sobol design (continuing what DIR holds) and prints
+          the indices per output with their intervals and the noise floor (a dummy factor's index).
+experiment
+          runs an experiment file (factors, a design, replications, outputs: docs/experiments.md) with
+          common random numbers at every point; writes results as they come to DIR (default
+          out/<file>): tidy CSV and Parquet, a manifest, an HTML report. resume continues an
+          interrupted run; --shard and merge split it over a cluster.
 
 Exit codes: 0 ok, 1 invalid scenario or input file, or a file the system refused (unreadable,
 unwritable, disk full, a folder locked by another run), 2 invalid command line (including an
-impossible --out), 3 a stylized fact fails (validate-model) or a self-test check misses
-(sensitivity), 70 a bug (please report it).
+impossible --out), 3 a stylized fact fails (validate-model), a self-test check misses
+(sensitivity) or replications failed (experiment), 70 a bug (please report it).
 `;
 
 const OPTIONS = {
@@ -158,8 +169,13 @@ const COMMANDS: Record<string, Command> = {
     run: (positionals, flags) => mechanismsCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
   },
   sensitivity: {
-    flags: ['self-test', 'json'],
-    run: (positionals, flags) => sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true }),
+    flags: ['self-test', 'json', 'out', 'workers', 'quiet'],
+    run: (positionals, flags) =>
+      sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true, out: str(flags, 'out'), workers: str(flags, 'workers'), quiet: flags.quiet === true }),
+  },
+  experiment: {
+    flags: ['out', 'workers', 'shard', 'quiet'],
+    run: (positionals, flags) => experimentCommand(positionals, { out: str(flags, 'out'), workers: str(flags, 'workers'), shard: str(flags, 'shard'), quiet: flags.quiet === true }),
   },
 };
 

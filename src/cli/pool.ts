@@ -174,6 +174,22 @@ export class ScenarioPool {
   }
 
   /** One task on a worker, stopped by the watchdog if it runs far beyond its estimate. */
+  /**
+   * Runs one contiguous range of a scenario's replications on a worker, under the watchdog, and
+   * returns their outputs in order: the building block for runners that merge results themselves
+   * (experiments run thousands of small ranges of many design points through one pool).
+   *
+   * @example
+   *   const pool = ScenarioPool.create({ workers: 2 });
+   *   const outputs = await pool.runRange(scenario, { start: 0, end: 10 });
+   *   await pool.destroy();
+   */
+  async runRange(scenario: Scenario, range: RepRange, recordsBelow = 0): Promise<RepOutput[]> {
+    if (this.destroyed) throw new Error('the pool has been destroyed');
+    const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
+    return this.runTask({ scenario, range, recordsBelow }, perReplication * (range.end - range.start), new AbortController().signal);
+  }
+
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal): Promise<RepOutput[]> {
     const expectedMs = participantWeeks / this.slowest;
     const limitMs = Math.max(this.watchdog.minMs, this.watchdog.factor * expectedMs);

@@ -109,6 +109,18 @@ export function cleanPartials(dir: string): string[] {
   return removed;
 }
 
+/**
+ * Creates a folder and its parents; a refusal is an input error naming the folder. Check the path
+ * first (checkOutPath): creating folders under /proc never ends.
+ */
+export function makeDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new FileError(`cannot create ${dir} (${describeCode(e)})`);
+  }
+}
+
 /** A text file written through one descriptor; `close` flushes it to disk. Errors name the path. */
 export class TextSink {
   private fd: number | undefined;
@@ -121,9 +133,10 @@ export class TextSink {
     }
   }
 
-  write(text: string): void {
+  write(data: string | Uint8Array): void {
     try {
-      writeSync(this.fd!, text);
+      if (typeof data === 'string') writeSync(this.fd!, data);
+      else writeSync(this.fd!, data);
     } catch (e) {
       throw new FileError(`cannot write ${this.shown} (${describeCode(e)})`);
     }
@@ -182,8 +195,8 @@ export class AtomicFile {
     this.sink = new TextSink(this.temp, path);
   }
 
-  write(text: string): void {
-    this.sink.write(text);
+  write(data: string | Uint8Array): void {
+    this.sink.write(data);
   }
 
   commit(): void {
@@ -203,10 +216,10 @@ export class AtomicFile {
 }
 
 /** Writes a whole file atomically (temporary name, then rename). */
-export function writeFileAtomic(path: string, text: string): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const f = new AtomicFile(path);
   try {
-    f.write(text);
+    f.write(data);
     f.commit();
   } catch (e) {
     f.abort();

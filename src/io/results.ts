@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { Aggregate } from '../analysis/aggregate.ts';
-import { MATCH_COLUMNS, OUTCOME_COLUMNS, RUN_TABLES, csvLines, csvText, matchRows, outcomeRows } from '../analysis/tables.ts';
+import { MATCH_COLUMNS, OUTCOME_COLUMNS, RUN_TABLES, csvChunks, csvLines, matchRows, outcomeRows } from '../analysis/tables.ts';
 import type { RepOutput } from '../runner/task.ts';
 import { FileError, describeCode } from './errors.ts';
 import { TextSink } from './files.ts';
@@ -69,7 +69,11 @@ export class ResultWriter {
   /** Writes the tables and summary.json, then puts the folder in place. */
   finish(aggregate: Aggregate): void {
     try {
-      for (const [file, table] of Object.entries(RUN_TABLES)) this.writeFile(file, csvText(table(aggregate)));
+      for (const [file, table] of Object.entries(RUN_TABLES)) {
+        const sink = new TextSink(this.folder.path(file), `${file} for ${this.folder.target}`);
+        for (const piece of csvChunks(table(aggregate))) sink.write(piece);
+        sink.close();
+      }
       this.matches?.close();
       this.outcomes?.close();
       this.writeFile(OUTPUT_FILES.summary, JSON.stringify(aggregate.summary, null, 1) + '\n');

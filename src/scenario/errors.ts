@@ -32,14 +32,21 @@ function show(value: unknown): string {
 
 const TOP_LEVEL = ['$schema', 'version', 'name', 'description', 'extends', 'seed', 'reps', 'weeks', ...Object.keys(SECTIONS)];
 
-function allowedKeys(path: readonly PropertyKey[]): string[] {
+function allowedKeys(path: readonly PropertyKey[], _input?: unknown): string[] {
   if (path.length === 0) return TOP_LEVEL;
   const section = SECTIONS[String(path[0]) as keyof typeof SECTIONS];
   return section ? Object.keys(section.fields) : [];
 }
 
+/** Other strict file formats (experiment files) name their own allowed keys and their whole. */
+export interface IssueFormat {
+  allowedKeys?: (path: readonly PropertyKey[], input: unknown) => string[];
+  whole?: string;
+}
+
 /** One line per problem: where (field path), what was given, what is allowed. */
-export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown, file = ''): string[] {
+export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown, file = '', format: IssueFormat = {}): string[] {
+  const allowed = format.allowedKeys ?? allowedKeys;
   const prefix = file ? `${file}: ` : '';
   const lines: string[] = [];
   for (const issue of issues) {
@@ -47,12 +54,12 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[], input: unknown
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const where = shortText(path ? `${path}.${key}` : key, 60);
-        lines.push(`${prefix}${where}: unknown field; allowed here: ${allowedKeys(issue.path).join(', ')}`);
+        lines.push(`${prefix}${where}: unknown field; allowed here: ${allowed(issue.path, input).join(', ')}`);
       }
       continue;
     }
     const value = valueAt(input, issue.path);
-    lines.push(`${prefix}${path || '(scenario)'}: got ${show(value)}; ${issue.message}`);
+    lines.push(`${prefix}${path || (format.whole ?? '(scenario)')}: got ${show(value)}; ${issue.message}`);
   }
   return lines;
 }

@@ -1,23 +1,64 @@
 import { fmt } from '../../analysis/format.ts';
 import { runSelfTest, type SelfTestCheck, type SelfTestReport } from '../../sensitivity/selfTest.ts';
+import { readExperiment } from '../../io/experimentDir.ts';
+import type { Block } from '../../experiment/report/blocks.ts';
+import { sensitivityBlocks } from '../../experiment/report/sensitivityBlocks.ts';
+import { analyseSensitivity } from '../../experiment/sensitivity.ts';
 import { UsageError } from '../errors.ts';
+import { runOrResume } from './experiment.ts';
 import { table } from '../format.ts';
 
 export interface SensitivityFlags {
   selfTest?: boolean;
   json?: boolean;
+  out?: string;
+  workers?: string;
+  quiet?: boolean;
 }
 
 /** Exit code when a self-test check misses its analytic value. */
 export const CHECK_MISSED_EXIT = 3;
 
 /**
- * `buddysim sensitivity --self-test [--json]`. The self-test is its own path: experiment files
- * (`buddysim sensitivity <experiment>`) are handled apart from it.
+ * `buddysim sensitivity --self-test [--json]`, or `buddysim sensitivity <experiment file>`: runs a
+ * Morris or Sobol experiment (resuming what its folder holds) and prints the indices.
  */
-export function sensitivityCommand(refs: string[], flags: SensitivityFlags): void {
+export async function sensitivityCommand(refs: string[], flags: SensitivityFlags): Promise<void> {
   if (flags.selfTest) return sensitivitySelfTest(refs, flags.json === true);
-  throw new UsageError('sensitivity needs --self-test: buddysim sensitivity --self-test [--json]');
+  if (refs.length !== 1) throw new UsageError(`sensitivity takes one experiment file (or --self-test), got ${refs.length}: buddysim sensitivity <experiment file> [--out DIR] [--workers W]`);
+  const experiment = readExperiment(refs[0]);
+  if (experiment.design.type !== 'morris' && experiment.design.type !== 'sobol') {
+    throw new UsageError(`sensitivity needs an experiment with a morris or sobol design; ${refs[0]} has design.type "${experiment.design.type}" (run it with buddysim experiment run)`);
+  }
+  // With --json, stdout holds the JSON alone; where the results went is said on stderr.
+  const { results } = await runOrResume(refs[0], { out: flags.out, workers: flags.workers, quiet: flags.quiet || flags.json }, flags.json ? process.stderr : process.stdout);
+  const analyses = analyseSensitivity(results);
+  if (flags.json) {
+    process.stdout.write(`${JSON.stringify(analyses, null, 2)}\n`);
+  } else {
+    process.stdout.write(`\n${blocksText(sensitivityBlocks(analyses))}\n`);
+  }
+  if (analyses.some((a) => a.refused)) process.exitCode = CHECK_MISSED_EXIT;
+}
+
+/** Report blocks for a terminal: headings and paragraphs as lines, tables aligned, charts left out. */
+function blocksText(blocks: Block[]): string {
+  return blocks
+    .flatMap((b) => {
+      switch (b.kind) {
+        case 'table':
+          return [table([b.header, ...b.rows]), ''];
+        case 'figure':
+          return [];
+        case 'list':
+          return b.items.map((i) => `  - ${i}`);
+        case 'facts':
+          return b.rows.map(([k, v]) => `  ${k}: ${v}`);
+        default:
+          return [b.text, ...(b.kind === 'h2' || b.kind === 'p' ? [''] : [])];
+      }
+    })
+    .join('\n');
 }
 
 /**
