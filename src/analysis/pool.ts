@@ -195,17 +195,38 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   pool.correlations.surfaceQuality = coMoments(surface, quality);
   pool.correlations.frequencyGain = coMoments(hoursPerWeek, relationalGain);
 
-  r.points.forEach((point, j) => {
-    const atPoint = r.assessed.filter((a) => a.point === point);
-    for (const g of EFFECT_GROUPS) {
-      const members = atPoint.filter((a) => g === 'allReferred' || (a.matchedWeeks > 0 && (g === 'matched' || durationBand(a.matchedWeeks) === g)));
-      for (const d of DOMAINS) {
-        pool.effects[j][g][d] = {
-          difference: moments(members.map((a) => a.programme[d] - a.counterfactual[d])),
-          counterfactual: moments(members.map((a) => a.counterfactual[d])),
-        };
-      }
-    }
+  // Each record's values are read once into flat arrays (difference and counterfactual per domain);
+  // members of each (point, group) are listed in the order assessed, in one pass; then per domain
+  // the values go through one reused buffer.
+  const nd = DOMAINS.length;
+  const difference = new Float64Array(r.assessed.length * nd);
+  const counterfactual = new Float64Array(r.assessed.length * nd);
+  const members = r.points.map(() => EFFECT_GROUPS.map((): number[] => []));
+  const pointIndex = new Map(r.points.map((point, j) => [point, j]));
+  r.assessed.forEach((a, i) => {
+    DOMAINS.forEach((d, n) => {
+      difference[i * nd + n] = a.programme[d] - a.counterfactual[d];
+      counterfactual[i * nd + n] = a.counterfactual[d];
+    });
+    const j = pointIndex.get(a.point);
+    if (j === undefined) return;
+    members[j][0].push(i);
+    if (a.matchedWeeks === 0) return;
+    members[j][1].push(i);
+    members[j][2 + DURATION_BANDS.indexOf(durationBand(a.matchedWeeks))].push(i);
+  });
+  const buffer: number[] = [];
+  members.forEach((groups, j) => {
+    EFFECT_GROUPS.forEach((g, k) => {
+      const group = groups[k];
+      buffer.length = group.length;
+      DOMAINS.forEach((d, n) => {
+        for (let i = 0; i < group.length; i++) buffer[i] = difference[group[i] * nd + n];
+        const diff = moments(buffer);
+        for (let i = 0; i < group.length; i++) buffer[i] = counterfactual[group[i] * nd + n];
+        pool.effects[j][g][d] = { difference: diff, counterfactual: moments(buffer) };
+      });
+    });
   });
 
   const c = r.effectCurve;

@@ -26,7 +26,12 @@ export class SeriesRecorder<Name extends string> {
   /** Plain arrays: results cross worker boundaries and land in JSON. */
   toTable(): SeriesTable<Name> {
     const out = {} as SeriesTable<Name>;
-    for (const name of this.names) out[name] = Array.from(this.columns[name]);
+    for (const name of this.names) {
+      const col = this.columns[name];
+      const values = new Array<number>(col.length);
+      for (let w = 0; w < col.length; w++) values[w] = col[w];
+      out[name] = values;
+    }
     return out;
   }
 }

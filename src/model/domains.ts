@@ -75,3 +75,14 @@ export function domainRelevance(domain: Domain, newcomer: boolean): number {
 export function naturalDriftPerYear(domain: Domain, newcomer: boolean): number {
   return newcomer && (domain === 'language' || domain === 'knowHow') ? 0.1 : 0;
 }
+
+/**
+ * The per-domain functions above as tables indexed by `newcomer * N + d` (newcomer 0 or 1): the
+ * weekly loops read them for every participant and domain.
+ */
+const byNewcomer = (f: (d: Domain, newcomer: boolean) => number) =>
+  Float64Array.from([0, 1].flatMap((n) => DOMAINS.map((d) => f(d, n === 1))));
+export const RELEVANCE_TABLE = byNewcomer(domainRelevance);
+export const DRIFT_TABLE = byNewcomer(naturalDriftPerYear);
+/** 1 for a domain measured as an event (work found), 0 for a score. */
+export const IS_EVENT = Uint8Array.from(DOMAINS, (d) => (DOMAIN_KIND[d] === 'event' ? 1 : 0));

@@ -1,7 +1,8 @@
 import { normal } from '../engine/distributions.ts';
 import { float64, int32, uint8 } from '../engine/process.ts';
 import type { RandomStream } from '../engine/random.ts';
-import { DOMAINS, DOMAIN_KIND, naturalDriftPerYear } from './domains.ts';
+import { DOMAINS, DRIFT_TABLE, IS_EVENT } from './domains.ts';
+import type { Params } from './params.ts';
 import { N_DOMAINS, type ModelState } from './state.ts';
 
 /**
@@ -16,6 +17,10 @@ import { N_DOMAINS, type ModelState } from './state.ts';
  * reaches the same draw (one uniform per participant for both paths: common random numbers).
  */
 declare module './state.ts' {
+  interface ModelState {
+    /** fadeFactor by weeks since the closure, for pairs apart (first half) and in touch (second half). */
+    fadeTable: Float64Array;
+  }
   interface ParticipantColumns {
     /** Accrued gain per domain; while unmatched it fades from `lastClosure`. */
     gain: Float64Array;
@@ -38,10 +43,26 @@ export const GAIN_COLUMNS = {
 export const WORK = DOMAINS.indexOf('employment');
 
 /** The share of a gain left `weeksSince` weeks after a closure. */
-export function fadeFactor(state: ModelState, weeksSince: number, inTouch: boolean): number {
-  const b = state.params.behaviour;
+export function fadeShare(b: Params['behaviour'], weeksSince: number, inTouch: boolean): number {
   const half = b.fadeHalfLifeWeeks * (inTouch ? b.keepInTouchFadeFactor : 1);
   return b.retainedShare + (1 - b.retainedShare) * Math.pow(0.5, weeksSince / half);
+}
+
+/** fadeShare for every week of a run, apart and in touch: read for every unmatched participant's gain. */
+export function fadeTable(b: Params['behaviour'], weeks: number): Float64Array {
+  const t = new Float64Array(2 * (weeks + 1));
+  for (let w = 0; w <= weeks; w++) {
+    t[w] = fadeShare(b, w, false);
+    t[weeks + 1 + w] = fadeShare(b, w, true);
+  }
+  return t;
+}
+
+/** The share of a gain left `weeksSince` weeks after a closure (from the run's table). */
+export function fadeFactor(state: ModelState, weeksSince: number, inTouch: boolean): number {
+  const t = state.fadeTable;
+  const half = t.length >> 1;
+  return weeksSince < half ? t[(inTouch ? half : 0) + weeksSince] : fadeShare(state.params.behaviour, weeksSince, inTouch);
 }
 
 /** The participant's gain in one domain at `week` (fade applied if unmatched). */
@@ -105,7 +126,7 @@ export function counterfactualAt(state: ModelState, natural: RandomStream, p: nu
   const from = t.cfTime[i];
   if (weeks > from) {
     const years = (weeks - from) / 52;
-    const drift = naturalDriftPerYear(DOMAINS[d], t.newcomer[p] === 1);
+    const drift = DRIFT_TABLE[t.newcomer[p] * N_DOMAINS + d];
     t.cfValue[i] += drift * years + normal(natural.u(p, d, weeks), 0, state.params.outcomes.naturalChangeSdPerYear * Math.sqrt(years));
     t.cfTime[i] = weeks;
   }
@@ -114,13 +135,13 @@ export function counterfactualAt(state: ModelState, natural: RandomStream, p: nu
 
 /** A domain's value with the programme at `week`: the counterfactual path plus gains, or work found (1/0). */
 export function programmeValue(state: ModelState, natural: RandomStream, p: number, d: number, week: number): number {
-  if (DOMAIN_KIND[DOMAINS[d]] === 'event') return employedWithProgramme(state, p, week) ? 1 : 0;
+  if (IS_EVENT[d] === 1) return employedWithProgramme(state, p, week) ? 1 : 0;
   return counterfactualAt(state, natural, p, d, week - state.participants.referredWeek[p]) + gainAt(state, p, d, week);
 }
 
 /** A domain's value without the programme at `week`: the counterfactual path, or work found (1/0). */
 export function counterfactualValue(state: ModelState, natural: RandomStream, p: number, d: number, week: number): number {
-  if (DOMAIN_KIND[DOMAINS[d]] === 'event') return employedWithout(state, p, week) ? 1 : 0;
+  if (IS_EVENT[d] === 1) return employedWithout(state, p, week) ? 1 : 0;
   return counterfactualAt(state, natural, p, d, week - state.participants.referredWeek[p]);
 }
 

@@ -45,6 +45,20 @@ export interface MatchRecord {
 export type DomainValues = Record<Domain, number>;
 
 /**
+ * Values per domain (in DOMAINS order, from `offset`) as a record. Written as one literal so every
+ * record has the same shape: they are made for every participant at every measurement point.
+ *
+ * @example
+ *   domainValues([0.1, 0.2, 0, 0, 0, 0, 1]).network; // 0.2
+ */
+export function domainValues(v: ArrayLike<number>, offset = 0): DomainValues {
+  return {
+    wellbeing: v[offset], network: v[offset + 1], skills: v[offset + 2], horizon: v[offset + 3], language: v[offset + 4],
+    knowHow: v[offset + 5], employment: v[offset + 6],
+  };
+}
+
+/**
  * A participant measured at one point (weeks after referral), with and without the programme. Score
  * domains are in SD of the baseline; an event domain (work) is 1 if it has happened, else 0.
  */

@@ -32,7 +32,7 @@ export function lackOfSupportHazard(state: ModelState, unit: Unit, week: number)
  * relationship ends by mutual give-up.
  */
 export function prematureHazards(state: ModelState, unit: Unit, m: Match | null, week: number, out: Float64Array): Float64Array {
-  const { behaviour: b, outcomes } = state.params;
+  const b = state.params.behaviour;
   const vt = state.volunteers;
   const v = unit.volunteer;
   out[0] = (b.volunteerLeavePerYear / 52)
@@ -48,7 +48,7 @@ export function prematureHazards(state: ModelState, unit: Unit, m: Match | null,
   }
   const pt = state.participants;
   const p = m.participant;
-  const engaged = Math.exp(-b.engagementFeedback * Math.max(0, gainAt(state, p, DOMAINS.indexOf(outcomes.primary), week)));
+  const engaged = Math.exp(-b.engagementFeedback * Math.max(0, gainAt(state, p, state.primaryDomain, week)));
   out[2] = (b.participantLeavePerYear / 52)
     * pt.leaveFactor[p]
     * (2 - pt.motivation[p])
@@ -75,6 +75,12 @@ function compete(h: Float64Array, from: number, to: number, hazard: RandomStream
     target -= h[k];
   }
   return PREMATURE_ORDER[to - 1];
+}
+
+/** Whether every member of a unit is already asked to end this week. */
+function allClosing(u: Unit): boolean {
+  for (const m of u.members) if (m.closing === null) return false;
+  return true;
 }
 
 /** The mean gain over the domains a programme's focus aims at (weighted), for goal-directed closure. */
@@ -122,7 +128,7 @@ export const closure = defineProcess({
     const budget = programme.hoursBudget;
     const continuedEnd = hazardToProbability(b.continuationEndPerYear / 52);
     for (const u of state.units) {
-      if (u.members.every((m) => m.closing !== null)) continue;
+      if (allClosing(u)) continue;
       const first = u.members[0].participant;
       const age = week - u.startWeek + 1;
       if (u.continuing) {

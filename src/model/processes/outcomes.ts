@@ -1,11 +1,19 @@
 import { defineProcess } from '../../engine/process.ts';
-import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, domainRelevance } from '../domains.ts';
+import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, RELEVANCE_TABLE } from '../domains.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import { GAIN_COLUMNS, WORK, advanceWork, counterfactualValue, programmeValue } from '../gains.ts';
+import { GAIN_COLUMNS, WORK, advanceWork, counterfactualValue, fadeTable, programmeValue } from '../gains.ts';
 import { matchedWeeksAt } from '../lifecycle.ts';
 import { TARGET_GROUPS, type Params } from '../params.ts';
-import type { DomainValues } from '../results.ts';
+import { domainValues } from '../results.ts';
 import { CURVE_STEP_WEEKS, N_DOMAINS, type Match, type ModelState } from '../state.ts';
+
+declare module '../state.ts' {
+  interface ModelState {
+    /** The measurement points in weeks after referral, and the main outcome's domain index. */
+    measurementWeeks: readonly number[];
+    primaryDomain: number;
+  }
+}
 
 /** While an urgent need is unmet, a buddy achieves this share of the usual gain ([Griffiths2009]; value: assumption). */
 export const URGENT_GAIN_SHARE = 0.4;
@@ -87,6 +95,11 @@ export const outcomes = defineProcess({
     'outcomes.primary', 'outcomes.assessmentWeeks', 'outcomes.naturalChangeSdPerYear', 'outcomes.employmentPerYear',
   ],
   columns: { participants: GAIN_COLUMNS },
+  init(state: ModelState) {
+    state.fadeTable = fadeTable(state.params.behaviour, state.weeks);
+    state.measurementWeeks = measurementPoints(state.params);
+    state.primaryDomain = DOMAINS.indexOf(state.params.outcomes.primary);
+  },
   step(state: ModelState, week, rng) {
     const { params } = state;
     const b = params.behaviour;
@@ -94,6 +107,7 @@ export const outcomes = defineProcess({
     const vt = state.volunteers;
     const asked = params.programme.contactsPerWeek * params.programme.hoursPerContact;
     const factors = domainFactors(params);
+    const weeklyActivities = params.costs.activitiesPerMatchYear / 52;
     for (const m of state.matches) {
       if (m.closing !== null) continue;
       const p = m.participant;
@@ -105,11 +119,11 @@ export const outcomes = defineProcess({
       const peers = 1 + b.groupPeerSupport * (members - 1);
       const base = b.gainRate * m.quality * weeklyDose(params, m, age) * styleFit(params.programme.supportStyle, pt.need[p])
         * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1);
-      const newcomer = pt.newcomer[p] === 1;
+      const relevance = pt.newcomer[p] * N_DOMAINS;
       for (let d = 0; d < N_DOMAINS; d++) {
         const i = p * N_DOMAINS + d;
         const saturation = pt.gain[i] > 0 ? Math.max(0, 1 - pt.gain[i] / b.gainCeiling) : 1;
-        const g = base * factors[d] * domainRelevance(DOMAINS[d], newcomer) * (d === NETWORK ? 2 * vt.bridging[v] : 1)
+        const g = base * factors[d] * RELEVANCE_TABLE[relevance + d] * (d === NETWORK ? 2 * vt.bridging[v] : 1)
           * attention * (PEER_SUPPORTED[d] ? peers : 1) * saturation;
         pt.gain[i] += g;
         if (RELATIONAL[d]) m.relationalGain += g;
@@ -118,7 +132,7 @@ export const outcomes = defineProcess({
       advanceWork(state, p, week);
       pt.jobIntegral[p] += Math.max(0, 1 + b.employmentGainFactor * pt.gain[p * N_DOMAINS + WORK]);
       pt.jobUpdated[p] = week + 1;
-      state.costs.groupActivities += params.costs.activitiesPerMatchYear / 52;
+      state.costs.groupActivities += weeklyActivities;
     }
     for (const u of state.units) {
       const v = u.volunteer;
@@ -141,17 +155,18 @@ export function measurementPoints(params: Params): number[] {
   return [first, ...LATER_MEASUREMENTS.map((w) => first + w)];
 }
 
+/** Scratch for one participant's values: with the programme, then without (one per domain each). */
+const values = new Float64Array(2 * N_DOMAINS);
+
 function measurePoints(state: ModelState, week: number, natural: RandomStream): void {
   const pt = state.participants;
-  for (const point of measurementPoints(state.params)) {
+  for (const point of state.measurementWeeks) {
     const referred = week - point;
     if (referred < 0) continue;
     for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
-      const programme = {} as DomainValues;
-      const counterfactual = {} as DomainValues;
       for (let d = 0; d < N_DOMAINS; d++) {
-        counterfactual[DOMAINS[d]] = counterfactualValue(state, natural, p, d, week);
-        programme[DOMAINS[d]] = programmeValue(state, natural, p, d, week);
+        values[N_DOMAINS + d] = counterfactualValue(state, natural, p, d, week);
+        values[d] = programmeValue(state, natural, p, d, week);
       }
       state.assessed.push({
         id: p,
@@ -161,8 +176,8 @@ function measurePoints(state: ModelState, week: number, natural: RandomStream): 
         firstMatchWeek: pt.firstMatchWeek[p] >= 0 ? pt.firstMatchWeek[p] : null,
         matchedWeeks: matchedWeeksAt(state, p, week),
         matches: pt.matchCount[p],
-        programme,
-        counterfactual,
+        programme: domainValues(values),
+        counterfactual: domainValues(values, N_DOMAINS),
       });
     }
   }
@@ -170,7 +185,7 @@ function measurePoints(state: ModelState, week: number, natural: RandomStream): 
 
 /** The main outcome every CURVE_STEP_WEEKS weeks since referral: sums of the difference and of the counterfactual. */
 function followCurve(state: ModelState, week: number, natural: RandomStream): void {
-  const d = DOMAINS.indexOf(state.params.outcomes.primary);
+  const d = state.primaryDomain;
   const c = state.curve;
   for (let k = 0; k * CURVE_STEP_WEEKS <= week; k++) {
     const referred = week - k * CURVE_STEP_WEEKS;

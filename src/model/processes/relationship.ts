@@ -23,6 +23,9 @@ export const relationship = defineProcess({
     const vt = state.volunteers;
     const selfRepair = hazardToProbability(b.selfRepairPerYear / 52);
     const weeksBetween = 1 / state.params.programme.contactsPerWeek;
+    // The chance of a problem by the volunteer's (realistic, experienced): four values, computed once a week.
+    const problemChance = [0, 1, 2, 3].map((k) =>
+      hazardToProbability((b.problemPerYear / 52) * (k & 1 ? 1 : b.unrealisticProblemFactor) * (k & 2 ? EXPERIENCED_PROBLEM_FACTOR : 1)));
     for (const m of state.matches) {
       if (m.closing !== null) continue;
       const v = m.unit.volunteer;
@@ -36,8 +39,8 @@ export const relationship = defineProcess({
         q -= b.problemErosion;
         if (bernoulli(rng['relationship.repair'].u(m.participant, week), selfRepair)) m.problem = false;
       } else {
-        const hazard = (b.problemPerYear / 52) * (vt.realistic[v] ? 1 : b.unrealisticProblemFactor) * (vt.experienced[v] ? EXPERIENCED_PROBLEM_FACTOR : 1);
-        if (bernoulli(rng['relationship.problem'].u(m.participant, week), hazardToProbability(hazard))) m.problem = true;
+        const chance = problemChance[(vt.realistic[v] ? 1 : 0) | (vt.experienced[v] ? 2 : 0)];
+        if (bernoulli(rng['relationship.problem'].u(m.participant, week), chance)) m.problem = true;
       }
       m.quality = clamp(q, 0, 1);
       if (m.quality < b.failQuality) {
