@@ -254,7 +254,7 @@ export class Aggregator {
         for (const d of DOMAINS) {
           const value = effectSize(this.pool, g, d, j);
           const [lower, upper] = batchMeansInterval(value, batches.map((b) => effectSize(b, g, d, j)));
-          groups[g][d] = { value, lower, upper, participants: this.pool.effects[j][g][d].difference.n, unit: effectUnit(d) };
+          groups[g][d] = { value, lower, upper, participants: this.pool.effects[j].difference[g][d].n, unit: effectUnit(d) };
         }
       }
       return groups;

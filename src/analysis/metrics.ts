@@ -62,11 +62,11 @@ export function timeToMatchMedian(pool: Pool): number {
  * difference in the share for whom it happened, in share points.
  */
 export function effectSize(pool: Pool, group: EffectGroup, domain: Domain, point = 0): number {
-  const e = pool.effects[point][group][domain];
-  if (e.difference.n === 0) return NaN;
-  if (DOMAIN_KIND[domain] === 'event') return e.difference.mean;
-  const sd = sampleSd(pool.effects[point].allReferred[domain].counterfactual);
-  return sd > 0 ? e.difference.mean / sd : NaN;
+  const e = pool.effects[point].difference[group][domain];
+  if (e.n === 0) return NaN;
+  if (DOMAIN_KIND[domain] === 'event') return e.mean;
+  const sd = sampleSd(pool.effects[point].counterfactual[domain]);
+  return sd > 0 ? e.mean / sd : NaN;
 }
 
 /** The effect on the main outcome over all referred, by weeks since referral (curve point k). */

@@ -1,5 +1,5 @@
 import { DOMAINS, type Domain } from '../model/domains.ts';
-import { CLOSURE_REASONS, COST_ITEMS, type CostItem, type ReplicationResult } from '../model/results.ts';
+import { CLOSURE_REASONS, COST_ITEMS, type CostItem, type ReplicationResult, writeDomainValues } from '../model/results.ts';
 import { addCounts, emptyCounts, type CompetingCounts } from './competingRisks.ts';
 import { EMPTY_COMOMENTS, EMPTY_MOMENTS, coMoments, combineCoMoments, combineMoments, moments, type CoMoments, type Moments } from './moments.ts';
 
@@ -40,8 +40,15 @@ export function durationBand(weeks: number): DurationBand {
 export const POINTS = ['first', '+26w', '+52w'] as const;
 export type Point = (typeof POINTS)[number];
 
-/** Per group and domain: the moments of programme minus counterfactual, and of the counterfactual. */
-export type EffectMoments = Record<EffectGroup, Record<Domain, { difference: Moments; counterfactual: Moments }>>;
+/**
+ * At one measurement point: per group and domain, the moments of programme minus counterfactual
+ * outcome; per domain, the moments of the counterfactual outcome of all referred participants (the
+ * yardstick every group's effect is standardised by).
+ */
+export interface EffectMoments {
+  difference: Record<EffectGroup, Record<Domain, Moments>>;
+  counterfactual: Record<Domain, Moments>;
+}
 
 /** Pairs of match figures whose correlation the evidence speaks of ([Eby2013]). */
 export const CORRELATIONS = ['deepQuality', 'surfaceQuality', 'frequencyGain'] as const;
@@ -68,13 +75,11 @@ export interface Pool {
   curve: CurveSums;
 }
 
+const byDomain = (): Record<Domain, Moments> => Object.fromEntries(DOMAINS.map((d) => [d, { ...EMPTY_MOMENTS }])) as Record<Domain, Moments>;
+
 function emptyEffects(): EffectMoments {
-  const effects = {} as EffectMoments;
-  for (const g of EFFECT_GROUPS) {
-    effects[g] = {} as EffectMoments[EffectGroup];
-    for (const d of DOMAINS) effects[g][d] = { difference: { ...EMPTY_MOMENTS }, counterfactual: { ...EMPTY_MOMENTS } };
-  }
-  return effects;
+  const difference = Object.fromEntries(EFFECT_GROUPS.map((g) => [g, byDomain()])) as EffectMoments['difference'];
+  return { difference, counterfactual: byDomain() };
 }
 
 /** Points of the effect curve over a horizon of `weeks`: one every 4 weeks since referral. */
@@ -99,13 +104,10 @@ export function addPool(target: Pool, other: Pool): void {
   addCounts(target.matchEnds, other.matchEnds);
   addCounts(target.firstMatch, other.firstMatch);
   target.effects.forEach((e, j) => {
-    for (const g of EFFECT_GROUPS) {
-      for (const d of DOMAINS) {
-        const t = e[g][d];
-        const o = other.effects[j][g][d];
-        t.difference = combineMoments(t.difference, o.difference);
-        t.counterfactual = combineMoments(t.counterfactual, o.counterfactual);
-      }
+    const o = other.effects[j];
+    for (const d of DOMAINS) {
+      for (const g of EFFECT_GROUPS) e.difference[g][d] = combineMoments(e.difference[g][d], o.difference[g][d]);
+      e.counterfactual[d] = combineMoments(e.counterfactual[d], o.counterfactual[d]);
     }
   });
   for (const c of CORRELATIONS) target.correlations[c] = combineCoMoments(target.correlations[c], other.correlations[c]);
@@ -204,10 +206,9 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   const members = r.points.map(() => EFFECT_GROUPS.map((): number[] => []));
   const pointIndex = new Map(r.points.map((point, j) => [point, j]));
   r.assessed.forEach((a, i) => {
-    DOMAINS.forEach((d, n) => {
-      difference[i * nd + n] = a.programme[d] - a.counterfactual[d];
-      counterfactual[i * nd + n] = a.counterfactual[d];
-    });
+    writeDomainValues(a.programme, difference, i * nd);
+    writeDomainValues(a.counterfactual, counterfactual, i * nd);
+    for (let k = i * nd; k < (i + 1) * nd; k++) difference[k] -= counterfactual[k];
     const j = pointIndex.get(a.point);
     if (j === undefined) return;
     members[j][0].push(i);
@@ -222,9 +223,10 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
       buffer.length = group.length;
       DOMAINS.forEach((d, n) => {
         for (let i = 0; i < group.length; i++) buffer[i] = difference[group[i] * nd + n];
-        const diff = moments(buffer);
+        pool.effects[j].difference[g][d] = moments(buffer);
+        if (g !== 'allReferred') return;
         for (let i = 0; i < group.length; i++) buffer[i] = counterfactual[group[i] * nd + n];
-        pool.effects[j][g][d] = { difference: diff, counterfactual: moments(buffer) };
+        pool.effects[j].counterfactual[d] = moments(buffer);
       });
     });
   });

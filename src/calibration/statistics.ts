@@ -92,14 +92,12 @@ export function pooledEffect(e: Evaluable, domain: Domain, group: EffectGroupNam
   if (members.length === 1) return effectSize(evaluablePool(e), members[0], domain);
   const p = evaluablePool(e);
   const first = p.effects[0];
-  const merged: Pool = { ...p, effects: [{ ...first, matched: { ...first.matched } }] };
   let difference = { n: 0, mean: 0, variance: 0 };
-  let counterfactual = { n: 0, mean: 0, variance: 0 };
-  for (const g of members) {
-    difference = combineMoments(difference, first[g][domain].difference);
-    counterfactual = combineMoments(counterfactual, first[g][domain].counterfactual);
-  }
-  merged.effects[0].matched[domain] = { difference, counterfactual };
+  for (const g of members) difference = combineMoments(difference, first.difference[g][domain]);
+  const merged: Pool = {
+    ...p,
+    effects: [{ ...first, difference: { ...first.difference, matched: { ...first.difference.matched, [domain]: difference } } }],
+  };
   return effectSize(merged, 'matched', domain);
 }
 

@@ -20,13 +20,15 @@ const COST_OF_TASK: Record<Task, CostItem> = {
   intervision: 'coordinatorIntervision',
 };
 export const TASK_SERIES = TASKS.map((t) => `hours.${t}`);
+/** The series of each task's hours, named once (not built on every booking). */
+const SERIES_OF_TASK = Object.fromEntries(TASKS.map((t, i) => [t, TASK_SERIES[i]])) as Record<Task, string>;
 
 const EPS = 1e-9;
 
 function book(state: ModelState, task: Task, hours: number, week: number): void {
   state.coordinators.used += hours;
   state.costs[COST_OF_TASK[task]] += hours * state.params.coordinators.hourlyCost;
-  state.series.add(`hours.${task}`, week, hours);
+  state.series.add(SERIES_OF_TASK[task], week, hours);
 }
 
 /** Team hours left, not set aside. */

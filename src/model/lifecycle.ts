@@ -59,6 +59,7 @@ export function startUnit(state: ModelState, v: number, pairings: readonly Pairi
   const unit: Unit = {
     id: state.nextUnitId++, volunteer: v, coordinator: -1, members: [], size: pairings.length, startWeek: week, sessionHours: 0,
     plannedThisWeek: 0, sessionsThisWeek: 0, lastFollowUp: week, lastSupport: week, followUpLate: false, continuing: false, slot: -1,
+    serviceRank: 0,
   };
   assignCoordinator(state, unit, leastLoaded(state));
   for (const { participant: p, deepSimilarity, surfaceSimilarity } of pairings) {

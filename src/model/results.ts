@@ -59,6 +59,23 @@ export function domainValues(v: ArrayLike<number>, offset = 0): DomainValues {
 }
 
 /**
+ * The inverse of domainValues: a record's values into `out` from `offset`, in DOMAINS order.
+ *
+ * @example
+ *   const out = new Float64Array(7);
+ *   writeDomainValues(domainValues([1, 2, 3, 4, 5, 6, 7]), out); // out = [1, ..., 7]
+ */
+export function writeDomainValues(r: DomainValues, out: Float64Array, offset = 0): void {
+  out[offset] = r.wellbeing;
+  out[offset + 1] = r.network;
+  out[offset + 2] = r.skills;
+  out[offset + 3] = r.horizon;
+  out[offset + 4] = r.language;
+  out[offset + 5] = r.knowHow;
+  out[offset + 6] = r.employment;
+}
+
+/**
  * A participant measured at one point (weeks after referral), with and without the programme. Score
  * domains are in SD of the baseline; an event domain (work) is 1 if it has happened, else 0.
  */

@@ -50,6 +50,8 @@ export interface Unit {
   continuing: boolean;
   /** Position in the list of active units (swap-removal). */
   slot: number;
+  /** Its place in this week's follow-up order, as one number (smaller first). */
+  serviceRank: number;
 }
 
 /** One participant in a unit. */

@@ -23,6 +23,8 @@ declare module '../state.ts' {
   }
 }
 
+const byServiceRank = (x: Unit, y: Unit) => x.serviceRank - y.serviceRank;
+
 /**
  * The professional's follow-up. Every duo or group due a follow-up gets one contact from its own
  * coordinator if that coordinator has the hours: it supports the volunteer (satisfaction;
@@ -58,15 +60,13 @@ export const followUp = defineProcess({
         if (since === every) state.series.add('followUpsDue', week, 1);
         order.push(u);
       }
-      if (c.policy === 'support-first') {
-        order.sort((x, y) => {
-          const newX = week - x.startWeek < NEW_PAIR_WEEKS ? 1 : 0;
-          const newY = week - y.startWeek < NEW_PAIR_WEEKS ? 1 : 0;
-          return newY - newX || x.lastFollowUp - y.lastFollowUp || x.id - y.id;
-        });
-      } else {
-        order.sort((x, y) => x.startWeek - y.startWeek || x.id - y.id);
+      // The order as one exact integer per unit (weeks < 2^11, ids < 2^26), so the sort compares numbers.
+      const supportFirst = c.policy === 'support-first';
+      for (const u of order) {
+        const key = supportFirst ? (week - u.startWeek < NEW_PAIR_WEEKS ? 0 : 2048) + u.lastFollowUp : u.startWeek;
+        u.serviceRank = key * 2 ** 26 + u.id;
       }
+      order.sort(byServiceRank);
       for (const u of order) {
         if (!spendFollowUp(state, u, c.hoursPerFollowUp, week)) {
           if (!u.followUpLate) state.series.add('followUpsMissed', week, 1);
