@@ -1,7 +1,7 @@
 import { DOMAINS, DOMAIN_KIND, DOMAIN_LABELS, type Domain } from '../model/domains.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { CLOSURE_REASONS, COST_ITEMS, PREMATURE_REASONS, type CostItem } from '../model/results.ts';
-import { aalenJohansen, incidenceAt } from './competingRisks.ts';
+import { aalenJohansen, incidenceAt, type CumulativeIncidence } from './competingRisks.ts';
 import { correlationOf, sampleSd } from './moments.ts';
 import { POINTS, type EffectGroup, type Point, type Pool } from './pool.ts';
 
@@ -30,12 +30,23 @@ export const MATCHED_WITHIN_WEEKS = [4, 8, 13] as const;
 const PREMATURE_CAUSES = CLOSURE_REASONS.map((r, i) => (PREMATURE_REASONS.includes(r) ? i : -1)).filter((i) => i >= 0);
 
 /**
+ * While computeMetrics runs over one pool (which does not change meanwhile), each Aalen-Johansen
+ * curve is computed once for all the figures read from it.
+ */
+let curves: { pool: Pool; matchEnds?: CumulativeIncidence; firstMatch?: CumulativeIncidence } | null = null;
+
+function curveOf(pool: Pool, counts: 'matchEnds' | 'firstMatch'): CumulativeIncidence {
+  if (curves?.pool !== pool) return aalenJohansen(pool[counts]);
+  return (curves[counts] ??= aalenJohansen(pool[counts]));
+}
+
+/**
  * Premature closure by the planned end: the cumulative incidence of closure for a premature reason
  * (the volunteer, the participant, mismatch, the coordinator, lack of support) at the planned
  * duration; completion (planned or goal reached) and the time limit are competing events.
  */
 export function prematureIncidence(pool: Pool, scenario: Scenario): number {
-  const curve = aalenJohansen(pool.matchEnds);
+  const curve = curveOf(pool, 'matchEnds');
   let total = 0;
   for (const k of PREMATURE_CAUSES) total += incidenceAt(curve, k, scenario.params.programme.plannedWeeks);
   return total;
@@ -43,12 +54,12 @@ export function prematureIncidence(pool: Pool, scenario: Scenario): number {
 
 /** The share of referred participants matched within `weeks` of referral (leaving the list competes). */
 export function matchedWithin(pool: Pool, weeks: number): number {
-  return incidenceAt(aalenJohansen(pool.firstMatch), 0, weeks);
+  return incidenceAt(curveOf(pool, 'firstMatch'), 0, weeks);
 }
 
 /** Median weeks from referral to a first match over all referred; NaN if fewer than half are ever matched. */
 export function timeToMatchMedian(pool: Pool): number {
-  const curve = aalenJohansen(pool.firstMatch);
+  const curve = curveOf(pool, 'firstMatch');
   if (curve.total === 0) return NaN;
   const t = curve.incidence[0].findIndex((x) => x >= 0.5);
   return t < 0 ? NaN : t;
@@ -225,6 +236,11 @@ export const METRIC_NAMES = Object.keys(METRICS) as MetricName[];
 /** Every metric of one pool. */
 export function computeMetrics(pool: Pool, scenario: Scenario): Record<MetricName, number> {
   const out = {} as Record<MetricName, number>;
-  for (const m of METRIC_NAMES) out[m] = METRICS[m].compute(pool, scenario);
+  curves = { pool };
+  try {
+    for (const m of METRIC_NAMES) out[m] = METRICS[m].compute(pool, scenario);
+  } finally {
+    curves = null;
+  }
   return out;
 }

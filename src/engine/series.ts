@@ -12,7 +12,9 @@ export class SeriesRecorder<Name extends string> {
     readonly names: readonly Name[],
     readonly weeks: number,
   ) {
-    for (const name of names) this.columns[name] = new Float64Array(weeks);
+    // One buffer for all series (one allocation a run), each series a view on its weeks.
+    const buffer = new Float64Array(names.length * weeks);
+    names.forEach((name, i) => (this.columns[name] = buffer.subarray(i * weeks, (i + 1) * weeks)));
   }
 
   set(name: Name, week: number, value: number): void {
