@@ -6,11 +6,12 @@ import type { Scenario } from '../model/scenario.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { scenarioToFile } from '../scenario/resolve.ts';
 import { aalenJohansen, type CumulativeIncidence } from './competingRisks.ts';
-import { emptyHistogram, histogramQuantile, mergeInto, type Histogram } from './histogram.ts';
+import { histogramQuantile, type Histogram } from './histogram.ts';
 import { batchCount, batchMeansInterval, batchOf } from './interval.ts';
 import { COST_WORDS, METRICS, METRIC_NAMES, curveEffect, effectSize, effectUnit, type MetricName } from './metrics.ts';
-import { EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, addPool, curveLength, emptyPool, type EffectGroup, type Point, type Pool } from './pool.ts';
-import { OUTCOME_BINS, OUTCOME_RANGE, type RepStats } from './repStats.ts';
+import { layoutFor, mergePacked, unpackHistogram, unpackPool, weeklySeries, type Layout } from './packed.ts';
+import { EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, curveLength, type EffectGroup, type Point } from './pool.ts';
+import type { RepStats } from './repStats.ts';
 import { computeWarnings, type Warning } from './warnings.ts';
 
 export const SUMMARY_FORMAT = 2;
@@ -149,24 +150,26 @@ export class Aggregator {
   private next: number;
   private readonly total: number;
   private readonly batchTotal: number;
-  private readonly pool: Pool;
-  private readonly batches: (Pool | undefined)[];
+  private readonly layout: Layout;
+  /** Every replication so far, and each batch's, merged in packed form (packed.ts). */
+  private readonly pooled: Float64Array;
+  private readonly batches: (Float64Array | undefined)[];
   private readonly perRep = Object.fromEntries(METRIC_NAMES.map((m) => [m, [] as number[]])) as Record<MetricName, number[]>;
   private participantWeeks = 0;
-  private readonly programmeHist = emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS);
-  private readonly counterfactualHist = emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS);
-  private readonly weeklySum: Record<string, Float64Array>;
-  private readonly weeklySumSq: Record<string, Float64Array>;
+  /** Sums and sums of squares of the weekly series over replications (series after series). */
+  private readonly weeklySum: Float64Array;
+  private readonly weeklySumSq: Float64Array;
   private count = 0;
 
   constructor(private readonly scenario: Scenario, options: AggregatorOptions = {}) {
     this.next = options.firstReplication ?? 0;
     this.total = options.totalReplications ?? scenario.reps;
     this.batchTotal = batchCount(this.total);
-    this.pool = emptyPool(scenario.weeks);
-    this.batches = new Array<Pool | undefined>(this.batchTotal).fill(undefined);
-    this.weeklySum = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)]));
-    this.weeklySumSq = Object.fromEntries(WEEKLY_SERIES.map((s) => [s, new Float64Array(scenario.weeks)]));
+    this.layout = layoutFor(scenario.weeks);
+    this.pooled = new Float64Array(this.layout.weekly);
+    this.batches = new Array<Float64Array | undefined>(this.batchTotal).fill(undefined);
+    this.weeklySum = new Float64Array(WEEKLY_SERIES.length * scenario.weeks);
+    this.weeklySumSq = new Float64Array(WEEKLY_SERIES.length * scenario.weeks);
   }
 
   get added(): number {
@@ -181,20 +184,13 @@ export class Aggregator {
     this.count += 1;
     for (const m of METRIC_NAMES) this.perRep[m].push(stats.metrics[m]);
     this.participantWeeks += stats.participantWeeks;
-    addPool(this.pool, stats.pool);
+    mergePacked(this.pooled, stats.packed, this.layout);
     const b = batchOf(stats.replication, this.total, this.batchTotal);
-    const batch = (this.batches[b] ??= emptyPool(this.scenario.weeks));
-    addPool(batch, stats.pool);
-    mergeInto(this.programmeHist, stats.outcome.programme);
-    mergeInto(this.counterfactualHist, stats.outcome.counterfactual);
-    for (const s of WEEKLY_SERIES) {
-      const sum = this.weeklySum[s];
-      const sq = this.weeklySumSq[s];
-      const v = stats.weekly[s];
-      for (let w = 0; w < sum.length; w++) {
-        sum[w] += v[w];
-        sq[w] += v[w] * v[w];
-      }
+    mergePacked((this.batches[b] ??= new Float64Array(this.layout.weekly)), stats.packed, this.layout);
+    const weekly = stats.packed.subarray(this.layout.weekly);
+    for (let i = 0; i < weekly.length; i++) {
+      this.weeklySum[i] += weekly[i];
+      this.weeklySumSq[i] += weekly[i] * weekly[i];
     }
   }
 
@@ -202,13 +198,14 @@ export class Aggregator {
   finish(): Aggregate {
     const s = this.scenario;
     const n = this.count;
-    const batches = this.batches.filter((b): b is Pool => b !== undefined);
+    const pool = unpackPool(this.pooled, this.layout);
+    const batches = this.batches.filter((b): b is Float64Array => b !== undefined).map((b) => unpackPool(b, this.layout));
 
     const metrics = {} as Summary['metrics'];
     const perBatch = {} as Aggregate['perBatch'];
     for (const m of METRIC_NAMES) {
       const def = METRICS[m];
-      const value = def.compute(this.pool, s);
+      const value = def.compute(pool, s);
       perBatch[m] = batches.map((b) => def.compute(b, s));
       const reps = finiteValues(this.perRep[m]);
       metrics[m] = {
@@ -223,7 +220,7 @@ export class Aggregator {
       };
     }
 
-    const ends = aalenJohansen(this.pool.matchEnds);
+    const ends = aalenJohansen(pool.matchEnds);
     const batchEnds = batches.map((b) => aalenJohansen(b.matchEnds));
     const premature = (c: CumulativeIncidence) =>
       c.time.map((_, t) => PREMATURE_REASONS.reduce((a, r) => a + c.incidence[CLOSURE_REASONS.indexOf(r)][t], 0));
@@ -234,14 +231,14 @@ export class Aggregator {
     const planned = s.params.programme.plannedWeeks;
     const pm = metrics.prematureIncidence;
 
-    const waits = aalenJohansen(this.pool.firstMatch);
+    const waits = aalenJohansen(pool.firstMatch);
     const batchWaits = batches.map((b) => aalenJohansen(b.firstMatch));
     const cause = (c: string) => FIRST_MATCH_CAUSES.indexOf(c as (typeof FIRST_MATCH_CAUSES)[number]);
 
     const closureReasons: Summary['closureReasons'] = {};
     const counts: Record<string, number> = {};
-    CLOSURE_REASONS.forEach((r, k) => (counts[r] = this.pool.matchEnds.events[k].reduce((a, b) => a + b, 0)));
-    counts.ongoing = this.pool.matchEnds.censored.reduce((a, b) => a + b, 0);
+    CLOSURE_REASONS.forEach((r, k) => (counts[r] = pool.matchEnds.events[k].reduce((a, b) => a + b, 0)));
+    counts.ongoing = pool.matchEnds.censored.reduce((a, b) => a + b, 0);
     const totalMatches = Object.values(counts).reduce((a, b) => a + b, 0);
     for (const [r, c] of Object.entries(counts)) {
       closureReasons[r] = { count: c, share: totalMatches > 0 ? c / totalMatches : 0, perReplication: n > 0 ? c / n : 0 };
@@ -252,9 +249,9 @@ export class Aggregator {
       for (const g of EFFECT_GROUPS) {
         groups[g] = {} as Summary['effects']['groups'][EffectGroup];
         for (const d of DOMAINS) {
-          const value = effectSize(this.pool, g, d, j);
+          const value = effectSize(pool, g, d, j);
           const [lower, upper] = batchMeansInterval(value, batches.map((b) => effectSize(b, g, d, j)));
-          groups[g][d] = { value, lower, upper, participants: this.pool.effects[j].difference[g][d].n, unit: effectUnit(d) };
+          groups[g][d] = { value, lower, upper, participants: pool.effects[j].difference[g][d].n, unit: effectUnit(d) };
         }
       }
       return groups;
@@ -263,13 +260,13 @@ export class Aggregator {
     const primary = s.params.outcomes.primary;
     const curve: Summary['effects']['curve'] = { weeks: [], value: [], lower: [], upper: [], participants: [] };
     for (let k = 0; k < curveLength(s.weeks); k++) {
-      const value = curveEffect(this.pool, k, primary);
+      const value = curveEffect(pool, k, primary);
       const [lower, upper] = batchMeansInterval(value, batches.map((b) => curveEffect(b, k, primary)));
       curve.weeks.push(4 * k);
       curve.value.push(value);
       curve.lower.push(lower);
       curve.upper.push(upper);
-      curve.participants.push(this.pool.curve.n[k]);
+      curve.participants.push(pool.curve.n[k]);
     }
     const costPerYear = metrics.costPerYear;
     const items = {} as Summary['costs']['items'];
@@ -283,9 +280,11 @@ export class Aggregator {
       const mean: number[] = [];
       const lower: number[] = [];
       const upper: number[] = [];
-      this.weeklySum[series].forEach((sum, w) => {
+      const sums = weeklySeries(this.weeklySum, this.layout, WEEKLY_SERIES.indexOf(series), 0);
+      const squares = weeklySeries(this.weeklySumSq, this.layout, WEEKLY_SERIES.indexOf(series), 0);
+      sums.forEach((sum, w) => {
         const m = n > 0 ? sum / n : NaN;
-        const sd = n > 1 ? Math.sqrt(Math.max(0, (this.weeklySumSq[series][w] - n * m * m) / (n - 1))) : 0;
+        const sd = n > 1 ? Math.sqrt(Math.max(0, (squares[w] - n * m * m) / (n - 1))) : 0;
         mean.push(m);
         // Normal approximation of the spread of single runs; counts cannot go below zero.
         lower.push(Math.max(0, m - 1.96 * sd));
@@ -296,6 +295,8 @@ export class Aggregator {
     const waitingByWeek = weekly.participantsWaiting.mean.map((x, w) => x + weekly.participantsInIntake.mean[w]);
 
     const q = (h: Histogram) => QUANTILES.map((p) => histogramQuantile(h, p));
+    const programmeHist = unpackHistogram(this.pooled, this.layout, 'programme');
+    const counterfactualHist = unpackHistogram(this.pooled, this.layout, 'counterfactual');
     const summary: Summary = {
       format: SUMMARY_FORMAT,
       scenario: { name: s.name, description: s.description, hash: scenarioHash(s), seed: s.seed, reps: n, weeks: s.weeks },
@@ -343,8 +344,8 @@ export class Aggregator {
       outcomes: {
         domain: s.params.outcomes.primary,
         quantiles: [...QUANTILES],
-        programme: { quantiles: q(this.programmeHist), histogram: this.programmeHist },
-        counterfactual: { quantiles: q(this.counterfactualHist), histogram: this.counterfactualHist },
+        programme: { quantiles: q(programmeHist), histogram: programmeHist },
+        counterfactual: { quantiles: q(counterfactualHist), histogram: counterfactualHist },
       },
       weekly,
       scenarioFile: scenarioToFile(s) as Record<string, unknown>,

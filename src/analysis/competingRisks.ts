@@ -27,15 +27,6 @@ export function emptyCounts(causes: number, maxTime: number): CompetingCounts {
   };
 }
 
-/** Adds `other` into `target` (same shape). */
-export function addCounts(target: CompetingCounts, other: CompetingCounts): void {
-  if (target.events.length !== other.events.length || target.censored.length !== other.censored.length) {
-    throw new RangeError('competing-risk counts have different shapes');
-  }
-  for (let k = 0; k < other.events.length; k++) for (let t = 0; t < other.censored.length; t++) target.events[k][t] += other.events[k][t];
-  for (let t = 0; t < other.censored.length; t++) target.censored[t] += other.censored[t];
-}
-
 export interface CumulativeIncidence {
   time: number[];
   /** Number at risk at each t (durations >= t). */

@@ -22,19 +22,36 @@ export function moments(values: readonly number[]): Moments {
 }
 
 /**
- * The moments of two groups together: the one place groups are merged.
+ * Merges the moments (n, mean, variance) at source[j..j+2] into target[i..i+2]: the one place
+ * groups are merged (replications, batches, shards), on packed statistics (packed.ts).
+ */
+export function mergeMomentsAt(target: Float64Array, i: number, source: Float64Array, j: number): void {
+  const nb = source[j];
+  if (nb === 0) return;
+  const na = target[i];
+  if (na === 0) {
+    target[i] = nb;
+    target[i + 1] = source[j + 1];
+    target[i + 2] = source[j + 2];
+    return;
+  }
+  const ma = target[i + 1];
+  const va = target[i + 2];
+  target[i] = na + nb;
+  target[i + 1] = combineMeans(ma, na, source[j + 1], nb);
+  target[i + 2] = combineVariances(va, ma, na, source[j + 2], source[j + 1], nb);
+}
+
+/**
+ * The moments of two groups together.
  *
  * @example
  *   combineMoments(moments([1, 2]), moments([3])); // equals moments([1, 2, 3])
  */
 export function combineMoments(a: Moments, b: Moments): Moments {
-  if (a.n === 0) return { ...b };
-  if (b.n === 0) return { ...a };
-  return {
-    n: a.n + b.n,
-    mean: combineMeans(a.mean, a.n, b.mean, b.n),
-    variance: combineVariances(a.variance, a.mean, a.n, b.variance, b.mean, b.n),
-  };
+  const t = Float64Array.of(a.n, a.mean, a.variance);
+  mergeMomentsAt(t, 0, Float64Array.of(b.n, b.mean, b.variance), 0);
+  return { n: t[0], mean: t[1], variance: t[2] };
 }
 
 /** Sample standard deviation (n - 1) from moments; NaN below two values. */
@@ -78,22 +95,35 @@ export function coMoments(x: readonly number[], y: readonly number[]): CoMoments
   return { n, meanX, meanY, ssX, ssY, sxy };
 }
 
+/**
+ * Merges co-moments (n, meanX, meanY, ssX, ssY, sxy) at source[j..j+5] into target[i..i+5]
+ * (Chan et al.'s pairwise update).
+ */
+export function mergeCoMomentsAt(target: Float64Array, i: number, source: Float64Array, j: number): void {
+  const nb = source[j];
+  if (nb === 0) return;
+  const na = target[i];
+  if (na === 0) {
+    for (let k = 0; k < 6; k++) target[i + k] = source[j + k];
+    return;
+  }
+  const n = na + nb;
+  const dx = source[j + 1] - target[i + 1];
+  const dy = source[j + 2] - target[i + 2];
+  const w = (na * nb) / n;
+  target[i] = n;
+  target[i + 1] += (dx * nb) / n;
+  target[i + 2] += (dy * nb) / n;
+  target[i + 3] = target[i + 3] + source[j + 3] + dx * dx * w;
+  target[i + 4] = target[i + 4] + source[j + 4] + dy * dy * w;
+  target[i + 5] = target[i + 5] + source[j + 5] + dx * dy * w;
+}
+
 /** Co-moments of two groups together. */
 export function combineCoMoments(a: CoMoments, b: CoMoments): CoMoments {
-  if (a.n === 0) return { ...b };
-  if (b.n === 0) return { ...a };
-  const n = a.n + b.n;
-  const dx = b.meanX - a.meanX;
-  const dy = b.meanY - a.meanY;
-  const w = (a.n * b.n) / n;
-  return {
-    n,
-    meanX: a.meanX + (dx * b.n) / n,
-    meanY: a.meanY + (dy * b.n) / n,
-    ssX: a.ssX + b.ssX + dx * dx * w,
-    ssY: a.ssY + b.ssY + dy * dy * w,
-    sxy: a.sxy + b.sxy + dx * dy * w,
-  };
+  const t = Float64Array.of(a.n, a.meanX, a.meanY, a.ssX, a.ssY, a.sxy);
+  mergeCoMomentsAt(t, 0, Float64Array.of(b.n, b.meanX, b.meanY, b.ssX, b.ssY, b.sxy), 0);
+  return { n: t[0], meanX: t[1], meanY: t[2], ssX: t[3], ssY: t[4], sxy: t[5] };
 }
 
 /**

@@ -1,7 +1,7 @@
 import { DOMAINS, type Domain } from '../model/domains.ts';
 import { CLOSURE_REASONS, COST_ITEMS, type CostItem, type ReplicationResult, writeDomainValues } from '../model/results.ts';
-import { addCounts, emptyCounts, type CompetingCounts } from './competingRisks.ts';
-import { EMPTY_COMOMENTS, EMPTY_MOMENTS, coMoments, combineCoMoments, combineMoments, moments, type CoMoments, type Moments } from './moments.ts';
+import { emptyCounts, type CompetingCounts } from './competingRisks.ts';
+import { EMPTY_COMOMENTS, EMPTY_MOMENTS, coMoments, moments, type CoMoments, type Moments } from './moments.ts';
 
 /**
  * What a set of replications adds up to: totals, competing-risk counts, outcome moments and
@@ -96,30 +96,6 @@ export function emptyPool(weeks: number): Pool {
     correlations: Object.fromEntries(CORRELATIONS.map((c) => [c, { ...EMPTY_COMOMENTS }])) as Record<CorrelationName, CoMoments>,
     curve: { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() },
   };
-}
-
-/** Adds `other` into `target`. Floating-point sums depend on order: callers add in replication order. */
-export function addPool(target: Pool, other: Pool): void {
-  for (const s of SUMS) target.sums[s] += other.sums[s];
-  addCounts(target.matchEnds, other.matchEnds);
-  addCounts(target.firstMatch, other.firstMatch);
-  target.effects.forEach((e, j) => {
-    const o = other.effects[j];
-    for (const d of DOMAINS) {
-      for (const g of EFFECT_GROUPS) e.difference[g][d] = combineMoments(e.difference[g][d], o.difference[g][d]);
-      e.counterfactual[d] = combineMoments(e.counterfactual[d], o.counterfactual[d]);
-    }
-  });
-  for (const c of CORRELATIONS) target.correlations[c] = combineCoMoments(target.correlations[c], other.correlations[c]);
-  const a = target.curve;
-  const b = other.curve;
-  for (let k = 0; k < a.n.length; k++) {
-    a.n[k] += b.n[k];
-    a.sumDifference[k] += b.sumDifference[k];
-    a.sumDifferenceSq[k] += b.sumDifferenceSq[k];
-    a.sumCounterfactual[k] += b.sumCounterfactual[k];
-    a.sumCounterfactualSq[k] += b.sumCounterfactualSq[k];
-  }
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

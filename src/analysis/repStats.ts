@@ -1,29 +1,24 @@
 import type { ReplicationResult } from '../model/results.ts';
-import { WEEKLY_SERIES } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { addValue, emptyHistogram, type Histogram } from './histogram.ts';
+import { addValue } from './histogram.ts';
 import { computeMetrics, type MetricName } from './metrics.ts';
-import { replicationPool, type Pool } from './pool.ts';
+import { emptyOutcomeHistogram, layoutFor, packStats } from './packed.ts';
+import { replicationPool } from './pool.ts';
 
-/** Outcome histograms span this many baseline SDs each side of 0. */
-export const OUTCOME_RANGE = 5;
-export const OUTCOME_BINS = 100;
+export { OUTCOME_BINS, OUTCOME_RANGE } from './packed.ts';
 
 /**
- * What one replication contributes to a summary: small, fixed-size, plain data. Workers compute
- * it next to `runReplication`, so only this crosses threads, lands in shard files, and is merged
- * in replication order.
+ * What one replication contributes to a summary: small, fixed-size numbers. Workers compute it
+ * next to `runReplication`, so only this crosses threads, lands in shard files, and is merged in
+ * replication order.
  */
 export interface RepStats {
   replication: number;
   participantWeeks: number;
-  /** Totals, competing-risk counts and moments of this replication (pool.ts). */
-  pool: Pool;
   /** This replication's value of every figure, computed from its pool as the run's figures are. */
   metrics: Record<MetricName, number>;
-  /** Main-outcome histograms of matched participants at the first measurement. */
-  outcome: { programme: Histogram; counterfactual: Histogram };
-  weekly: Record<string, number[]>;
+  /** Its pool (totals, competing-risk counts, moments), outcome histograms and weekly series (packed.ts). */
+  packed: Float64Array;
 }
 
 /**
@@ -36,10 +31,7 @@ export interface RepStats {
 export function replicationStats(result: ReplicationResult, scenario: Scenario): RepStats {
   const primary = scenario.params.outcomes.primary;
   const pool = replicationPool(result, scenario.params.inflow.initialVolunteers);
-  const outcome = {
-    programme: emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS),
-    counterfactual: emptyHistogram(-OUTCOME_RANGE, OUTCOME_RANGE, OUTCOME_BINS),
-  };
+  const outcome = { programme: emptyOutcomeHistogram(), counterfactual: emptyOutcomeHistogram() };
   const first = result.points[0];
   for (const a of result.assessed) {
     if (a.point !== first || a.matchedWeeks === 0) continue;
@@ -49,9 +41,7 @@ export function replicationStats(result: ReplicationResult, scenario: Scenario):
   return {
     replication: result.replication,
     participantWeeks: result.participantWeeks,
-    pool,
     metrics: computeMetrics(pool, scenario),
-    outcome,
-    weekly: Object.fromEntries(WEEKLY_SERIES.map((s) => [s, result.weekly[s]])),
+    packed: packStats(pool, outcome, result.weekly, layoutFor(scenario.weeks)),
   };
 }

@@ -1,7 +1,8 @@
 import type { Summary } from '../analysis/aggregate.ts';
 import { effectSize } from '../analysis/metrics.ts';
 import { coMoments, combineMoments, correlationOf } from '../analysis/moments.ts';
-import { EFFECT_GROUPS, addPool, emptyPool, type EffectGroup, type Pool } from '../analysis/pool.ts';
+import { poolOf } from '../analysis/packed.ts';
+import { EFFECT_GROUPS, type EffectGroup, type Pool } from '../analysis/pool.ts';
 import type { RepStats } from '../analysis/repStats.ts';
 import { DOMAINS, type Domain } from '../model/params.ts';
 import { PREMATURE_REASONS, type ReplicationResult } from '../model/results.ts';
@@ -75,8 +76,7 @@ const pooled = new WeakMap<Evaluable, Pool>();
 export function evaluablePool(e: Evaluable): Pool {
   let p = pooled.get(e);
   if (!p) {
-    p = emptyPool(e.scenario.weeks);
-    for (const s of e.stats) addPool(p, s.pool);
+    p = poolOf(e.stats.map((s) => s.packed), e.scenario.weeks);
     pooled.set(e, p);
   }
   return p;

@@ -1,5 +1,6 @@
 import { createHash, type Hash } from 'node:crypto';
 import { closeSync, readSync } from 'node:fs';
+import { checkPacked } from '../analysis/packed.ts';
 import type { RepStats } from '../analysis/repStats.ts';
 import { shardRange, type RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -17,7 +18,7 @@ import { AtomicFile, openRegular } from './files.ts';
  */
 export const SHARD_KIND = 'buddysim-shard';
 const END_KIND = 'buddysim-shard-end';
-export const SHARD_FORMAT = 2;
+export const SHARD_FORMAT = 3;
 
 export interface ShardHeader {
   kind: typeof SHARD_KIND;
@@ -59,7 +60,8 @@ export class ShardWriter {
   }
 
   add(stats: RepStats): void {
-    this.line(JSON.stringify(stats));
+    // The packed statistics as a plain list (JSON has no typed arrays; NaN is written as null).
+    this.line(JSON.stringify({ ...stats, packed: Array.from(stats.packed) }));
     this.count += 1;
   }
 
@@ -195,10 +197,13 @@ export function streamShard(s: Shard, onStats: (stats: RepStats) => void): void 
     let next = s.header.range.start;
     eachLine(fd, path, 0, endStart, 1, (line, n) => {
       if (n === 1) return;
-      const stats = parseLine<RepStats>(line, path, n, 'a replication line');
-      if (stats?.replication !== next) throw fail(path, `line ${n}: replication ${JSON.stringify(stats?.replication)} where ${next} was expected`);
+      const parsed = parseLine<Omit<RepStats, 'packed'> & { packed: (number | null)[] }>(line, path, n, 'a replication line');
+      if (parsed?.replication !== next) throw fail(path, `line ${n}: replication ${JSON.stringify(parsed?.replication)} where ${next} was expected`);
+      if (!Array.isArray(parsed.packed) || !checkPacked(parsed.packed, s.scenario.weeks)) {
+        throw fail(path, `line ${n}: the replication's statistics do not have the size of a ${s.scenario.weeks}-week run`);
+      }
       next += 1;
-      onStats(stats);
+      onStats({ ...parsed, packed: Float64Array.from(parsed.packed, (x) => x ?? NaN) });
     });
   } finally {
     closeSync(fd);

@@ -1,7 +1,7 @@
 import { bernoulli, categorical, clamp, clampedNormal, exponential, normal } from '../engine/distributions.ts';
 import { float64, int32, uint8 } from '../engine/process.ts';
 import type { RandomStream } from '../engine/random.ts';
-import { GROUP_PROFILES, TARGET_GROUPS } from './params.ts';
+import { GROUP_PROFILES, TARGET_GROUPS, type Params } from './params.ts';
 import { N_DOMAINS, type ModelState } from './state.ts';
 import { DEEP_TRAITS } from './similarity.ts';
 
@@ -78,13 +78,32 @@ export const VOLUNTEER_CORE = {
   status: uint8(), readyWeek: int32(-1), satisfaction: float64(), matchCount: int32(), trainingHours: float64(),
 } as const;
 
+/**
+ * Backgrounds (0 = majority) by relative weight: newcomers have one of the three others; other
+ * participants and volunteers are mostly of the majority (assumption: Flemish programmes).
+ */
+const NEWCOMER_BACKGROUNDS = [1, 1, 1];
+const PARTICIPANT_BACKGROUNDS = [6, 2, 1, 1];
+const VOLUNTEER_BACKGROUNDS = [8, 1, 0.5, 0.5];
+
+/** The target groups' shares of referrals, in TARGET_GROUPS order (once per scenario). */
+const weightsCache = new WeakMap<Params, readonly number[]>();
+function groupWeights(params: Params): readonly number[] {
+  let w = weightsCache.get(params);
+  if (!w) {
+    const par = params.participants;
+    w = [par.groupNewcomer, par.groupPsychological, par.groupPoverty, par.groupDisability, par.groupYouth];
+    weightsCache.set(params, w);
+  }
+  return w;
+}
+
 /** Draws a referred participant's traits from the 'participant.traits' stream. */
 export function drawParticipant(state: ModelState, traits: RandomStream, p: number, week: number): void {
   const t = state.participants;
   const par = state.params.participants;
   const u = (k: number) => traits.u(p, k);
-  const weights = [par.groupNewcomer, par.groupPsychological, par.groupPoverty, par.groupDisability, par.groupYouth];
-  const group = categorical(u(0), weights);
+  const group = categorical(u(0), groupWeights(state.params));
   const name = TARGET_GROUPS[group];
   const profile = GROUP_PROFILES[name];
   t.referredWeek[p] = week;
@@ -100,7 +119,7 @@ export function drawParticipant(state: ModelState, traits: RandomStream, p: numb
   t.age[p] = clamp(age, par.minAge, par.maxAge);
   // Participants are mostly men ([VanRobaeys2018]).
   t.female[p] = bernoulli(u(6), 0.4) ? 1 : 0;
-  t.background[p] = name === 'newcomer' ? 1 + categorical(u(7), [1, 1, 1]) : categorical(u(7), [6, 2, 1, 1]);
+  t.background[p] = name === 'newcomer' ? 1 + categorical(u(7), NEWCOMER_BACKGROUNDS) : categorical(u(7), PARTICIPANT_BACKGROUNDS);
   t.slot[p] = Math.min(TIME_SLOTS - 1, Math.floor(u(8) * TIME_SLOTS));
   t.sameGenderOnly[p] = bernoulli(u(9), par.sameGenderShare) ? 1 : 0;
   for (let k = 0; k < DEEP_TRAITS; k++) t.deep[p * DEEP_TRAITS + k] = normal(u(10 + k), 0, 1);
@@ -132,7 +151,7 @@ export function drawVolunteer(state: ModelState, traits: RandomStream, v: number
   t.bridging[v] = clampedNormal(u(7), par.bridging, 0.2);
   t.age[v] = clamp(normal(u(8), par.meanAge, par.ageSd), par.minAge, par.maxAge);
   t.female[v] = bernoulli(u(9), par.womenShare) ? 1 : 0;
-  t.background[v] = categorical(u(11), [8, 1, 0.5, 0.5]) % BACKGROUNDS;
+  t.background[v] = categorical(u(11), VOLUNTEER_BACKGROUNDS) % BACKGROUNDS;
   for (let k = 0; k < DEEP_TRAITS; k++) t.deep[v * DEEP_TRAITS + k] = normal(u(12 + k), 0, 1);
   t.slots[v] = drawSlots(u, par.slotAvailability);
   t.satisfaction[v] = 0.6;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { Aggregator, roundDeep } from '../../src/analysis/aggregate.ts';
 import { batchMeansInterval } from '../../src/analysis/interval.ts';
 import { METRICS, METRIC_NAMES } from '../../src/analysis/metrics.ts';
-import { addPool, emptyPool } from '../../src/analysis/pool.ts';
+import { layoutFor, poolOf, unpackHistogram, weeklySeries } from '../../src/analysis/packed.ts';
+import { WEEKLY_SERIES } from '../../src/model/runReplication.ts';
 import { replicationStats, type RepStats } from '../../src/analysis/repStats.ts';
 import { runReplication } from '../../src/model/runReplication.ts';
 import { parseScenario } from '../../src/scenario/resolve.ts';
@@ -85,8 +86,8 @@ describe('Aggregator', () => {
     const agg = new Aggregator(scenario);
     for (const s of stats) agg.add(s);
     const { summary, perReplication, perBatch } = agg.finish();
-    const pooled = emptyPool(scenario.weeks);
-    for (const s of stats) addPool(pooled, s.pool);
+    const pooled = poolOf(stats.map((s) => s.packed), scenario.weeks);
+    const layout = layoutFor(scenario.weeks);
 
     it('counts the replications and names the scenario and the intervals', () => {
       expect(agg.added).toBe(6);
@@ -155,7 +156,7 @@ describe('Aggregator', () => {
       for (const [name, w] of Object.entries(summary.weekly)) {
         expect(w.mean).toHaveLength(60);
         w.mean.forEach((m, week) => {
-          const values = stats.map((s) => s.weekly[name as keyof RepStats['weekly']][week]);
+          const values = stats.map((s) => weeklySeries(s.packed, layout, WEEKLY_SERIES.indexOf(name))[week]);
           expectRelClose(m, values.reduce((a, b) => a + b, 0) / 6);
           expect(w.lower[week]).toBeLessThanOrEqual(m);
           expect(w.upper[week]).toBeGreaterThanOrEqual(m);
@@ -165,7 +166,7 @@ describe('Aggregator', () => {
     });
     it('merges the outcome histograms and gives non-decreasing quantiles', () => {
       const total = (h: { counts: number[] }) => h.counts.reduce((a, b) => a + b, 0);
-      expect(total(summary.outcomes.programme.histogram)).toBe(stats.reduce((a, s) => a + total(s.outcome.programme), 0));
+      expect(total(summary.outcomes.programme.histogram)).toBe(stats.reduce((a, s) => a + total(unpackHistogram(s.packed, layout, 'programme')), 0));
       for (const side of [summary.outcomes.programme, summary.outcomes.counterfactual]) {
         for (let i = 1; i < side.quantiles.length; i++) expect(side.quantiles[i]).toBeGreaterThanOrEqual(side.quantiles[i - 1]);
       }

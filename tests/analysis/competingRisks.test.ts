@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aalenJohansen, addCounts, emptyCounts, incidenceAt } from '../../src/analysis/competingRisks.ts';
+import { aalenJohansen, emptyCounts, incidenceAt } from '../../src/analysis/competingRisks.ts';
 
 const close = (a: number, b: number) => expect(a).toBeCloseTo(b, 12);
 
@@ -49,19 +49,5 @@ describe('aalenJohansen', () => {
     const r = aalenJohansen(c);
     expect(incidenceAt(r, 0, 99)).toBe(0.5);
     expect(incidenceAt(aalenJohansen(emptyCounts(1, 3)), 0, 2)).toBeNaN();
-  });
-
-  it('counts add up in any grouping', () => {
-    const a = emptyCounts(2, 3);
-    const b = emptyCounts(2, 3);
-    a.events[0][1] = 2;
-    b.events[1][2] = 1;
-    b.censored[3] = 4;
-    const ab = emptyCounts(2, 3);
-    addCounts(ab, a);
-    addCounts(ab, b);
-    expect(ab.events).toEqual([[0, 2, 0, 0], [0, 0, 1, 0]]);
-    expect(ab.censored).toEqual([0, 0, 0, 4]);
-    expect(() => addCounts(ab, emptyCounts(3, 3))).toThrow(/different shapes/);
   });
 });

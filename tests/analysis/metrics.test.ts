@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_NAMES, computeMetrics, effectSize, matchedWithin, prematureIncidence, timeToMatchMedian } from '../../src/analysis/metrics.ts';
-import { addPool, emptyPool, replicationPool } from '../../src/analysis/pool.ts';
+import { mergePools } from '../../src/analysis/packed.ts';
+import { replicationPool } from '../../src/analysis/pool.ts';
 import { assessed, handResult, match } from '../support/result.ts';
 import { testScenario } from '../support/scenario.ts';
 
@@ -78,9 +79,7 @@ describe('figures from a hand-built replication', () => {
       weeks: WEEKS,
       referrals: { referredWeek: [0], firstMatchWeek: [-1], leftUnmatchedWeek: [2] },
     }), 2);
-    const both = emptyPool(WEEKS);
-    addPool(both, pool);
-    addPool(both, other);
+    const both = mergePools([pool, other], WEEKS);
     expect(METRICS.matchedShare.compute(both, scenario)).toBeCloseTo(3 / 6, 12);
     expect(METRICS.matchesStartedPerYear.compute(both, scenario)).toBeCloseTo(6 / (20 / 52), 9);
   });

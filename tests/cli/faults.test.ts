@@ -163,7 +163,7 @@ describe('shards are checked (cases 3, 10)', () => {
   });
 
   it('edited statistics fail the checksum; the file is named', () => {
-    const edited = damaged('edited.jsonl', (t) => t.replace(/"referred":(\d+)/, (_m, n) => `"referred":${Number(n) + 1}`));
+    const edited = damaged('edited.jsonl', (t) => t.replace(/"participantWeeks":(\d+)/, (_m, n) => `"participantWeeks":${Number(n) + 1}`));
     expectClear(cli(['merge', shards[0], edited, '--out', join(dir, 'm2')]), 1, /edited.jsonl: checksum mismatch: the file was changed or damaged/);
   });
 

@@ -25,13 +25,10 @@ export function lackOfSupportHazard(state: ModelState, unit: Unit, week: number)
 }
 
 /**
- * Weekly hazards of premature closure, one slot per reason in PREMATURE_ORDER, written into `out`
- * (no allocation in the hot loop): the volunteer leaves (instability, unrealistic expectations,
- * inexperience, low satisfaction); lack of support; the participant leaves (target group, low
- * motivation, urgent need, low quality; less as they gain, [LitReview2021] §2.2); a failing
- * relationship ends by mutual give-up.
+ * Weekly hazards of premature closure of a unit, in slots 0-1 of `out`: the volunteer leaves
+ * (instability, unrealistic expectations, inexperience, low satisfaction); lack of support.
  */
-export function prematureHazards(state: ModelState, unit: Unit, m: Match | null, week: number, out: Float64Array): Float64Array {
+export function unitHazards(state: ModelState, unit: Unit, week: number, out: Float64Array): void {
   const b = state.params.behaviour;
   const vt = state.volunteers;
   const v = unit.volunteer;
@@ -41,21 +38,40 @@ export function prematureHazards(state: ModelState, unit: Unit, m: Match | null,
     * (vt.experienced[v] ? 0.7 : 1)
     * Math.exp(-3 * (vt.satisfaction[v] - 0.6));
   out[1] = lackOfSupportHazard(state, unit, week);
-  if (m === null) {
-    out[2] = 0;
-    out[3] = 0;
-    return out;
-  }
+}
+
+/**
+ * Weekly hazards of a member's own premature closure, in slots 2-3 of `out`: the participant leaves
+ * (target group, low motivation, urgent need, low quality; less as they gain, [LitReview2021]
+ * §2.2); a failing relationship ends by mutual give-up. Quality and gain enter through one
+ * exponential: exp(-3 (quality - 0.5)) exp(-engagementFeedback gain).
+ */
+export function memberHazards(state: ModelState, m: Match, week: number, out: Float64Array): void {
+  const b = state.params.behaviour;
   const pt = state.participants;
   const p = m.participant;
-  const engaged = Math.exp(-b.engagementFeedback * Math.max(0, gainAt(state, p, state.primaryDomain, week)));
+  const gain = Math.max(0, gainAt(state, p, state.primaryDomain, week));
   out[2] = (b.participantLeavePerYear / 52)
     * pt.leaveFactor[p]
     * (2 - pt.motivation[p])
     * (pt.urgentUntil[p] > week ? 1.5 : 1)
-    * Math.exp(-3 * (m.quality - 0.5))
-    * engaged;
+    * Math.exp(-3 * (m.quality - 0.5) - b.engagementFeedback * gain);
   out[3] = m.quality < b.failQuality ? b.mismatchPerYear / 52 : 0;
+}
+
+/**
+ * Weekly hazards of premature closure, one slot per reason in PREMATURE_ORDER, written into `out`
+ * (no allocation in the hot loop): the unit's (unitHazards) and, for a member, the member's own
+ * (memberHazards; zero without one).
+ */
+export function prematureHazards(state: ModelState, unit: Unit, m: Match | null, week: number, out: Float64Array): Float64Array {
+  unitHazards(state, unit, week, out);
+  if (m === null) {
+    out[2] = 0;
+    out[3] = 0;
+  } else {
+    memberHazards(state, m, week, out);
+  }
   return out;
 }
 
@@ -177,7 +193,7 @@ export const closure = defineProcess({
         }
         for (const m of u.members) {
           if (m.closing !== null) continue;
-          prematureHazards(state, u, m, week, scratch);
+          memberHazards(state, m, week, scratch);
           const reason = compete(scratch, UNIT_SLOTS, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
           if (reason) requestClosure(state, m, reason);
         }

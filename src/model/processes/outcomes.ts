@@ -12,6 +12,8 @@ declare module '../state.ts' {
     /** The measurement points in weeks after referral, and the main outcome's domain index. */
     measurementWeeks: readonly number[];
     primaryDomain: number;
+    /** A domain's share of the week's gain (focus, support style, relevance), by `newcomer * N + d`. */
+    domainCoefficients: Float64Array;
   }
 }
 
@@ -99,6 +101,8 @@ export const outcomes = defineProcess({
     state.fadeTable = fadeTable(state.params.behaviour, state.weeks);
     state.measurementWeeks = measurementPoints(state.params);
     state.primaryDomain = DOMAINS.indexOf(state.params.outcomes.primary);
+    const factors = domainFactors(state.params);
+    state.domainCoefficients = RELEVANCE_TABLE.map((relevance, i) => factors[i % N_DOMAINS] * relevance);
   },
   step(state: ModelState, week, rng) {
     const { params } = state;
@@ -106,31 +110,35 @@ export const outcomes = defineProcess({
     const pt = state.participants;
     const vt = state.volunteers;
     const asked = params.programme.contactsPerWeek * params.programme.hoursPerContact;
-    const factors = domainFactors(params);
+    const coefficients = state.domainCoefficients;
+    const perCeiling = 1 / b.gainCeiling;
     const weeklyActivities = params.costs.activitiesPerMatchYear / 52;
     for (const m of state.matches) {
       if (m.closing !== null) continue;
       const p = m.participant;
       const u = m.unit;
       const v = u.volunteer;
-      const age = week - m.startWeek;
       const members = u.members.length;
-      const attention = 1 / (1 + b.groupAttention * (members - 1));
       const peers = 1 + b.groupPeerSupport * (members - 1);
-      const base = b.gainRate * m.quality * weeklyDose(params, m, age) * styleFit(params.programme.supportStyle, pt.need[p])
-        * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1);
-      const relevance = pt.newcomer[p] * N_DOMAINS;
+      // The week's gain before domain: quality, dose, fit, an unmet urgent need, shared attention in a group.
+      const base = b.gainRate * m.quality * weeklyDose(params, m, week - m.startWeek) * styleFit(params.programme.supportStyle, pt.need[p])
+        * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1) / (1 + b.groupAttention * (members - 1));
+      const row = p * N_DOMAINS;
+      const coefficientRow = pt.newcomer[p] * N_DOMAINS;
       for (let d = 0; d < N_DOMAINS; d++) {
-        const i = p * N_DOMAINS + d;
-        const saturation = pt.gain[i] > 0 ? Math.max(0, 1 - pt.gain[i] / b.gainCeiling) : 1;
-        const g = base * factors[d] * RELEVANCE_TABLE[relevance + d] * (d === NETWORK ? 2 * vt.bridging[v] : 1)
-          * attention * (PEER_SUPPORTED[d] ? peers : 1) * saturation;
-        pt.gain[i] += g;
-        if (RELATIONAL[d]) m.relationalGain += g;
+        const coefficient = coefficients[coefficientRow + d];
+        if (coefficient === 0) continue;
+        let g = base * coefficient;
+        if (d === NETWORK) g *= 2 * vt.bridging[v];
+        if (PEER_SUPPORTED[d] === 1) g *= peers;
+        const gain = pt.gain[row + d];
+        if (gain > 0) g *= Math.max(0, 1 - gain * perCeiling);
+        pt.gain[row + d] = gain + g;
+        if (RELATIONAL[d] === 1) m.relationalGain += g;
       }
       // This week in a match: the work hazard's multiplier at the gain reached (earlier weeks first).
       advanceWork(state, p, week);
-      pt.jobIntegral[p] += Math.max(0, 1 + b.employmentGainFactor * pt.gain[p * N_DOMAINS + WORK]);
+      pt.jobIntegral[p] += Math.max(0, 1 + b.employmentGainFactor * pt.gain[row + WORK]);
       pt.jobUpdated[p] = week + 1;
       state.costs.groupActivities += weeklyActivities;
     }
