@@ -1,3 +1,4 @@
+import { joinPool, joinWaitingList } from './matchingClasses.ts';
 import { int32 } from '../engine/process.ts';
 import { assignCoordinator, leastLoaded } from './coordination.ts';
 import { DOMAINS } from './domains.ts';
@@ -166,7 +167,7 @@ export function finaliseClosure(state: ModelState, m: Match, week: number, chanc
   if (PARTICIPANT_STAYS[reason] && chance('participant', p) < b.rematchParticipant) {
     pt.status[p] = P.waiting;
     pt.waitingSince[p] = week;
-    state.waitingList.unshift(p); // back at the front: the programme owes them a match
+    joinWaitingList(state, p, true); // back at the front: the programme owes them a match
   } else {
     pt.status[p] = reason === 'planned' || reason === 'goal' ? P.finished : P.left;
   }
@@ -181,7 +182,7 @@ function endUnit(state: ModelState, unit: Unit, reason: ClosureReason, week: num
   const willing = state.params.volunteers.rematchWillingness * (vt.satisfaction[v] / 0.6);
   if (VOLUNTEER_STAYS[reason] && chance('volunteer', v) < willing) {
     vt.status[v] = V.available;
-    state.available.push(v);
+    joinPool(state, v);
   } else {
     vt.status[v] = V.left;
     state.tally.left += 1;

@@ -3,6 +3,7 @@ import { float64, int32, uint8 } from '../engine/process.ts';
 import type { RandomStream } from '../engine/random.ts';
 import { GROUP_PROFILES, TARGET_GROUPS, type Params } from './params.ts';
 import { N_DOMAINS, type ModelState } from './state.ts';
+import { TIME_SLOTS } from './matchingClasses.ts';
 import { DEEP_TRAITS } from './similarity.ts';
 
 /**
@@ -11,8 +12,6 @@ import { DEEP_TRAITS } from './similarity.ts';
  * programme design (common random numbers).
  */
 
-/** Time slots a meeting can take place in: weekday daytime, evenings, weekends. */
-export const TIME_SLOTS = 3;
 const BACKGROUNDS = 4; // 0 = majority background; 1-3 = other backgrounds
 
 declare module './state.ts' {
@@ -180,12 +179,4 @@ export function drawPeerVolunteer(state: ModelState, traits: RandomStream, v: nu
 export function suitability(state: ModelState, v: number): number {
   const t = state.volunteers;
   return (t.motivation[v] + t.stability[v] + t.empathy[v] + t.affinity[v]) / 4;
-}
-
-/** Whether a volunteer can meet a participant: free at the participant's time, of the gender asked for. */
-export function compatible(state: ModelState, p: number, v: number): boolean {
-  const pt = state.participants;
-  const vt = state.volunteers;
-  if ((vt.slots[v] & (1 << pt.slot[p])) === 0) return false;
-  return pt.sameGenderOnly[p] === 0 || pt.female[p] === vt.female[v];
 }

@@ -160,4 +160,10 @@ export interface ReplicationResult {
   costs: Record<CostItem, number> & { total: number };
   /** Active match-weeks (participants in matches, week by week), for cost per match-year. */
   matchWeeks: number;
+  /**
+   * Work done, in operations rather than time (for tests that cost stays linear in the size of a
+   * programme): steps and changes on the waiting list and the volunteer pool, and candidate
+   * volunteers weighed for a match.
+   */
+  work: { listOperations: number; candidatesWeighed: number };
 }

@@ -32,9 +32,9 @@ function recordWeek(state: ModelState, week: number): void {
   const s = state.series;
   const c = state.coordinators;
   s.set('participantsInIntake', week, state.intakeQueue.length);
-  s.set('participantsWaiting', week, state.waitingList.length);
+  s.set('participantsWaiting', week, state.waitingList.size);
   s.set('volunteersInPipeline', week, state.screeningQueue.length + state.trainingQueue.length);
-  s.set('volunteersWaiting', week, state.available.length);
+  s.set('volunteersWaiting', week, state.available.size);
   s.set('activeMatches', week, state.matches.length);
   s.set('activeUnits', week, state.units.length);
   let present = 0;
@@ -49,7 +49,7 @@ function recordWeek(state: ModelState, week: number): void {
   s.set('coordinatorHoursAvailable', week, c.available);
   s.set('coordinatorHoursUsed', week, c.used);
   closeWeek(state);
-  state.participantWeeks += state.intakeQueue.length + state.waitingList.length + state.matches.length;
+  state.participantWeeks += state.intakeQueue.length + state.waitingList.size + state.matches.length;
   state.matchWeeks += state.matches.length;
 }
 
@@ -153,5 +153,6 @@ function results(state: ModelState, scenario: Scenario, replication: number): Re
     weekly: state.series.toTable(),
     costs,
     matchWeeks: state.matchWeeks,
+    work: { listOperations: state.waitingList.operations + state.available.operations, candidatesWeighed: state.candidatesWeighed },
   };
 }

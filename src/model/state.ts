@@ -1,8 +1,10 @@
 import { allocateColumns, mergeColumns, type ColumnDecls, type ProcessSpec } from '../engine/process.ts';
 import type { RandomStream } from '../engine/random.ts';
+import { AgentList } from '../engine/agentList.ts';
 import { SeriesRecorder } from '../engine/series.ts';
 import { DOMAINS } from './domains.ts';
 import type { Params } from './params.ts';
+import { PARTICIPANT_CLASSES, VOLUNTEER_CLASSES } from './matchingClasses.ts';
 import type { ClosureReason, CostItem, MatchRecord, ParticipantRecord } from './results.ts';
 
 /** Life-cycle stages of a participant. */
@@ -116,12 +118,16 @@ export interface ModelState {
   nextVolunteer: number;
   /** Peers scheduled to apply: [week, participant] in order of week. */
   readonly peerQueue: number[];
-  /** Queues in order of arrival (re-matches first); ids leave from anywhere. */
+  /** Queues in order of arrival, served from the front. */
   intakeQueue: number[];
-  waitingList: number[];
   screeningQueue: number[];
   trainingQueue: number[];
-  available: number[];
+  /**
+   * Participants waiting for a match (re-matches at the front) and volunteers free to match, in
+   * order, by matching class (matchingClasses.ts): people leave them from anywhere.
+   */
+  waitingList: AgentList;
+  available: AgentList;
   units: Unit[];
   matches: Match[];
   closed: MatchRecord[];
@@ -196,10 +202,10 @@ export function createState(inputs: StateInputs): ModelState {
     nextVolunteer: volunteersFrom[weeks],
     peerQueue: [],
     intakeQueue: [],
-    waitingList: [],
+    waitingList: new AgentList(nParticipants, PARTICIPANT_CLASSES),
     screeningQueue: [],
     trainingQueue: [],
-    available: [],
+    available: new AgentList(nVolunteers, VOLUNTEER_CLASSES),
     units: [],
     matches: [],
     closed: [],

@@ -34,6 +34,7 @@ export function handResult(over: Partial<ReplicationResult> & { weeks: number })
     volunteers: { applied: 0, peers: 0, withdrew: 0, rejected: 0, trained: 0, matched: 0, left: 0, meanSatisfaction: 0, meanEmpathyGain: 0 },
     costs: { ...Object.fromEntries(COST_ITEMS.map((c) => [c, 0])), total: 0 } as ReplicationResult['costs'],
     matchWeeks: 0,
+    work: { listOperations: 0, candidatesWeighed: 0 },
     ...over,
     weekly: { ...weekly, ...over.weekly },
   };

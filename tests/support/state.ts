@@ -1,6 +1,7 @@
 import type { ProcessSpec } from '../../src/engine/process.ts';
 import { createStreams } from '../../src/engine/random.ts';
 import { LIFECYCLE_COLUMNS, startUnit } from '../../src/model/lifecycle.ts';
+import { joinPool, joinWaitingList } from '../../src/model/matchingClasses.ts';
 import { PARTICIPANT_CORE, VOLUNTEER_CORE } from '../../src/model/population.ts';
 import { WEEK } from '../../src/model/processes/index.ts';
 import { WEEKLY_SERIES } from '../../src/model/runReplication.ts';
@@ -39,4 +40,15 @@ export function step(process: ProcessSpec<ModelState, string>, state: ModelState
 /** A duo of participant p and volunteer v started in `week`, with given similarities. */
 export function duo(state: ModelState, p: number, v: number, week: number, deep = 0.5, surface = 0.5): Unit {
   return startUnit(state, v, [{ participant: p, deepSimilarity: deep, surfaceSimilarity: surface }], week);
+}
+
+/**
+ * Puts participants on the waiting list and volunteers in the pool, in this order, replacing who
+ * was there: their matching classes are read now, so set their traits first.
+ */
+export function enlist(state: ModelState, waiting: readonly number[], pool: readonly number[]): void {
+  for (const p of state.waitingList.toArray()) state.waitingList.remove(p);
+  for (const v of state.available.toArray()) state.available.remove(v);
+  for (const p of waiting) joinWaitingList(state, p);
+  for (const v of pool) joinPool(state, v);
 }

@@ -1,3 +1,4 @@
+import { joinPool, joinWaitingList } from '../matchingClasses.ts';
 import { bernoulli } from '../../engine/distributions.ts';
 import { defineProcess } from '../../engine/process.ts';
 import { spendTeam } from '../coordination.ts';
@@ -38,8 +39,8 @@ export const inflow = defineProcess({
       pt.waitingSince[p] = week;
       if (week === 0 && p < par.inflow.initialParticipants) {
         pt.status[p] = P.waiting;
-        state.waitingList.push(p);
-      } else if (cap > 0 && state.intakeQueue.length + state.waitingList.length >= cap) {
+        joinWaitingList(state, p);
+      } else if (cap > 0 && state.intakeQueue.length + state.waitingList.size >= cap) {
         pt.status[p] = P.left;
         pt.leftUnmatchedWeek[p] = week;
         state.series.add('turnedAway', week, 1);
@@ -57,7 +58,7 @@ export const inflow = defineProcess({
         vt.status[v] = V.available;
         vt.readyWeek[v] = week;
         vt.realistic[v] = 1;
-        state.available.push(v);
+        joinPool(state, v);
         continue;
       }
       state.series.add('volunteerApplications', week, 1);

@@ -1,3 +1,4 @@
+import { joinWaitingList } from '../matchingClasses.ts';
 import { bernoulli, hazardToProbability } from '../../engine/distributions.ts';
 import { defineProcess } from '../../engine/process.ts';
 import { spendTeam } from '../coordination.ts';
@@ -25,7 +26,7 @@ export const intake = defineProcess({
       return false;
     };
     keepInPlace(state.intakeQueue, stays);
-    keepInPlace(state.waitingList, stays);
+    state.waitingList.filter(stays);
 
     let taken = 0;
     while (taken < state.intakeQueue.length && spendTeam(state, 'intake', par.coordinators.hoursPerIntake, week)) {
@@ -38,7 +39,7 @@ export const intake = defineProcess({
       }
       pt.status[p] = P.waiting;
       pt.waitingSince[p] = week;
-      state.waitingList.push(p);
+      joinWaitingList(state, p);
     }
     if (taken > 0) state.intakeQueue.splice(0, taken);
   },

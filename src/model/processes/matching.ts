@@ -3,9 +3,10 @@ import { defineProcess } from '../../engine/process.ts';
 import { releaseMatchingReserve, spendTeam } from '../coordination.ts';
 import { startUnit, type Pairing } from '../lifecycle.ts';
 import type { Params } from '../params.ts';
-import { compatible } from '../population.ts';
+import { PARTICIPANT_CLASSES, PARTICIPANT_CLASSES_FOR, VOLUNTEER_CLASSES_FOR, participantClass, volunteerClass } from '../matchingClasses.ts';
 import { deepSimilarity, surfaceSimilarity } from '../similarity.ts';
-import { V, keepInPlace, removeFrom, type ModelState } from '../state.ts';
+import type { AgentList } from '../../engine/agentList.ts';
+import { V, type ModelState } from '../state.ts';
 
 /** How well the coordinator can read deep traits at intake: perceived = true + noise of this size (assumption). */
 export const DEEP_PERCEPTION_NOISE = 0.1;
@@ -66,8 +67,10 @@ export const matching = defineProcess({
     const par = state.params;
     const pt = state.participants;
     const vt = state.volunteers;
+    const waiting = state.waitingList;
+    const pool = state.available;
     const vLeave = hazardToProbability(par.volunteers.idleDropoutPerYear / 52);
-    keepInPlace(state.available, (v) => {
+    pool.filter((v) => {
       if (week <= vt.readyWeek[v] || !bernoulli(rng['waiting.volunteer'].u(v, week), vLeave)) return true;
       vt.status[v] = V.left;
       state.tally.left += 1;
@@ -78,7 +81,6 @@ export const matching = defineProcess({
     const method = par.programme.matching;
     const cost = matchingHours(par);
     const group = par.programme.format === 'group';
-    const shortlist: number[] = [];
     const score = (p: number, v: number) => {
       if (method === 'surface') return surface(state, p, v);
       const noise = method === 'deep' ? DEEP_PERCEPTION_NOISE * (rng['matching.perception'].u(p, v) - 0.5) * 2 : 0;
@@ -87,18 +89,17 @@ export const matching = defineProcess({
     const fitOf = (p: number, v: number) => (method === 'deep' ? deepSimilarity(pt.deep, p, vt.deep, v) : surface(state, p, v));
     const refuses = (p: number, v: number, who: 0 | 1) =>
       bernoulli(rng['matching.refusal'].u(p, v, who), refusalChance(who === 0 ? par.participants.matchRefusal : par.volunteers.matchRefusal, fitOf(p, v)));
+    const joiners = group ? new Joiners(state) : null;
 
-    let i = 0;
-    while (i < state.waitingList.length && state.available.length > 0) {
-      const p = state.waitingList[i];
+    // Participants in list order. Nothing joins the lists during matching, so a participant who
+    // leaves them still leads on to whoever came next (AgentList.after).
+    let p = waiting.first();
+    while (p >= 0 && pool.size > 0) {
+      const next = waiting.after(p);
       const refused = state.refused.get(p);
-      shortlist.length = 0;
-      for (let j = 0; j < state.available.length && shortlist.length < SHORTLIST; j++) {
-        const v = state.available[j];
-        if (compatible(state, p, v) && !refused?.includes(v)) shortlist.push(v);
-      }
-      if (shortlist.length === 0 || (group && !enoughForGroup(state, i, shortlist[0]))) {
-        i += 1;
+      const shortlist = shortlistFor(state, p, refused);
+      if (shortlist.length === 0 || (joiners !== null && !joiners.anyAfter(p, shortlist[0]))) {
+        p = next;
         continue;
       }
       if (!spendTeam(state, 'matching', cost, week)) break;
@@ -117,7 +118,7 @@ export const matching = defineProcess({
       if (refuses(p, v, 0) || refuses(p, v, 1)) {
         state.refused.set(p, [...(refused ?? []), v]);
         state.series.add('refusals', week, 1);
-        i += 1;
+        p = next;
         continue;
       }
       const members: Pairing[] = [];
@@ -129,37 +130,107 @@ export const matching = defineProcess({
         members.push({ participant: q, deepSimilarity: deepSimilarity(pt.deep, q, vt.deep, v), surfaceSimilarity: surface(state, q, v) });
       };
       join(p);
-      if (group) {
-        for (let j = i + 1; j < state.waitingList.length && members.length < par.programme.groupSize; j++) {
-          const q = state.waitingList[j];
-          if (compatible(state, q, v) && !state.refused.get(q)?.includes(v) && !refuses(q, v, 0)) join(q);
-        }
+      if (joiners !== null) {
+        joiners.each(p, v, (q) => {
+          if (members.length >= par.programme.groupSize) return false;
+          if (!state.refused.get(q)?.includes(v) && !refuses(q, v, 0)) join(q);
+          return true;
+        });
         if (members.length < 2) {
-          i += 1;
+          p = next;
           continue;
         }
       } else if (members.length === 0) {
-        i += 1;
+        p = next;
         continue;
       }
-      for (const m of members) removeFrom(state.waitingList, m.participant);
-      removeFrom(state.available, v);
+      for (const m of members) waiting.remove(m.participant);
+      pool.remove(v);
       startUnit(state, v, members, week);
-      // The list shifted: the next participant to consider is now at position i.
+      // A group may start without its first participant (who did not come to the first meeting);
+      // they are then proposed again. Otherwise on with whoever came next and still waits.
+      if (waiting.has(p)) continue;
+      p = next;
+      while (p >= 0 && !waiting.has(p)) p = waiting.after(p);
     }
     releaseMatchingReserve(state);
   },
 });
+
+/**
+ * The first SHORTLIST volunteers in the pool, in the order they joined it, who are compatible
+ * with participant p and have not refused them (or been refused): the pool's compatible classes
+ * merged in order, so only compatible volunteers are looked at.
+ */
+const shortlist: number[] = [];
+const cursors: number[] = [];
+function shortlistFor(state: ModelState, p: number, refused: readonly number[] | undefined): readonly number[] {
+  const pool = state.available;
+  const classes = VOLUNTEER_CLASSES_FOR[participantClass(state, p)];
+  shortlist.length = 0;
+  cursors.length = classes.length;
+  for (let k = 0; k < classes.length; k++) cursors[k] = pool.classFirst(classes[k]);
+  while (shortlist.length < SHORTLIST) {
+    let k = -1;
+    for (let j = 0; j < cursors.length; j++) if (cursors[j] >= 0 && (k < 0 || pool.position(cursors[j]) < pool.position(cursors[k]))) k = j;
+    if (k < 0) break;
+    const v = cursors[k];
+    cursors[k] = pool.classAfter(v);
+    if (!refused?.includes(v)) shortlist.push(v);
+  }
+  return shortlist;
+}
+
+/**
+ * Participants who may join a group after participant p, compatible with volunteer v, in list
+ * order. One cursor per participant class moves forward only as matching moves down the list, so
+ * a week's search for joiners costs about the length of the list however many groups form.
+ */
+class Joiners {
+  private readonly cursor: Int32Array;
+
+  private readonly waiting: AgentList;
+
+  constructor(private readonly state: ModelState) {
+    const waiting = (this.waiting = state.waitingList);
+    this.cursor = new Int32Array(PARTICIPANT_CLASSES);
+    for (let c = 0; c < PARTICIPANT_CLASSES; c++) this.cursor[c] = waiting.classFirst(c);
+  }
+
+  /** The first member of class c still waiting and after p, moving the class's cursor there. */
+  private head(c: number, p: number): number {
+    const w = this.waiting;
+    let q = this.cursor[c];
+    while (q >= 0 && (!w.has(q) || w.position(q) <= w.position(p))) q = w.classAfter(q);
+    this.cursor[c] = q;
+    return q;
+  }
+
+  /** Whether anyone compatible with v waits after p (a group needs two). */
+  anyAfter(p: number, v: number): boolean {
+    for (const c of PARTICIPANT_CLASSES_FOR[volunteerClass(this.state, v)]) if (this.head(c, p) >= 0) return true;
+    return false;
+  }
+
+  /** Calls `visit` for each participant compatible with v after p, in list order, until it returns false. */
+  each(p: number, v: number, visit: (q: number) => boolean): void {
+    const w = this.waiting;
+    const classes = PARTICIPANT_CLASSES_FOR[volunteerClass(this.state, v)];
+    const at = classes.map((c) => this.head(c, p));
+    for (;;) {
+      let k = -1;
+      for (let j = 0; j < at.length; j++) if (at[j] >= 0 && (k < 0 || w.position(at[j]) < w.position(at[k]))) k = j;
+      if (k < 0) return;
+      const q = at[k];
+      at[k] = w.classAfter(q);
+      while (at[k] >= 0 && !w.has(at[k])) at[k] = w.classAfter(at[k]);
+      if (!visit(q)) return;
+    }
+  }
+}
 
 function surface(state: ModelState, p: number, v: number): number {
   const pt = state.participants;
   const vt = state.volunteers;
   return surfaceSimilarity(pt.age[p], vt.age[v], pt.female[p], vt.female[v], pt.background[p], vt.background[v]);
 }
-
-/** Whether at least one more compatible person waits after position i (a group needs two). */
-function enoughForGroup(state: ModelState, i: number, v: number): boolean {
-  for (let j = i + 1; j < state.waitingList.length; j++) if (compatible(state, state.waitingList[j], v)) return true;
-  return false;
-}
-

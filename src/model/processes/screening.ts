@@ -17,7 +17,7 @@ export const screening = defineProcess({
   step(state: ModelState, week) {
     const par = state.params;
     if (par.coordinators.policy === 'support-first') {
-      const surplus = state.available.length - state.waitingList.length - state.intakeQueue.length;
+      const surplus = state.available.size - state.waitingList.size - state.intakeQueue.length;
       if (surplus >= par.coordinators.screeningPauseMargin) return;
     }
     const vt = state.volunteers;

@@ -66,7 +66,7 @@ export const staffing = defineProcess({
         c.followUpReserve[k] += take;
       }
     }
-    const proposals = Math.min(state.waitingList.length, state.available.length);
+    const proposals = Math.min(state.waitingList.size, state.available.size);
     const wanted = Math.min(teamHours(state), proposals * matchingHours(par));
     let rest = wanted;
     for (let k = 0; k < c.count && rest > 0; k++) {

@@ -1,3 +1,4 @@
+import { joinPool } from '../matchingClasses.ts';
 import { bernoulli } from '../../engine/distributions.ts';
 import { defineProcess } from '../../engine/process.ts';
 import { spendTeam } from '../coordination.ts';
@@ -50,7 +51,7 @@ export const training = defineProcess({
       vt.motivation[v] = Math.min(1, vt.motivation[v] + 0.005 * hours);
       vt.status[v] = V.available;
       vt.readyWeek[v] = week;
-      state.available.push(v);
+      joinPool(state, v);
       state.tally.trained += 1;
       state.series.add('volunteersTrained', week, 1);
     }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SHORTLIST, matching, matchingHours, refusalChance } from '../../../src/model/processes/matching.ts';
 import { deepSimilarity, surfaceSimilarity } from '../../../src/model/similarity.ts';
 import { P, V, type ModelState } from '../../../src/model/state.ts';
-import { step, testState } from '../../support/state.ts';
+import { enlist, step, testState } from '../../support/state.ts';
 import { testScenario, type ScenarioOverrides } from '../../support/scenario.ts';
 
 describe('similarity', () => {
@@ -39,7 +39,6 @@ function setUp(method: string, over: ScenarioOverrides = {}): ModelState {
   const pt = state.participants;
   const vt = state.volunteers;
   pt.status[0] = P.waiting;
-  state.waitingList.push(0);
   [pt.age[0], pt.female[0], pt.background[0], pt.slot[0]] = [30, 0, 1, 0];
   pt.deep.set([1, 1, 1], 0);
   // Volunteer 0 waited longest; 1 looks alike (surface); 2 thinks alike (deep). All free at every time.
@@ -47,7 +46,6 @@ function setUp(method: string, over: ScenarioOverrides = {}): ModelState {
     vt.status[v] = V.available;
     vt.readyWeek[v] = 0;
     vt.slots[v] = 0b111;
-    state.available.push(v);
   }
   [vt.age[0], vt.female[0], vt.background[0]] = [70, 1, 0];
   [vt.age[1], vt.female[1], vt.background[1]] = [45, 0, 1];
@@ -55,6 +53,7 @@ function setUp(method: string, over: ScenarioOverrides = {}): ModelState {
   vt.deep.set([-2, -2, -2], 0);
   vt.deep.set([-2, 2, -2], 3);
   vt.deep.set([1, 1.1, 0.9], 6);
+  enlist(state, [0], [0, 1, 2]);
   return state;
 }
 
@@ -70,20 +69,21 @@ describe('matching process', () => {
     expect(state.units[0].volunteer).toBe(expected);
     expect(state.coordinators.used).toBeCloseTo(matchingHours(state.params), 9);
     expect(state.participants.firstMatchWeek[0]).toBe(3);
-    expect(state.waitingList).toEqual([]);
+    expect(state.waitingList.toArray()).toEqual([]);
   });
   it('leaves people waiting when the coordinator has no hours', () => {
     const state = setUp('deep');
     state.coordinators.free[0] = 1;
     step(matching, state, 3);
     expect(state.matches).toHaveLength(0);
-    expect(state.waitingList).toEqual([0]);
+    expect(state.waitingList.toArray()).toEqual([0]);
   });
   it('proposes only compatible volunteers: free at the participant\'s time, of the gender asked for', () => {
     const state = setUp('first-come');
     const vt = state.volunteers;
     vt.slots[0] = 0b010; // not free in slot 0
     state.participants.sameGenderOnly[0] = 1; // participant is a man: volunteers 0 and 2 are women
+    enlist(state, [0], [0, 1, 2]);
     step(matching, state, 3);
     expect(state.units[0].volunteer).toBe(1);
   });
@@ -94,20 +94,19 @@ describe('matching process', () => {
     for (const v of [0, 1, 2]) state.volunteers.slots[v] = 0b001; // nobody free in slot 2
     pt.status[1] = P.waiting;
     pt.slot[1] = 0;
-    state.waitingList.push(1);
+    enlist(state, [0, 1], [0, 1, 2]);
     step(matching, state, 3);
-    expect(state.waitingList).toEqual([0]);
+    expect(state.waitingList.toArray()).toEqual([0]);
     expect(state.matches.map((m) => m.participant)).toEqual([1]);
   });
   it('weighs at most a shortlist of candidates per match, whatever the pool', () => {
     const state = testState({ ...noLosses, programme: { matching: 'surface' } }, { participants: 1, volunteers: 400 }, 100);
     state.participants.status[0] = P.waiting;
-    state.waitingList.push(0);
     for (let v = 0; v < 400; v++) {
       state.volunteers.status[v] = V.available;
       state.volunteers.slots[v] = 0b111;
-      state.available.push(v);
     }
+    enlist(state, [0], Array.from({ length: 400 }, (_, v) => v));
     step(matching, state, 3);
     expect(state.matches).toHaveLength(1);
     expect(state.candidatesWeighed).toBe(SHORTLIST);
@@ -124,14 +123,12 @@ describe('matching process', () => {
   it('forms a group of up to the group size, and needs two', () => {
     const state = setUp('first-come', { programme: { format: 'group', groupSize: 3 } });
     const pt = state.participants;
-    for (const p of [1, 2, 3]) {
-      pt.status[p] = P.waiting;
-      state.waitingList.push(p);
-    }
+    for (const p of [1, 2, 3]) pt.status[p] = P.waiting;
+    enlist(state, [0, 1, 2, 3], [0, 1, 2]);
     step(matching, state, 3);
     expect(state.units).toHaveLength(1);
     expect(state.units[0].members.map((m) => m.participant)).toEqual([0, 1, 2]);
-    expect(state.waitingList).toEqual([3]);
+    expect(state.waitingList.toArray()).toEqual([3]);
     // One person left and volunteers free: no group of one.
     step(matching, state, 4);
     expect(state.units).toHaveLength(1);

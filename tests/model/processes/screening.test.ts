@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { intake } from '../../../src/model/processes/intake.ts';
 import { screening } from '../../../src/model/processes/screening.ts';
 import { P, V } from '../../../src/model/state.ts';
-import { step, testState } from '../../support/state.ts';
+import { enlist, step, testState } from '../../support/state.ts';
 
 describe('intake process', () => {
   it('takes in participants as far as the hours reach, in order of arrival', () => {
@@ -10,7 +10,7 @@ describe('intake process', () => {
     state.intakeQueue.push(0, 1, 2);
     step(intake, state, 4);
     // 3.2 hours cover two intakes of 1.5 hours.
-    expect(state.waitingList).toEqual([0, 1]);
+    expect(state.waitingList.toArray()).toEqual([0, 1]);
     expect(state.intakeQueue).toEqual([2]);
     expect(state.participants.status[0]).toBe(P.waiting);
     expect(state.participants.waitingSince[1]).toBe(4);
@@ -19,7 +19,7 @@ describe('intake process', () => {
     const state = testState({ participants: { intakeDropout: 1 } }, undefined, 10);
     state.intakeQueue.push(0);
     step(intake, state, 4);
-    expect(state.waitingList).toEqual([]);
+    expect(state.waitingList.toArray()).toEqual([]);
     expect(state.participants.status[0]).toBe(P.left);
     expect(state.participants.leftUnmatchedWeek[0]).toBe(4);
   });
@@ -41,8 +41,7 @@ describe('screening process', () => {
   it('under support-first, pauses while ready volunteers outnumber the people waiting by the margin', () => {
     const run = (policy: string) => {
       const state = testState({ coordinators: { policy, screeningPauseMargin: 2 } }, undefined, 100);
-      state.available.push(1, 2, 3);
-      state.waitingList.push(0);
+      enlist(state, [0], [1, 2, 3]);
       state.screeningQueue.push(4);
       step(screening, state, 0);
       return state.screeningQueue.length;

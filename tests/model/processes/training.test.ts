@@ -22,9 +22,9 @@ describe('training process', () => {
     expect(state.costs.trainingSessions).toBeCloseTo((30 * 8) / 4, 9);
     expect(state.volunteers.readyWeek[0]).toBe(8);
     step(training, state, 7);
-    expect(state.available).toEqual([]);
+    expect(state.available.toArray()).toEqual([]);
     step(training, state, 8);
-    expect(state.available).toEqual([0]);
+    expect(state.available.toArray()).toEqual([0]);
     expect(state.volunteers.status[0]).toBe(V.available);
     expect(state.coordinators.free[0]).toBeCloseTo(8, 9);
   });
