@@ -36,7 +36,8 @@ describe('the mechanism changes only what contact achieves', () => {
     expect(endings('neither')).toEqual(endings('duration'));
   });
   it('with feedback, gains keep participants engaged, so endings differ with the mechanism', () => {
-    const endings = (mechanism: string) => runReplication(testScenario({ programme: { mechanism }, behaviour: { engagementFeedback: 3 } }), 1).matches.map((m) => [m.reason, m.weeks]);
+    const endings = (mechanism: string) => [1, 2, 3, 4].flatMap((r) =>
+      runReplication(testScenario({ programme: { mechanism }, behaviour: { engagementFeedback: 3 } }), r).matches.map((m) => [m.reason, m.weeks]));
     expect(endings('neither')).not.toEqual(endings('duration'));
   });
 });

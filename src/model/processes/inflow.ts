@@ -18,7 +18,7 @@ export const inflow = defineProcess({
   streams: ['participant.traits', 'volunteer.traits', 'screening.withdraw'],
   params: [
     'coordinators.hourlyCost',
-    'inflow.initialParticipants', 'inflow.initialVolunteers', 'coordinators.waitingListCap', 'coordinators.hoursPerRecruitment',
+    'inflow.initialParticipants', 'inflow.initialVolunteers', 'coordinators.waitingListCap', 'coordinators.hoursPerRecruitment', 'coordinators.policy',
     'costs.recruitmentPerApplicant', 'volunteers.withdrawBeforeScreening',
     'participants.groupNewcomer', 'participants.groupPsychological', 'participants.groupPoverty', 'participants.groupDisability',
     'participants.groupYouth', 'participants.instrumentalNeed', 'participants.motivation', 'participants.urgentNeedShare',
@@ -63,7 +63,9 @@ export const inflow = defineProcess({
       }
       state.series.add('volunteerApplications', week, 1);
       state.costs.recruitmentCampaigns += par.costs.recruitmentPerApplicant;
-      spendTeam(state, 'recruitment', par.coordinators.hoursPerRecruitment, week);
+      // Arrival order: every application is answered in its week, whatever else waits. Support-first
+      // answers an application when the coordinator takes it up for screening (screening.ts).
+      if (par.coordinators.policy === 'arrival-order') spendTeam(state, 'recruitment', par.coordinators.hoursPerRecruitment, week);
       if (bernoulli(rng['screening.withdraw'].u(v), par.volunteers.withdrawBeforeScreening)) {
         // Never seen by the programme: no traits needed.
         vt.status[v] = V.left;

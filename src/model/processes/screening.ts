@@ -1,18 +1,20 @@
 import { defineProcess } from '../../engine/process.ts';
-import { spendTeam } from '../coordination.ts';
+import { spendTeam, teamHours } from '../coordination.ts';
 import { suitability } from '../population.ts';
 import { V, type ModelState } from '../state.ts';
 
 /**
  * Screening of volunteers, in order of application, as far as the hours reach: suitability (the
  * criteria of [ArmenTeKort2017]) must reach the threshold; the pass rate emerges. Under the
- * support-first policy the coordinator screens no one while ready volunteers already outnumber the
- * people waiting by the margin: new applicants then wait, and time goes to matching and support.
+ * support-first policy the coordinator takes up applications here (answering one costs its
+ * recruitment hours now, not when it arrived), and screens no one while ready volunteers already
+ * outnumber the people waiting by the margin: new applicants then wait, and time goes to matching
+ * and support. More applicants can then only lengthen the queue, never take hours from matching.
  */
 export const screening = defineProcess({
   name: 'screening',
   streams: [],
-  params: ['volunteers.screeningThreshold', 'coordinators.hoursPerScreening', 'coordinators.policy', 'coordinators.screeningPauseMargin', 'costs.screeningCheck', 'coordinators.hourlyCost'],
+  params: ['volunteers.screeningThreshold', 'coordinators.hoursPerScreening', 'coordinators.hoursPerRecruitment', 'coordinators.policy', 'coordinators.screeningPauseMargin', 'costs.screeningCheck', 'coordinators.hourlyCost'],
   series: ['screened', 'rejected'],
   step(state: ModelState, week) {
     const par = state.params;
@@ -21,8 +23,14 @@ export const screening = defineProcess({
       if (surplus >= par.coordinators.screeningPauseMargin) return;
     }
     const vt = state.volunteers;
+    const supportFirst = par.coordinators.policy === 'support-first';
     let done = 0;
-    while (done < state.screeningQueue.length && spendTeam(state, 'screening', par.coordinators.hoursPerScreening, week)) {
+    while (done < state.screeningQueue.length) {
+      // Support-first answers an application (first contact, information session) only when it can
+      // also screen the applicant; under arrival order it was answered when it came in (inflow.ts).
+      if (supportFirst && teamHours(state) + 1e-9 < par.coordinators.hoursPerRecruitment + par.coordinators.hoursPerScreening) break;
+      if (supportFirst) spendTeam(state, 'recruitment', par.coordinators.hoursPerRecruitment, week);
+      if (!spendTeam(state, 'screening', par.coordinators.hoursPerScreening, week)) break;
       const v = state.screeningQueue[done++];
       state.costs.screeningChecks += par.costs.screeningCheck;
       state.series.add('screened', week, 1);
