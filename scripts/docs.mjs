@@ -1,5 +1,5 @@
-// Regenerates the documentation that is derived from the code: the scenario JSON Schema and the
-// parameter table. A test fails when either is stale.
+// Regenerates the documentation that is derived from the code: the scenario and experiment JSON
+// Schemas, the parameter table and the list of figures. A test fails when any is stale.
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 
@@ -17,4 +17,5 @@ section of a report); "calibrated" means set by \`buddysim calibrate\` against t
 
 `;
 writeFileSync('docs/parameters.md', intro + cli('params', '--markdown'));
-console.log('docs/scenario.schema.json, docs/experiment.schema.json and docs/parameters.md regenerated');
+execFileSync(process.execPath, ['--import', 'tsx', 'scripts/figures.ts'], { stdio: 'inherit' });
+console.log('docs/scenario.schema.json, docs/experiment.schema.json, docs/parameters.md and docs/figures.md regenerated');

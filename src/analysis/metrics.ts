@@ -219,8 +219,8 @@ const BASE = {
     unitFor: (s) => effectUnit(main(s)),
   },
   retainedEffect: {
-    label: 'Effect left a year later (share of the effect at the first measurement)', unit: 'share',
-    over: 'all referred participants, main outcome: effect 52 weeks after the first measurement over the effect at it',
+    label: 'Effect a year after the first measurement, relative to the effect at it', unit: 'share',
+    over: 'all referred participants, main outcome: effect 52 weeks after the first measurement over the effect at it (above 100% while gains still accrue or people are still being matched)',
     compute: (p, s) => mainEffect(p, s, 'allReferred', 2) / mainEffect(p, s, 'allReferred', 0),
   },
   ...domainEffectMetrics(),

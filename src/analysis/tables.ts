@@ -211,7 +211,7 @@ export function outcomeRows(r: ReplicationResult): Cell[][] {
 
 /** effects.csv: the effect on the main outcome over all referred, by weeks since referral. */
 export function effectCurveTable(summary: Summary): Table {
-  return curveTable(summary.effects.curve as unknown as Curve, 'weeks', { weeks: 'weeks_since_referral', value: 'effect', participants: 'participants' });
+  return curveTable(summary.effects.curve as unknown as Curve, 'weeks', { weeks: 'weeks_since_referral', value: 'effect', lower: 'effect_lower', upper: 'effect_upper', participants: 'participants' });
 }
 
 /** costs.csv: the cost per year of every item and its share. */
