@@ -312,6 +312,7 @@ export class Aggregator {
         reps: n,
         value: (m) => metrics[m].value,
         coverage: (m) => metrics[m].n,
+        lower: (m) => metrics[m].ci95[0],
         waitingByWeek,
         checked: HEADLINE_METRICS,
       }),

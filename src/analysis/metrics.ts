@@ -182,6 +182,11 @@ const BASE = {
   participantWait: { label: 'Mean wait from referral to a first match, among those matched', unit: 'weeks', over: 'participants matched by the horizon', compute: (p) => ratio(p.sums.waitWeeks, p.sums.everMatched) },
   volunteerWait: { label: 'Mean wait of a ready volunteer for a first match', unit: 'weeks', over: 'volunteers matched by the horizon', compute: (p) => ratio(p.sums.volunteerWaitWeeks, p.sums.volunteerFirstMatches) },
   participantsWaiting: { label: 'Participants waiting for a match (weekly mean)', unit: 'participants', over: 'intake and waiting list, every week', compute: (p) => ratio(p.sums.waitingListWeeks, p.sums.weeks) },
+  waitingListGrowth: {
+    label: 'Growth of the waiting list over the last year', unit: 'participants/year',
+    over: 'intake and waiting list: the trend over the last 52 weeks of the horizon, mean over replications',
+    compute: (p) => ratio(p.sums.waitingGrowth, p.sums.waitingGrowthReps),
+  },
   volunteersWaiting: { label: 'Ready volunteers without a match (weekly mean)', unit: 'volunteers', over: 'every week', compute: (p) => ratio(p.sums.volunteersWaitingWeeks, p.sums.weeks) },
   activeMatches: { label: 'Active matches (weekly mean)', unit: 'matches', over: 'every week', compute: (p) => ratio(p.sums.activeMatchWeeks, p.sums.weeks) },
   matchesStartedPerYear: { label: 'Matches started per year', unit: 'matches/year', over: 'the programme', compute: (p) => ratio(p.sums.matchesStarted, years(p)) },

@@ -1,3 +1,4 @@
+import { linearRegression } from 'simple-statistics';
 import { DOMAINS, type Domain } from '../model/domains.ts';
 import { CLOSURE_REASONS, COST_ITEMS, type CostItem, type ReplicationResult, writeDomainValues } from '../model/results.ts';
 import { emptyCounts, type CompetingCounts } from './competingRisks.ts';
@@ -16,7 +17,7 @@ export const SUMS = [
   'referred', 'everMatched', 'leftUnmatched', 'turnedAway', 'stillWaiting', 'waitWeeks',
   'volunteerFirstMatches', 'volunteerWaitWeeks', 'responders', 'peers', 'trained', 'volunteersMatched', 'satisfaction', 'empathyGain',
   'matchesStarted', 'matchesClosed', 'matchesCompleted', 'closedWeeks', 'closedHours', 'continued',
-  'waitingListWeeks', 'volunteersWaitingWeeks', 'activeMatchWeeks',
+  'waitingListWeeks', 'waitingGrowth', 'waitingGrowthReps', 'volunteersWaitingWeeks', 'activeMatchWeeks',
   'hoursUsed', 'hoursAvailable', 'followUpsDue', 'followUpsMissed', 'cost',
   ...COST_ITEMS.map((c) => `cost.${c}` as const),
 ] as const;
@@ -96,6 +97,22 @@ export function emptyPool(weeks: number): Pool {
     correlations: Object.fromEntries(CORRELATIONS.map((c) => [c, { ...EMPTY_COMOMENTS }])) as Record<CorrelationName, CoMoments>,
     curve: { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() },
   };
+}
+
+/** Weeks of the trend the waiting-list growth is read from: the last year of the horizon (at least half a year). */
+export const GROWTH_WEEKS = 52;
+
+/**
+ * How much a weekly series grew over the last year of the horizon: the least-squares slope over
+ * its last 52 weeks, times those weeks (NaN for a horizon under half a year).
+ *
+ * @example
+ *   lastYearGrowth(Array.from({ length: 104 }, (_, w) => w / 4)); // 13: a quarter of a person a week
+ */
+export function lastYearGrowth(series: readonly number[]): number {
+  const last = series.slice(Math.max(0, series.length - GROWTH_WEEKS));
+  if (last.length < GROWTH_WEEKS / 2) return NaN;
+  return linearRegression(last.map((y, x) => [x, y])).m * last.length;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -217,6 +234,11 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   }
 
   s.waitingListWeeks = sum(w.participantsWaiting) + sum(w.participantsInIntake);
+  const growth = lastYearGrowth(w.participantsWaiting.map((x, week) => x + w.participantsInIntake[week]));
+  if (Number.isFinite(growth)) {
+    s.waitingGrowth = growth;
+    s.waitingGrowthReps = 1;
+  }
   s.volunteersWaitingWeeks = sum(w.volunteersWaiting);
   s.activeMatchWeeks = sum(w.activeMatches);
   s.hoursUsed = sum(w.coordinatorHoursUsed);

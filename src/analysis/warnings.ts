@@ -33,32 +33,12 @@ export interface WarningInput {
   value: (m: MetricName) => number;
   /** Replications in which the figure could be computed. */
   coverage: (m: MetricName) => number;
+  /** The lower end of the figure's 95% confidence interval (the simulation's precision). */
+  lower: (m: MetricName) => number;
   /** The weekly mean number of participants waiting (intake and waiting list), week by week. */
   waitingByWeek: readonly number[];
   /** Figures whose coverage is checked. */
   checked: readonly MetricName[];
-}
-
-/**
- * Slope of a least-squares line through the values, per step.
- *
- * @example
- *   slope([1, 3, 5]); // 2
- */
-export function slope(values: readonly number[]): number {
-  const n = values.length;
-  if (n < 2) return NaN;
-  const mx = (n - 1) / 2;
-  let my = 0;
-  for (const v of values) my += v;
-  my /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i++) {
-    sxy += (i - mx) * (values[i] - my);
-    sxx += (i - mx) * (i - mx);
-  }
-  return sxy / sxx;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -69,10 +49,12 @@ export function computeWarnings(input: WarningInput): Warning[] {
   const L = WARNING_LIMITS;
   const weeks = input.waitingByWeek.length;
   const lastYear = input.waitingByWeek.slice(Math.max(0, weeks - 52));
-  if (lastYear.length >= 26) {
-    const growth = slope(lastYear) * lastYear.length;
+  // The growth is read per replication (metric waitingListGrowth) so that noise in a few
+  // replications does not pass for a trend: its whole interval must be above zero.
+  const growth = value('waitingListGrowth');
+  if (Number.isFinite(growth) && lastYear.length > 0) {
     const level = lastYear.reduce((a, b) => a + b, 0) / lastYear.length;
-    if (growth >= L.growthPeople && growth >= L.growthShare * level) {
+    if (growth >= L.growthPeople && growth >= L.growthShare * level && input.lower('waitingListGrowth') > 0) {
       out.push({
         code: 'waiting-list-growing',
         message: `The waiting list keeps growing: about ${growth.toFixed(0)} more people over the last year (mean ${level.toFixed(0)} waiting); the programme takes in more people than it can match.`,

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { MetricName } from '../../src/analysis/metrics.ts';
-import { computeWarnings, slope, WARNING_LIMITS, type WarningInput } from '../../src/analysis/warnings.ts';
+import { lastYearGrowth } from '../../src/analysis/pool.ts';
+import { computeWarnings, WARNING_LIMITS, type WarningInput } from '../../src/analysis/warnings.ts';
 import { testScenario } from '../support/scenario.ts';
 
-const healthy: Partial<Record<MetricName, number>> = { coordinatorUtilisation: 0.8, followUpsMissedShare: 0.02, matchedShare: 0.9 };
+const healthy: Partial<Record<MetricName, number>> = { coordinatorUtilisation: 0.8, followUpsMissedShare: 0.02, matchedShare: 0.9, waitingListGrowth: 0 };
 
 function input(over: Partial<WarningInput> = {}, values: Partial<Record<MetricName, number>> = {}): WarningInput {
   const v = { ...healthy, ...values };
@@ -12,6 +13,7 @@ function input(over: Partial<WarningInput> = {}, values: Partial<Record<MetricNa
     reps: 100,
     value: (m) => v[m] ?? 1,
     coverage: () => 100,
+    lower: (m) => (m === 'waitingListGrowth' ? (v[m] ?? 0) - 2 : -Infinity),
     waitingByWeek: new Array(156).fill(10),
     checked: ['matchedShare', 'costPerCompletedMatch'],
     ...over,
@@ -23,11 +25,18 @@ describe('warnings', () => {
   it('none for a healthy programme', () => {
     expect(computeWarnings(input())).toEqual([]);
   });
-  it('a waiting list that keeps growing over the last year', () => {
+  it('a waiting list that keeps growing over the last year, beyond the simulation\'s noise', () => {
     const growing = Array.from({ length: 156 }, (_, w) => 10 + 0.2 * w); // +10.4 a year on a level near 36
-    expect(codes(input({ waitingByWeek: growing }))).toEqual(['waiting-list-growing']);
-    const small = Array.from({ length: 156 }, (_, w) => 100 + 0.02 * w); // +1 a year: noise
-    expect(codes(input({ waitingByWeek: small }))).toEqual([]);
+    expect(codes(input({ waitingByWeek: growing }, { waitingListGrowth: lastYearGrowth(growing) }))).toEqual(['waiting-list-growing']);
+    // Growth within the noise: its interval reaches below zero.
+    expect(codes(input({ waitingByWeek: growing, lower: () => -1 }, { waitingListGrowth: lastYearGrowth(growing) }))).toEqual([]);
+    const small = Array.from({ length: 156 }, (_, w) => 100 + 0.02 * w); // +1 a year on 100 waiting: small
+    expect(codes(input({ waitingByWeek: small }, { waitingListGrowth: lastYearGrowth(small) }))).toEqual([]);
+  });
+  it('reads growth from the last year of a series', () => {
+    expect(lastYearGrowth(Array.from({ length: 104 }, (_, w) => w / 4))).toBeCloseTo(13, 9);
+    expect(lastYearGrowth(Array.from({ length: 104 }, (_, w) => (w < 52 ? w : 52)))).toBeCloseTo(0, 9);
+    expect(lastYearGrowth(new Array(20).fill(3))).toBeNaN();
   });
   it('saturated coordinators, missed follow-ups, few matched', () => {
     expect(codes(input({}, { coordinatorUtilisation: WARNING_LIMITS.saturation }))).toEqual(['coordinator-saturated']);
@@ -44,9 +53,5 @@ describe('warnings', () => {
     const short = testScenario({ weeks: 80, programme: { plannedWeeks: 52 }, outcomes: { assessmentWeeks: 40 } });
     expect(codes(input({ scenario: short, waitingByWeek: new Array(80).fill(10) }))).toEqual(['short-horizon']);
   });
-  it('slope of a least-squares line', () => {
-    expect(slope([1, 3, 5])).toBe(2);
-    expect(slope([4, 4, 4, 4])).toBe(0);
-    expect(slope([1])).toBeNaN();
-  });
+
 });
