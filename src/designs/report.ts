@@ -1,7 +1,7 @@
 import { diffUnit, fmt, fmtEstimate } from '../analysis/format.ts';
 import type { Mechanism } from '../calibration/mechanisms.ts';
 import { MECHANISM_WORDS } from '../calibration/mechanisms.ts';
-import { heatmap } from '../experiment/charts/heatmap.ts';
+import { heatmap, type HeatmapData } from '../experiment/charts/heatmap.ts';
 import { intervalBars } from '../experiment/charts/intervals.ts';
 import type { Block } from '../experiment/report/blocks.ts';
 import { blocksToHtml } from '../experiment/report/html.ts';
@@ -101,12 +101,16 @@ function figureTable(r: DesignsResult, m: Mechanism, cell: (e: Estimate, unit: s
 function regretRows(r: DesignsResult, t: RegretResult, cell: (e: Estimate, unit: string) => string): string[][] {
   const ms = mechanismsOf(r);
   const unit = diffUnit(t.unit);
-  return t.designs.map((x) => [
-    x.design,
-    ...ms.map((m) => (x.design === t.best[m] ? 'best' : cell(x.byMechanism[m], unit))),
-    fmt(x.maxRegret, unit),
-    x.neverFar ? 'yes' : 'no',
-  ]);
+  return t.designs.map((x) => {
+    // The largest regret, rounded as its own mechanism's figure.
+    const worst = ms.find((m) => x.byMechanism[m].value === x.maxRegret);
+    return [
+      x.design,
+      ...ms.map((m) => (x.design === t.best[m] ? 'best' : cell(x.byMechanism[m], unit))),
+      worst ? cell(x.byMechanism[worst], unit) : fmt(x.maxRegret, unit),
+      x.neverFar ? 'yes' : 'no',
+    ];
+  });
 }
 
 function regretVerdict(t: RegretResult): string {
@@ -116,33 +120,48 @@ function regretVerdict(t: RegretResult): string {
   return `Hinges on the mechanism: no design stays ${within} under every mechanism. Minimax regret (the smallest worst-case shortfall): ${t.minimax.join(', ')}.`;
 }
 
-function heatmapSwitch(r: DesignsResult, f: FigureKey, id: string): Block | null {
+/**
+ * The grid as heat-map data for one figure under one mechanism: rows are the contact patterns and
+ * limits (listed top to bottom in grid order), columns the formats; NaN where a design has no value.
+ * For the report and for a dashboard view (`heatmap` of src/experiment/charts draws it).
+ *
+ * @example
+ *   const data = gridHeatmap(result, 'effectLater', 'neither');
+ *   heatmap({ id: 'grid', title: 'Effect 12 months after the end', subtitle: 'under neither', description: '' }, data);
+ */
+export function gridHeatmap(r: DesignsResult, f: FigureKey, m: Mechanism): HeatmapData {
   const grid = r.designs.filter((d) => d.cell);
-  if (grid.length === 0) return null;
-  const rows = [...new Set(grid.map((d) => d.cell!.row))];
   const columns = [...new Set(grid.map((d) => d.cell!.column))];
+  // The heat map's y scale runs upwards: reversed, the rows read top to bottom in grid order.
+  const rows = [...new Set(grid.map((d) => d.cell!.row))].reverse();
+  const at = (row: string, column: string) => grid.find((d) => d.cell!.row === row && d.cell!.column === column)?.mechanisms[m].figures[f];
+  return {
+    xLabel: 'format', yLabel: '', xLevels: columns, yLevels: rows, valueLabel: FIGURES[f].short,
+    values: rows.map((y) => columns.map((x) => at(y, x)?.value ?? NaN)),
+    halfWidth: rows.map((y) => columns.map((x) => {
+      const e = at(y, x);
+      return e ? (e.ci95[1] - e.ci95[0]) / 2 : NaN;
+    })),
+  };
+}
+
+function heatmapSwitch(r: DesignsResult, f: FigureKey, id: string): Block | null {
+  if (!r.designs.some((d) => d.cell)) return null;
   const unit = unitOf(r, f);
   const alternatives = r.designs.filter((d) => !d.cell);
   return {
     kind: 'switch', id, label: 'Mechanism',
     panels: mechanismsOf(r).map((m) => {
-      const at = (row: string, column: string) => grid.find((d) => d.cell!.row === row && d.cell!.column === column)?.mechanisms[m].figures[f];
-      // The heat map reads top to bottom as listed: its y scale runs upwards.
-      const ys = [...rows].reverse();
-      const values = ys.map((y) => columns.map((x) => at(y, x)?.value ?? NaN));
-      const halfWidth = ys.map((y) => columns.map((x) => {
-        const e = at(y, x);
-        return e ? (e.ci95[1] - e.ci95[0]) / 2 : NaN;
-      }));
+      const data = gridHeatmap(r, f, m);
       const others = alternatives.map((a) => `${a.label}: ${rounded(a.mechanisms[m].figures[f], unit)}`).join('; ');
       const svg = heatmap(
         {
           id: `${id}-${m}`, title: `${FIGURES[f].label} (${unit})`,
           subtitle: `Under ${m}. ${FIGURES[f].better === 'higher' ? 'Higher' : 'Lower'} is better.${others ? ` Beside the grid: ${others}.` : ''}`,
-          description: `The ${r.grid.hours}-hour grid: ${ys.length} contact patterns and limits by ${columns.length} formats.`,
-          width: 760, height: 120 + 34 * ys.length, margin: { left: 190 },
+          description: `The ${r.grid.hours}-hour grid: ${data.yLevels.length} contact patterns and limits by ${data.xLevels.length} formats.`,
+          width: 760, height: 120 + 34 * data.yLevels.length, margin: { left: 190 },
         },
-        { xLabel: 'format', yLabel: '', xLevels: columns, yLevels: ys, values, halfWidth, valueLabel: FIGURES[f].short },
+        data,
       );
       return { label: m, blocks: [{ kind: 'figure', id: `${id}-${m}`, svg, caption: `${FIGURES[f].label} under ${m}` }] };
     }),
