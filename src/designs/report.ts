@@ -1,6 +1,5 @@
 import { diffUnit, fmt, fmtEstimate } from '../analysis/format.ts';
-import type { Mechanism } from '../calibration/mechanisms.ts';
-import { MECHANISM_WORDS } from '../calibration/mechanisms.ts';
+import { MECHANISM_WORDS, type Mechanism } from '../calibration/mechanisms.ts';
 import { heatmap, type HeatmapData } from '../experiment/charts/heatmap.ts';
 import { intervalBars } from '../experiment/charts/intervals.ts';
 import type { Block } from '../experiment/report/blocks.ts';
