@@ -64,8 +64,8 @@ export interface SearchOptions {
   max: number;
   /** Whether the figure must reach the target from below (a share) or stay under it (a waiting list). */
   direction: 'atLeast' | 'atMost';
-  /** Decides the candidate at an index (decide() on that candidate's replications). */
-  evaluate: (index: number) => Promise<Verdict>;
+  /** Decides the candidate at an index (decide() on that candidate's replications); phase says why it is looked at. */
+  evaluate: (index: number, phase: SearchStep['phase']) => Promise<Verdict>;
   /** Factor of the geometric steps that bracket the answer (default 1.5). */
   growth?: number;
   /** Called after each candidate. */
@@ -88,7 +88,7 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
   const look = async (index: number, phase: SearchStep['phase']): Promise<Verdict> => {
     const known = seen.get(index);
     if (known) return known;
-    const v = await options.evaluate(index);
+    const v = await options.evaluate(index, phase);
     seen.set(index, v);
     const step = { phase, index, ...v };
     path.push(step);
