@@ -113,7 +113,17 @@ export interface PlanAnswer {
   /** With programmes > 1: the region's totals, N times one local programme. */
   region?: { programmes: number; volunteerApplicationsPerYear: number; coordinatorHoursPerWeek: number; coordinators: number; costPerYear: number };
   /** The table across inflows. */
-  inflows: { referralsPerYear: number; met: boolean; staffing: Staffing | null; costPerYear: number | null; breaksFirstNow: string | null; tightest: string | null }[];
+  inflows: {
+    referralsPerYear: number;
+    met: boolean;
+    recommended: Record<string, number> | null;
+    staffing: Staffing | null;
+    costPerYear: number | null;
+    /** Where the scenario's own staffing breaks first at this inflow. */
+    breaksFirstNow: string | null;
+    /** What binds first at the recommended staffing. */
+    tightest: string | null;
+  }[];
   /** Replications run in all. */
   replications: number;
 }
@@ -350,6 +360,7 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
     rows.push({
       referralsPerYear: r,
       met: p.met,
+      recommended: p.recommended,
       staffing: p.staffing,
       costPerYear: p.costPerYear?.value ?? null,
       breaksFirstNow: p.now.pipeline.breaksFirst,

@@ -65,13 +65,13 @@ export function targetValue(stats: RepStats, target: ServiceTarget): number {
  *
  * @example
  *   describeTarget({ kind: 'matchedWithin', weeks: 8, share: 0.9, among: 'seeking', warmUpWeeks: 26 });
- *   // 'at least 90.0% matched within 8 weeks of referral, of participants still seeking a match (referred from week 26 on)'
+ *   // 'at least 90.0% matched within 8 weeks of referral, of participants still seeking a match (those not left unmatched by then), referred from week 26 on'
  */
 export function describeTarget(t: ServiceTarget): string {
-  const cut = t.warmUpWeeks > 0 ? ` (referred from week ${t.warmUpWeeks} on)` : '';
+  const cut = t.warmUpWeeks > 0 ? `, referred from week ${t.warmUpWeeks} on` : '';
   if (t.kind === 'maxWaiting') {
     return `at most ${fmt(t.participants, '', t.participants % 1 === 0 ? 0 : 1)} people waiting for intake or a match on average${t.warmUpWeeks > 0 ? ` (from week ${t.warmUpWeeks} on)` : ''}`;
   }
-  const over = t.among === 'seeking' ? 'of participants still seeking a match (not left unmatched by then)' : 'of all referred participants (leaving unmatched counts against it)';
+  const over = t.among === 'seeking' ? 'of participants still seeking a match (those not left unmatched by then)' : 'of all referred participants (leaving unmatched counts against it)';
   return `at least ${fmt(t.share, 'share')} matched within ${fmt(t.weeks, 'weeks', t.weeks % 1 === 0 ? 0 : 1)} weeks of referral, ${over}${cut}`;
 }
