@@ -57,7 +57,8 @@ function planLines(a: PlanAnswer, p: CapacityPlan): string[] {
     ` square-root staffing ${fmt(q.squareRootPlaces, '', 0)}, Erlang A ${q.places === null ? 'none' : fmt(q.places, '', 0)} places (${fmt(q.predicted, unit)});` +
     ` about ${fmt(q.volunteersPerWeek, '', 2)} applications and ${fmt(q.coordinatorHoursPerWeek, '', 0)} coordinator hours a week`);
   if (p.nonMonotone.length > 0) {
-    L.push(`  ! not monotone along the search: ${p.nonMonotone.map((c) => `${c.lever} ${c.met} met the target, ${c.failed} clearly not`).join('; ')}`);
+    const at = (x: { volunteersPerWeek: number; coordinatorHoursPerWeek: number }) => `${fmt(x.volunteersPerWeek, '', 2)} applications and ${fmt(x.coordinatorHoursPerWeek, '', 1)} h a week`;
+    L.push(`  ! not monotone on the search seed: ${p.nonMonotone.map((c) => `${at(c.met)} met the target, ${at(c.missed)} clearly missed it`).join('; ')}`);
   }
   return L;
 }

@@ -7,7 +7,7 @@ import { runRange } from '../runner/task.ts';
 import { diagnosePipeline, type PipelineDiagnosis } from './diagnosis.ts';
 import { LEVERS, fromIndex, toIndex, withParameters, type Lever } from './levers.ts';
 import { queueingEstimate, type QueueingEstimate } from './queueing.ts';
-import { decide, searchSmallest, type SearchStep } from './search.ts';
+import { decide, monotoneViolations, searchSmallest, type SearchStep } from './search.ts';
 import type { StoppingRule, Verdict } from './sequential.ts';
 import { Tally } from './tally.ts';
 import { describeTarget, targetDirection, targetLevel, targetValue, type ServiceTarget } from './target.ts';
@@ -95,8 +95,11 @@ export interface CapacityPlan {
   pipeline: PipelineDiagnosis | null;
   queueing: QueueingEstimate;
   path: PlanStep[];
-  /** Pairs of candidates along a search that contradict monotonicity (lever values). */
-  nonMonotone: { lever: string; met: number; failed: number }[];
+  /**
+   * Pairs of candidates on the search seed that contradict monotonicity: the first met the target,
+   * the second had at least as many volunteer applications and coordinator hours and clearly missed it.
+   */
+  nonMonotone: { met: { volunteersPerWeek: number; coordinatorHoursPerWeek: number }; missed: { volunteersPerWeek: number; coordinatorHoursPerWeek: number } }[];
 }
 
 export interface PlanAnswer {
@@ -256,7 +259,6 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
       ...(vary === 'hours' ? {} : V.overrides(base, v)),
       ...(vary === 'volunteers' ? {} : H.overrides(base, h)),
     });
-    const nonMonotone: CapacityPlan['nonMonotone'] = [];
 
     /** The smallest value of one lever, the other held, by bracket and bisection. */
     const along = async (lever: Lever, start: number, other: number, phase: (s: SearchStep['phase']) => PlanStep['phase'], max = lever.max) => {
@@ -268,7 +270,6 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
         direction: targetDirection(target),
         evaluate: async (i, step) => (await evaluate(at(i), phase(step))).verdict,
       });
-      for (const c of r.nonMonotone) nonMonotone.push({ lever: lever.name, met: fromIndex(lever, c.met), failed: fromIndex(lever, c.failed) });
       return { ...r, value: r.index === null ? null : fromIndex(lever, r.index) };
     };
 
@@ -301,7 +302,6 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
           return (await evaluate(leversAt(round(v, 6), round(h, 6)), 'search')).verdict;
         },
       });
-      for (const c of ray.nonMonotone) nonMonotone.push({ lever: 'both (scale)', met: c.met * SCALE_STEP, failed: c.failed * SCALE_STEP });
       if (ray.index === null) {
         why = ray.outOfReach === 'peak'
           ? 'more volunteers and hours together make it worse (see the search path)'
@@ -333,6 +333,9 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
 
     state.searches += 1;
     state.searchesLeft -= 1;
+    const onSearchSeed = path.filter((x) => x.seed === seed).map((x) => ({ at: [x.volunteersPerWeek, x.coordinatorHoursPerWeek], meets: x.meets, clear: x.clear }));
+    const levers = (at: number[]) => ({ volunteersPerWeek: at[0], coordinatorHoursPerWeek: at[1] });
+    const nonMonotone = monotoneViolations(onSearchSeed).map(([a, b]) => ({ met: levers(a), missed: levers(b) }));
     const atRecommendation = verified ? verified.tally : null;
     return {
       referralsPerYear,

@@ -143,10 +143,26 @@ function clearlyWorse(now: Verdict, before: Verdict, direction: 'atLeast' | 'atM
 
 /** Pairs (smaller index met, larger index clearly failed): the figure did not rise with the lever there. */
 function contradictions(path: readonly SearchStep[]): { met: number; failed: number }[] {
-  const out: { met: number; failed: number }[] = [];
-  for (const a of path) {
+  return monotoneViolations(path.map((s) => ({ at: [s.index], meets: s.meets, clear: s.clear }))).map(([a, b]) => ({ met: a[0], failed: b[0] }));
+}
+
+/**
+ * Candidates that contradict monotonicity in several levers at once: a candidate met the target
+ * while one with at least as much of every lever (and more of one) clearly missed it. Returns the
+ * pairs' lever values [met, missed].
+ *
+ * @example
+ *   monotoneViolations([{ at: [3, 38], meets: true, clear: true }, { at: [3.5, 38], meets: false, clear: true }]); // [[[3, 38], [3.5, 38]]]
+ */
+export function monotoneViolations(steps: readonly { at: readonly number[]; meets: boolean; clear: boolean }[]): [number[], number[]][] {
+  const out: [number[], number[]][] = [];
+  for (const a of steps) {
     if (!a.meets) continue;
-    for (const b of path) if (b.index > a.index && !b.meets && b.clear) out.push({ met: a.index, failed: b.index });
+    for (const b of steps) {
+      if (b.meets || !b.clear) continue;
+      const more = b.at.every((x, k) => x >= a.at[k]) && b.at.some((x, k) => x > a.at[k]);
+      if (more) out.push([[...a.at], [...b.at]]);
+    }
   }
   return out;
 }
