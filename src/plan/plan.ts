@@ -148,6 +148,17 @@ const EXPECTED_CANDIDATES: Record<Vary, number> = { volunteers: 10, hours: 10, b
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
 
+/** Why a lever alone cannot reach the target, in words. */
+function outOfReach(why: 'limit' | 'peak' | 'plateau' | undefined, lever: Vary, held: string): string {
+  const what = lever === 'volunteers' ? 'more volunteer applications' : lever === 'hours' ? 'more coordinator hours' : 'more volunteers and coordinator hours together';
+  const hint = lever === 'both' ? 'the target lies beyond what staffing changes: see where the pipeline breaks, and the losses no staffing prevents (people who never come to their intake)' : 'vary both';
+  if (why === 'peak') {
+    return `${what} make it worse ${held}${lever === 'volunteers' ? ': recruiting, screening and training them takes the coordinator\'s time' : ''} (${hint})`;
+  }
+  if (why === 'plateau') return `${what} stop helping ${held}: the figure levels off short of the target (${hint})`;
+  return `not even the most ${lever === 'volunteers' ? 'applications' : lever === 'hours' ? 'hours' : 'of both'} the parameters allow reach it ${held} (${hint})`;
+}
+
 function staffingOf(s: Scenario): Staffing {
   const c = s.params.coordinators;
   return {
@@ -279,13 +290,11 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
     if (vary === 'volunteers') {
       const r = await along(V, queueing.volunteersPerWeek, h0, single);
       if (r.value !== null) found = { v: r.value, h: h0 };
-      else why = r.outOfReach === 'peak'
-        ? `more volunteers make it worse at ${H.label} of ${h0} a week: recruiting, screening and training them takes the coordinator's time (vary both)`
-        : `even ${V.max} applications a week do not reach it at ${h0} coordinator hours a week (vary both)`;
+      else why = outOfReach(r.outOfReach, 'volunteers', `at ${h0} coordinator hours a week`);
     } else if (vary === 'hours') {
       const r = await along(H, queueing.coordinatorHoursPerWeek, v0, single);
       if (r.value !== null) found = { v: v0, h: r.value };
-      else why = r.outOfReach === 'peak' ? 'more coordinator hours make it worse (see the search path)' : `even ${H.max} coordinator hours a week do not reach it with ${v0} applications a week (vary both)`;
+      else why = outOfReach(r.outOfReach, 'hours', `with ${v0} volunteer applications a week`);
     } else {
       // Both: scale the queueing estimate's pair up or down together, then lower each lever alone while the target holds.
       const vq = Math.max(V.step, queueing.volunteersPerWeek);
@@ -303,9 +312,7 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
         },
       });
       if (ray.index === null) {
-        why = ray.outOfReach === 'peak'
-          ? 'more volunteers and hours together make it worse (see the search path)'
-          : 'not even the largest volunteer recruitment and coordinator hours the parameters allow reach it';
+        why = outOfReach(ray.outOfReach, 'both', '');
       } else {
         const { v: v1, h: h1 } = pair(ray.index);
         const trimV = await along(V, v1, round(h1, 6), () => 'trim volunteers', v1);

@@ -22,8 +22,12 @@ export interface SearchResult {
   index: number | null;
   /** The largest index shown not to meet it (the other side of the boundary), null if even the minimum meets. */
   below: number | null;
-  /** Why there is no answer: 'limit' (the largest index fails) or 'peak' (more of the lever makes it worse). */
-  outOfReach?: 'limit' | 'peak';
+  /**
+   * Why there is no answer: 'limit' (the largest index fails), 'peak' (more of the lever makes it
+   * worse) or 'plateau' (three steps up in a row, together more than tripling the lever, brought no
+   * clear gain).
+   */
+  outOfReach?: 'limit' | 'peak' | 'plateau';
   /** Every candidate looked at, in order. */
   path: SearchStep[];
   /** Pairs along the path that contradict monotonicity: a smaller index met the target, a larger one clearly failed. */
@@ -112,6 +116,7 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
   } else {
     lo = i;
     let previous = first;
+    let flat = 0;
     while (hi === null) {
       if (lo === max) return done({ index: null, below: max, outOfReach: 'limit' });
       const j = Math.min(max, Math.max(lo + 1, Math.ceil(min + (lo - min) * growth)));
@@ -121,6 +126,8 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
       } else if (clearlyWorse(v, previous, options.direction)) {
         return done({ index: null, below: lo, outOfReach: 'peak' });
       } else {
+        flat = clearlyWorse(previous, v, options.direction) ? 0 : flat + 1;
+        if (flat >= 3 && j >= 3 * Math.max(1, i)) return done({ index: null, below: j, outOfReach: 'plateau' });
         lo = j;
         previous = v;
       }
