@@ -39,7 +39,7 @@ Usage:
 
 <scenario> is a scenario file, or the name of a bundled one:
   flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
-  best-practice-mentoring, poorly-supported-mentoring, newcomer-befriending
+  best-practice-mentoring, poorly-supported-mentoring, newcomer-befriending, flemish-region-newcomers
 A scenario file is at most 1 MB; its "extends" may name a file in its own folder (or below) or a
 bundled scenario; --extends-anywhere (run, compare, validate) lifts the folder rule.
 
@@ -61,7 +61,9 @@ plan      the capacity planner: the smallest volunteer recruitment and coordinat
           replications until each decision is clear, checked on a second seed. Prints the cost per
           year, where the pipeline breaks first, a table across inflows (default half, the same,
           twice and four times the planned inflow) and the search path; --json gives it all with
-          "recommended", the parameter overrides to apply. See docs/planning.md.
+          "recommended", the parameter overrides to apply. --programmes N: the scenario is one of N
+          equal local programmes of a region (referrals are the region's; staffing and cost are
+          added up). See docs/planning.md.
 validate  checks scenario files: one line per problem, exit code 1 if any.
 schema    prints the JSON Schema of scenario files (for editors).
 params    lists every parameter with default, unit, range and source.

@@ -42,7 +42,11 @@ export interface PlanRequest {
   vary?: Vary;
   /** Referrals a year to plan for (default: the scenario's, participantsPerWeek x 52). */
   referralsPerYear?: number;
-  /** Plan the scenario as this many equal local programmes (default 1): inflow, pools and coordinators split N ways. */
+  /**
+   * The scenario is one of this many equal local programmes of a region (default 1): referrals a
+   * year (and the inflows of the table) are the region's, shared equally among them; the region's
+   * staffing and cost are this many times one programme's.
+   */
   programmes?: number;
   /** One-sided confidence of each decision (default 0.95). */
   confidence?: number;
@@ -81,7 +85,7 @@ export interface CapacityPlan {
   met: boolean;
   /** Why not, in words, when not met. */
   why?: string;
-  /** Parameter overrides to apply to the scenario, keyed by path: inflow, split and levers. */
+  /** Parameter overrides to apply to the scenario, keyed by path: the inflow and the levers. */
   recommended: Record<string, number> | null;
   staffing: Staffing | null;
   /** The target's figure at the recommendation on the check seed: mean over replications and one-sided half-width. */
@@ -171,22 +175,6 @@ function staffingOf(s: Scenario): Staffing {
 }
 
 /**
- * The scenario split into `n` equal local programmes: inflow, initial list and pool divided, the
- * coordinators shared out (at least one each). The overrides, keyed by path.
- */
-export function splitOverrides(s: Scenario, n: number): Record<string, number> {
-  if (n === 1) return {};
-  const i = s.params.inflow;
-  return {
-    'inflow.participantsPerWeek': round(i.participantsPerWeek / n, 4),
-    'inflow.initialParticipants': Math.round(i.initialParticipants / n),
-    'inflow.volunteersPerWeek': round(i.volunteersPerWeek / n, 2),
-    'inflow.initialVolunteers': Math.round(i.initialVolunteers / n),
-    'coordinators.count': Math.max(1, Math.round(s.params.coordinators.count / n)),
-  };
-}
-
-/**
  * Plans capacity: see the module comment. Progress is reported after every batch of replications.
  *
  * @example
@@ -213,7 +201,7 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
     firstReps: Math.min(request.firstReps ?? 10, request.maxReps ?? 200),
     margin: request.margin ?? (target.kind === 'matchedWithin' ? 0.01 : 0.5),
   };
-  const referrals = request.referralsPerYear ?? round(input.params.inflow.participantsPerWeek * 52, 2);
+  const referrals = request.referralsPerYear ?? round(input.params.inflow.participantsPerWeek * 52 * programmes, 2);
   const tableInflows = [...new Set(request.inflows ?? [])].sort((a, b) => a - b);
   const state = { candidates: 0, replications: 0, searches: 0, searchesLeft: 1 + tableInflows.filter((r) => r !== referrals).length, candidatesInSearch: 0 };
   const progress = (referralsPerYear: number, phase: PlanStep['phase']) => {
@@ -224,9 +212,7 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
   };
 
   const planAt = async (referralsPerYear: number): Promise<CapacityPlan> => {
-    const split = splitOverrides(input, programmes);
-    const inflowOverride = { 'inflow.participantsPerWeek': round(referralsPerYear / 52 / programmes, 4) };
-    const fixed = { ...split, ...inflowOverride };
+    const fixed = { 'inflow.participantsPerWeek': round(referralsPerYear / 52 / programmes, 4) };
     const base = withParameters(input, fixed);
     const path: PlanStep[] = [];
     const cache = new Map<string, { verdict: Verdict; tally: Tally }>();

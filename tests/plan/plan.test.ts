@@ -4,7 +4,7 @@ import { readScenario } from '../../src/io/readScenario.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { diagnosePipeline } from '../../src/plan/diagnosis.ts';
 import { LEVERS, withParameters } from '../../src/plan/levers.ts';
-import { planCapacity, serialRunner, splitOverrides } from '../../src/plan/plan.ts';
+import { planCapacity, serialRunner } from '../../src/plan/plan.ts';
 import type { Tally } from '../../src/plan/tally.ts';
 import { describeTarget, targetValue, type ServiceTarget } from '../../src/plan/target.ts';
 import { runRange } from '../../src/runner/task.ts';
@@ -28,13 +28,6 @@ describe('levers and overrides', () => {
     expect(s.seed).toBe(5);
     expect(() => withParameters(befriending, { 'coordinators.hoursPerWeek': 60 })).toThrow(ScenarioError);
     expect(() => withParameters(befriending, { hoursPerWeek: 6 })).toThrow(/section\.name/);
-  });
-  it('splits a region into equal local programmes', () => {
-    const region = testScenario({ inflow: { participantsPerWeek: 10, initialParticipants: 41, volunteersPerWeek: 20, initialVolunteers: 400 }, coordinators: { count: 9 } });
-    expect(splitOverrides(region, 4)).toEqual({
-      'inflow.participantsPerWeek': 2.5, 'inflow.initialParticipants': 10, 'inflow.volunteersPerWeek': 5, 'inflow.initialVolunteers': 100, 'coordinators.count': 2,
-    });
-    expect(splitOverrides(region, 1)).toEqual({});
   });
 });
 
@@ -100,9 +93,10 @@ describe('planCapacity', () => {
     expect(answer.plan).toMatchObject({ met: false, recommended: null, staffing: null, costPerYear: null });
     expect(answer.plan.why).toMatch(/more coordinator hours stop helping with 1.8 volunteer applications a week: the figure levels off short of the target \(vary both\)/);
   }, 120_000);
-  it('plans a region as equal local programmes and adds them up', async () => {
-    const answer = await planCapacity({ scenario: befriending, target, vary: 'hours', maxReps: 20, referralsPerYear: 31.2, programmes: 2 }, serialRunner);
-    expect(answer.recommended!['inflow.participantsPerWeek']).toBeCloseTo(0.3, 10);
+  it('plans a region as equal local programmes, sharing its referrals among them, and adds them up', async () => {
+    const answer = await planCapacity({ scenario: befriending, target, vary: 'hours', maxReps: 20, referralsPerYear: 62.4, programmes: 2 }, serialRunner);
+    expect(answer.recommended!['inflow.participantsPerWeek']).toBeCloseTo(0.6, 10);
+    expect(answer.scenario.referralsPerYear).toBe(62.4);
     expect(answer.region).toMatchObject({ programmes: 2, coordinatorHoursPerWeek: 2 * answer.plan.staffing!.coordinatorHoursPerWeek });
     expect(answer.region!.costPerYear).toBeCloseTo(2 * answer.plan.costPerYear!.value, 6);
   }, 120_000);
