@@ -297,14 +297,21 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
           return (await evaluate(leversAt(round(v, 6), round(h, 6)), 'search')).verdict;
         },
       });
-      if (ray.index === null) {
-        why = outOfReach(ray.outOfReach, 'both', '');
-      } else {
-        const { v: v1, h: h1 } = pair(ray.index);
-        const trimV = await along(V, v1, round(h1, 6), () => 'trim volunteers', v1);
-        const v2 = trimV.value ?? v1;
-        const trimH = await along(H, h1, v2, () => 'trim hours', h1);
-        found = { v: v2, h: trimH.value ?? h1 };
+      // Trim from the ray's answer, and from the staffing as it is when that already meets the
+      // target: two staffings neither of which can lose a lever alone; the cheaper one wins.
+      const starts = [...(ray.index === null ? [] : [pair(ray.index)]), ...(now.verdict.meets ? [{ v: v0, h: h0 }] : [])];
+      if (starts.length === 0) why = outOfReach(ray.outOfReach, 'both', '');
+      let cheapest = Infinity;
+      for (const start of starts) {
+        const trimV = await along(V, start.v, round(start.h, 6), () => 'trim volunteers', start.v);
+        const v = trimV.value ?? start.v;
+        const trimH = await along(H, start.h, v, () => 'trim hours', start.h);
+        const h = trimH.value ?? start.h;
+        const cost = (await evaluate(leversAt(round(v, 6), round(h, 6)), 'search')).tally.metric('costPerYear');
+        if (cost < cheapest) {
+          cheapest = cost;
+          found = { v, h };
+        }
       }
     }
 
