@@ -82,6 +82,12 @@ export function withParameters(s: Scenario, overrides: Record<string, number>, r
   return parseScenario({ ...file, ...(run.seed !== undefined ? { seed: run.seed } : {}), ...(run.reps !== undefined ? { reps: run.reps } : {}) });
 }
 
-/** Lever values as a grid index and back. */
+/**
+ * Lever values as a grid index and back.
+ *
+ * @example
+ *   toIndex(LEVERS.volunteers, 2.35); // 47
+ *   fromIndex(LEVERS.volunteers, 47); // 2.35
+ */
 export const toIndex = (lever: Lever, value: number) => Math.round(value / lever.step);
 export const fromIndex = (lever: Lever, index: number) => round(index * lever.step, 6);

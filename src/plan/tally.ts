@@ -8,6 +8,11 @@ import type { Scenario } from '../model/scenario.ts';
  * figure of metrics.ts), the sums of the weekly series (for the pipeline diagnosis), and each
  * replication's target value and cost per year. Fixed size whatever the replications, so a search
  * over many candidates keeps memory flat.
+ *
+ * @example
+ *   const tally = new Tally(scenario);
+ *   for (const o of runRange(scenario, { start: 0, end: 10 })) tally.add(o.stats, targetValue(o.stats, target));
+ *   tally.metric('costPerYear'); tally.weeklyMean('participantsWaiting');
  */
 export class Tally {
   readonly pool: Pool;

@@ -27,13 +27,18 @@ export type ServiceTarget =
       warmUpWeeks: number;
     };
 
-/** Whether a figure meets its target from above (a share matched) or from below (a waiting list). */
+/**
+ * Whether a figure meets its target from above (a share matched) or from below (a waiting list);
+ * the level it must reach; the unit of its figure.
+ *
+ * @example
+ *   targetDirection({ kind: 'maxWaiting', participants: 5, warmUpWeeks: 26 }); // 'atMost'
+ *   targetLevel({ kind: 'maxWaiting', participants: 5, warmUpWeeks: 26 });     // 5
+ */
 export const targetDirection = (t: ServiceTarget): 'atLeast' | 'atMost' => (t.kind === 'matchedWithin' ? 'atLeast' : 'atMost');
 
-/** The number a replication must reach (share) or stay under (people). */
 export const targetLevel = (t: ServiceTarget): number => (t.kind === 'matchedWithin' ? t.share : t.participants);
 
-/** The unit of the target's figure, for the formatter. */
 export const targetUnit = (t: ServiceTarget): string => (t.kind === 'matchedWithin' ? 'share' : 'people');
 
 /**
