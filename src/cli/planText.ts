@@ -109,7 +109,7 @@ export function planText(a: PlanAnswer): string {
         r.staffing ? fmt(r.staffing.coordinatorHoursPerWeek, '', 1) : '-',
         r.costPerYear === null ? '-' : fmt(r.costPerYear, 'EUR'),
         r.breaksFirstNow ? STAGE_WORDS[r.breaksFirstNow] : 'nowhere',
-        r.tightest ? STAGE_WORDS[r.tightest] : 'nowhere',
+        !r.met ? '-' : r.tightest ? STAGE_WORDS[r.tightest] : 'nowhere',
       ]),
     ]));
   }
