@@ -99,15 +99,16 @@ export function planText(a: PlanAnswer): string {
       ` ${fmt(a.region.coordinatorHoursPerWeek, '', 0)} coordinator hours a week (${a.region.coordinators} coordinators), ${fmt(a.region.costPerYear, 'EUR')} a year`);
   }
   if (a.inflows.length > 0) {
+    const n = a.programmes;
     L.push('');
-    L.push('Across inflows (each planned as above):');
+    L.push(n > 1 ? `Across inflows (each planned as above; staffing and cost for the region, ${n} programmes):` : 'Across inflows (each planned as above):');
     L.push(table([
       ['referrals/year', 'applications/year', 'coordinator h/week', 'cost/year', 'breaks first now', 'tightest after'],
       ...a.inflows.map((r) => [
         fmt(r.referralsPerYear, '', 0),
-        r.staffing ? fmt(r.staffing.volunteerApplicationsPerYear, '', 0) : 'not reached',
-        r.staffing ? fmt(r.staffing.coordinatorHoursPerWeek, '', 1) : '-',
-        r.costPerYear === null ? '-' : fmt(r.costPerYear, 'EUR'),
+        r.staffing ? fmt(n * r.staffing.volunteerApplicationsPerYear, '', 0) : 'not reached',
+        r.staffing ? fmt(n * r.staffing.coordinatorHoursPerWeek, '', 1) : '-',
+        r.costPerYear === null ? '-' : fmt(n * r.costPerYear, 'EUR'),
         r.breaksFirstNow ? STAGE_WORDS[r.breaksFirstNow] : 'nowhere',
         !r.met ? '-' : r.tightest ? STAGE_WORDS[r.tightest] : 'nowhere',
       ]),

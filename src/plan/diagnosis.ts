@@ -111,7 +111,7 @@ export function diagnosePipeline(tally: Tally, warmUpWeeks: number): PipelineDia
 
   const waitingWeeks = referrals > 0 ? waitingParticipants / referrals : 0;
   const volunteers = waitingParticipants >= 1 && readyVolunteers < 1 ? 'short' : waitingParticipants >= 1 && readyVolunteers >= 1 ? 'idle' : 'balanced';
-  const why = volunteers === 'short' ? 'no volunteer is free' : volunteers === 'idle' ? `${fmt(readyVolunteers, '', 0)} ready volunteers are free (matching hours, or people hard to match)` : 'volunteers keep up';
+  const why = volunteers === 'short' ? 'no volunteer is free' : volunteers === 'idle' ? `${fmt(readyVolunteers, '', 0)} ready volunteer${fmt(readyVolunteers, '', 0) === '1' ? ' is' : 's are'} free (matching hours, or people hard to match)` : 'volunteers keep up';
   read('matching', waitingParticipants, growth(['participantsWaiting']), referrals, {
     breaks: `the waiting list grows by ${fmt(growth(['participantsWaiting']), '', 0)} people a year; ${why}`,
     strained: `people wait about ${fmt(waitingWeeks, 'weeks', 1)} weeks for a match after intake; ${why}`,

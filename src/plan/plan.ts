@@ -119,7 +119,7 @@ export interface PlanAnswer {
   recommended: Record<string, number> | null;
   /** With programmes > 1: the region's totals, N times one local programme. */
   region?: { programmes: number; volunteerApplicationsPerYear: number; coordinatorHoursPerWeek: number; coordinators: number; costPerYear: number };
-  /** The table across inflows. */
+  /** The table across inflows (staffing and cost of one programme; with programmes > 1, multiply for the region). */
   inflows: {
     referralsPerYear: number;
     met: boolean;
