@@ -201,6 +201,9 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
     firstReps: Math.min(request.firstReps ?? 10, request.maxReps ?? 200),
     margin: request.margin ?? (target.kind === 'matchedWithin' ? 0.01 : 0.5),
   };
+  // The check starts with a quarter of the cap, so that a lucky first look of ten cannot pass a
+  // staffing the search itself picked as the first to pass (the winner's curse).
+  const checkRule: StoppingRule = { ...rule, firstReps: Math.max(rule.firstReps, Math.ceil(rule.maxReps / 4)) };
   const referrals = request.referralsPerYear ?? round(input.params.inflow.participantsPerWeek * 52 * programmes, 2);
   const tableInflows = [...new Set(request.inflows ?? [])].sort((a, b) => a - b);
   const state = { candidates: 0, replications: 0, searches: 0, searchesLeft: 1 + tableInflows.filter((r) => r !== referrals).length, candidatesInSearch: 0 };
@@ -235,7 +238,7 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
         },
         targetLevel(target),
         targetDirection(target),
-        rule,
+        phase === 'verify' ? checkRule : rule,
       );
       const staffing = staffingOf(scenario);
       path.push({ referralsPerYear, phase, seed: runSeed, volunteersPerWeek: staffing.volunteersPerWeek, coordinatorHoursPerWeek: staffing.coordinatorHoursPerWeek, ...verdict });
