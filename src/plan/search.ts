@@ -24,8 +24,7 @@ export interface SearchResult {
   below: number | null;
   /**
    * Why there is no answer: 'limit' (the largest index fails), 'peak' (more of the lever makes it
-   * worse) or 'plateau' (three steps up in a row, together more than tripling the lever, brought no
-   * clear gain).
+   * worse) or 'plateau' (ten times the lever since its last clear gain brought no other).
    */
   outOfReach?: 'limit' | 'peak' | 'plateau';
   /** Every candidate looked at, in order. */
@@ -116,7 +115,8 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
   } else {
     lo = i;
     let previous = first;
-    let flat = 0;
+    // The index of the last clear gain: ten times as much of the lever without another is a plateau.
+    let gained = i;
     while (hi === null) {
       if (lo === max) return done({ index: null, below: max, outOfReach: 'limit' });
       const j = Math.min(max, Math.max(lo + 1, Math.ceil(min + (lo - min) * growth)));
@@ -126,8 +126,8 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
       } else if (clearlyWorse(v, previous, options.direction)) {
         return done({ index: null, below: lo, outOfReach: 'peak' });
       } else {
-        flat = clearlyWorse(previous, v, options.direction) ? 0 : flat + 1;
-        if (flat >= 3 && j >= 3 * Math.max(1, i)) return done({ index: null, below: j, outOfReach: 'plateau' });
+        if (clearlyWorse(previous, v, options.direction)) gained = j;
+        if (j - min >= 10 * Math.max(1, gained - min)) return done({ index: null, below: j, outOfReach: 'plateau' });
         lo = j;
         previous = v;
       }

@@ -88,11 +88,16 @@ describe('the search on a fake monotone model', () => {
     }
     expect(Math.max(...reps.values())).toBeGreaterThan(10);
   });
-  it('says when the target is out of reach: at the limit, or past a peak', async () => {
+  it('says when the target is out of reach: at the limit, past a peak, or on a plateau', async () => {
     const capped = await fakeSearch((i) => Math.min(0.8, rising(i)), 10).result;
     expect(capped).toMatchObject({ index: null, outOfReach: 'limit', below: 200 });
     const peaked = await fakeSearch((i) => 0.8 - Math.abs(i - 30) / 100, 10, 0.02).result;
     expect(peaked).toMatchObject({ index: null, outOfReach: 'peak' });
+    // Flat from the start: ten times the lever without a clear gain.
+    const flat = await fakeSearch(() => 0.6, 10, 0.02).result;
+    expect(flat).toMatchObject({ index: null, outOfReach: 'plateau' });
+    expect(flat.below!).toBeGreaterThanOrEqual(100);
+    expect(flat.below!).toBeLessThan(200);
   });
   it('reports candidates that contradict monotonicity, in one lever or several', () => {
     expect(monotoneViolations([
