@@ -114,6 +114,8 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
     }
   } else {
     lo = i;
+    // The best candidate so far: one clearly worse than it is past a peak.
+    let best = first;
     let previous = first;
     // The index of the last clear gain: ten times as much of the lever without another is a plateau.
     let gained = i;
@@ -123,11 +125,12 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
       const v = await look(j, 'bracket');
       if (v.meets) {
         hi = j;
-      } else if (clearlyWorse(v, previous, options.direction)) {
+      } else if (clearlyWorse(v, best, options.direction)) {
         return done({ index: null, below: lo, outOfReach: 'peak' });
       } else {
         if (clearlyWorse(previous, v, options.direction)) gained = j;
         if (j - min >= 10 * Math.max(1, gained - min)) return done({ index: null, below: j, outOfReach: 'plateau' });
+        if ((options.direction === 'atLeast' ? v.mean - best.mean : best.mean - v.mean) > 0) best = v;
         lo = j;
         previous = v;
       }
@@ -141,7 +144,7 @@ export async function searchSmallest(options: SearchOptions): Promise<SearchResu
   return done({ index: hi, below: lo });
 }
 
-/** More of the lever made the figure clearly worse: it moved away from the target by more than both half-widths. */
+/** `now` is clearly worse than `before`: further from the target by more than both half-widths. */
 function clearlyWorse(now: Verdict, before: Verdict, direction: 'atLeast' | 'atMost'): boolean {
   if (!Number.isFinite(now.halfWidth) || !Number.isFinite(before.halfWidth)) return false;
   const change = direction === 'atLeast' ? now.mean - before.mean : before.mean - now.mean;
