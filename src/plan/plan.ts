@@ -230,7 +230,7 @@ export async function planCapacity(request: PlanRequest, runner: PlanRunner, onP
       const verdict = await decide(
         async (start, end) => {
           const stats = await runner.run(scenario, { start, end });
-          const values = stats.map((st) => targetValue(st, target));
+          const values = stats.map((st) => targetValue(st, target, scenario.weeks));
           stats.forEach((st, k) => tally.add(st, values[k]));
           state.replications += stats.length;
           progress(referralsPerYear, phase);

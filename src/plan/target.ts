@@ -1,6 +1,8 @@
 import { fmt } from '../analysis/format.ts';
 import { matchedWithin, type WaitPopulation } from '../analysis/metrics.ts';
+import { layoutFor, unpackPool, weeklySeries } from '../analysis/packed.ts';
 import type { RepStats } from '../analysis/repStats.ts';
+import { WEEKLY_SERIES } from '../model/runReplication.ts';
 
 /**
  * A service target a programme manager states, and its value in one replication. Waiting
@@ -45,17 +47,18 @@ export const targetUnit = (t: ServiceTarget): string => (t.kind === 'matchedWith
  * The target's figure in one replication: the share matched within the weeks (cumulative
  * incidence from the replication's own first-match counts, after the warm-up cut), or the mean of
  * the weekly waiting list (intake queue plus waiting list) after the warm-up. NaN when the
- * replication has nobody to measure.
+ * replication has nobody to measure. `weeks` is the scenario's horizon (the layout of its statistics).
  *
  * @example
- *   targetValue(stats, { kind: 'matchedWithin', weeks: 8, share: 0.9, among: 'seeking', warmUpWeeks: 26 });
+ *   targetValue(stats, { kind: 'matchedWithin', weeks: 8, share: 0.9, among: 'seeking', warmUpWeeks: 26 }, scenario.weeks);
  */
-export function targetValue(stats: RepStats, target: ServiceTarget): number {
+export function targetValue(stats: RepStats, target: ServiceTarget, weeks: number): number {
+  const layout = layoutFor(weeks);
   if (target.kind === 'matchedWithin') {
-    return matchedWithin(stats.pool, target.weeks, { referredFromWeek: target.warmUpWeeks, among: target.among });
+    return matchedWithin(unpackPool(stats.packed, layout), target.weeks, { referredFromWeek: target.warmUpWeeks, among: target.among });
   }
-  const intake = stats.weekly.participantsInIntake;
-  const waiting = stats.weekly.participantsWaiting;
+  const intake = weeklySeries(stats.packed, layout, WEEKLY_SERIES.indexOf('participantsInIntake'));
+  const waiting = weeklySeries(stats.packed, layout, WEEKLY_SERIES.indexOf('participantsWaiting'));
   let sum = 0;
   let n = 0;
   for (let w = target.warmUpWeeks; w < waiting.length; w++) {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { matchedWithin } from '../../src/analysis/metrics.ts';
-import { addPool, emptyPool } from '../../src/analysis/pool.ts';
 import { readScenario } from '../../src/io/readScenario.ts';
 import { paramRows } from '../../src/model/params.ts';
 import { withParameters } from '../../src/plan/levers.ts';
+import { Tally } from '../../src/plan/tally.ts';
 import { targetValue } from '../../src/plan/target.ts';
 import { runRange } from '../../src/runner/task.ts';
 import { buildCli, cli, cliWith } from '../support/cli.ts';
@@ -48,15 +48,11 @@ describe('buddysim plan: the done-when check', () => {
       for (const path of Object.keys(recommended)) expect(PATHS.has(path), path).toBe(true);
       const scenario = withParameters(base, recommended, { seed: otherSeed, reps });
       const target = answer.target;
-      const pool = emptyPool(scenario.weeks);
-      const values: number[] = [];
-      for (const o of runRange(scenario, { start: 0, end: reps })) {
-        addPool(pool, o.stats.pool);
-        values.push(targetValue(o.stats, target));
-      }
+      const tally = new Tally(scenario);
+      for (const o of runRange(scenario, { start: 0, end: reps })) tally.add(o.stats, targetValue(o.stats, target, scenario.weeks));
       // Among participants referred after the first half-year who were still seeking a match.
-      const pooled = matchedWithin(pool, 8, { referredFromWeek: 26, among: 'seeking' });
-      const mean = values.reduce((a, b) => a + b, 0) / values.length;
+      const pooled = matchedWithin(tally.pool, 8, { referredFromWeek: 26, among: 'seeking' });
+      const mean = tally.values.reduce((a, b) => a + b, 0) / tally.values.length;
       expect(pooled, `${row.referralsPerYear} referrals a year, pooled`).toBeGreaterThanOrEqual(0.9);
       expect(mean, `${row.referralsPerYear} referrals a year, mean over replications`).toBeGreaterThanOrEqual(0.9);
     }

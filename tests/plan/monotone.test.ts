@@ -17,7 +17,7 @@ const REPS = 30;
 
 function meanAt(overrides: Record<string, number>): number {
   const s = withParameters(base, overrides);
-  const v = runRange(s, { start: 0, end: REPS }).map((o) => targetValue(o.stats, target));
+  const v = runRange(s, { start: 0, end: REPS }).map((o) => targetValue(o.stats, target, s.weeks));
   return v.reduce((a, b) => a + b, 0) / v.length;
 }
 

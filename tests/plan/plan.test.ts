@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { layoutFor, weeklySeries } from '../../src/analysis/packed.ts';
 import type { RepStats } from '../../src/analysis/repStats.ts';
+import { WEEKLY_SERIES } from '../../src/model/runReplication.ts';
 import { readScenario } from '../../src/io/readScenario.ts';
 import type { Scenario } from '../../src/model/scenario.ts';
 import { diagnosePipeline } from '../../src/plan/diagnosis.ts';
@@ -32,10 +34,16 @@ describe('levers and overrides', () => {
 });
 
 describe('service targets', () => {
-  const stats = (weekly: Record<string, number[]>) => ({ weekly } as unknown as RepStats);
+  /** Statistics of a 4-week replication with the given weekly series (packed.ts layout). */
+  const stats = (weekly: Record<string, number[]>) => {
+    const layout = layoutFor(4);
+    const packed = new Float64Array(layout.size);
+    for (const [series, values] of Object.entries(weekly)) weeklySeries(packed, layout, WEEKLY_SERIES.indexOf(series)).set(values);
+    return { replication: 0, participantWeeks: 0, metrics: {}, packed } as unknown as RepStats;
+  };
   it('the waiting list after the warm-up: intake queue plus waiting list, weekly mean', () => {
     const t: ServiceTarget = { kind: 'maxWaiting', participants: 3, warmUpWeeks: 2 };
-    expect(targetValue(stats({ participantsInIntake: [9, 9, 1, 1], participantsWaiting: [9, 9, 2, 4] }), t)).toBe(4);
+    expect(targetValue(stats({ participantsInIntake: [9, 9, 1, 1], participantsWaiting: [9, 9, 2, 4] }), t, 4)).toBe(4);
     expect(describeTarget(t)).toBe('at most 3 people waiting for intake or a match on average (from week 2 on)');
   });
 });
@@ -81,7 +89,7 @@ describe('planCapacity', () => {
     expect(plan.path.filter((s) => s.phase === 'verify').every((s) => s.seed === befriending.seed + 1)).toBe(true);
     // Running the recommendation on the check seed gives exactly the figure the plan reports.
     const again = withParameters(befriending, answer.recommended!, { seed: plan.achieved!.seed });
-    const values = runRange(again, { start: 0, end: plan.achieved!.n }).map((o) => targetValue(o.stats, target));
+    const values = runRange(again, { start: 0, end: plan.achieved!.n }).map((o) => targetValue(o.stats, target, again.weeks));
     expect(values.reduce((a, b) => a + b, 0) / values.length).toBeCloseTo(plan.achieved!.mean, 10);
     expect(plan.achieved!.mean + plan.achieved!.halfWidth).toBeLessThan(3.5);
     expect(plan.queueing.load).toBeCloseTo(plan.queueing.arrivalsPerWeek * plan.queueing.matchWeeks, 10);
