@@ -1,12 +1,13 @@
 import { fmt } from '../analysis/format.ts';
+import { lastYearGrowth } from '../analysis/pool.ts';
 import { TASKS, type Task } from '../model/state.ts';
 import type { Tally } from './tally.ts';
 
 /**
  * Where the pipeline breaks: each stage from intake to follow-up read off the weekly series after
  * the warm-up (means over replications), in the order a participant and a volunteer pass them.
- * A stage *breaks* when its queue keeps growing (it takes in more than it gets through, so waits
- * grow without end) or, for follow-up, when a fifth of the follow-ups due are missed; it is
+ * A stage *breaks* when its queue keeps growing over the last year (it takes in more than it gets
+ * through, so waits grow without end) or, for follow-up, when a fifth of the follow-ups due are missed; it is
  * *strained* when its queue is long but steady. The thresholds are assumptions, stated in
  * docs/planning.md; the figures behind each verdict are given with it.
  */
@@ -60,12 +61,10 @@ export function diagnosePipeline(tally: Tally, warmUpWeeks: number): PipelineDia
   const from = Math.min(warmUpWeeks, Math.max(0, weeks - 26));
   const window = (series: string) => tally.weeklyMean(series).slice(from);
   const mean = (series: string) => avg(window(series));
-  const span = Math.max(13, Math.floor((weeks - from) / 4));
-  const years = Math.max(1, weeks - from - span) / 52;
-  /** Growth of a stock per year: its mean over the last quarter of the window against the first. */
+  /** Growth of a stock: its trend over the last year, as the waiting-list warning reads it (lastYearGrowth). */
   const growth = (series: string[]) => {
     const total = series.map(window).reduce((a, b) => a.map((x, i) => x + b[i]));
-    return (avg(total.slice(-span)) - avg(total.slice(0, span))) / years;
+    return lastYearGrowth(total);
   };
   const grows = (perYear: number, arrivalsPerWeek: number) => perYear > Math.max(1, GROWTH_SHARE * 52 * arrivalsPerWeek);
 
