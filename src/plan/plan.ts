@@ -155,12 +155,15 @@ const round = (x: number, digits: number) => Number(x.toFixed(digits));
 /** Why a lever alone cannot reach the target, in words. */
 function outOfReach(why: 'limit' | 'peak' | 'plateau' | undefined, lever: Vary, held: string): string {
   const what = lever === 'volunteers' ? 'more volunteer applications' : lever === 'hours' ? 'more coordinator hours' : 'more volunteers and coordinator hours together';
-  const hint = lever === 'both' ? 'the target lies beyond what staffing changes: see where the pipeline breaks, and the losses no staffing prevents (people who never come to their intake)' : 'vary both';
+  const hint = lever === 'both'
+    ? 'the target lies beyond what staffing changes; see where the pipeline breaks, and the losses no staffing prevents, such as people who never come to their intake'
+    : 'vary both';
+  const at = held ? ` ${held}` : '';
   if (why === 'peak') {
-    return `${what} make it worse ${held}${lever === 'volunteers' ? ': recruiting, screening and training them takes the coordinator\'s time' : ''} (${hint})`;
+    return `${what} make it worse${at}${lever === 'volunteers' ? ': recruiting, screening and training them takes the coordinator\'s time' : ''} (${hint})`;
   }
-  if (why === 'plateau') return `${what} stop helping ${held}: the figure levels off short of the target (${hint})`;
-  return `not even the most ${lever === 'volunteers' ? 'applications' : lever === 'hours' ? 'hours' : 'of both'} the parameters allow reach it ${held} (${hint})`;
+  if (why === 'plateau') return `${what} stop helping${at}: the figure levels off short of the target (${hint})`;
+  return `not even the most ${lever === 'volunteers' ? 'applications' : lever === 'hours' ? 'hours' : 'of both'} the parameters allow reach it${at} (${hint})`;
 }
 
 function staffingOf(s: Scenario): Staffing {
