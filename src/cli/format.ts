@@ -40,13 +40,13 @@ export const assumedBy = (s: Scenario, label = s.name): Assumed => ({ label, mec
 
 const horizon = (weeks: number) => `${weeks} weeks (${fmt(weeks / 52, '', 1)} years)`;
 
-/** One value when all agree; otherwise each value with what has it: named while the names are short, else counted. */
+/** One value when all agree; otherwise each value with what has it while the names are short, else the values and that they vary. */
 function grouped(items: readonly { label: string; value: string }[], noun: string): string {
   const groups = new Map<string, string[]>();
   for (const i of items) groups.set(i.value, [...(groups.get(i.value) ?? []), i.label]);
   if (groups.size === 1) return items[0].value;
-  const named = items.map((i) => i.label).join(', ').length <= 80;
-  return [...groups].map(([value, labels]) => `${value} (${named ? labels.join(', ') : `${labels.length} ${noun}`})`).join('; ');
+  if (items.map((i) => i.label).join(', ').length > 80) return `${[...groups.keys()].join(', ')} (varies by ${noun})`;
+  return [...groups].map(([value, labels]) => `${value} (${labels.join(', ')})`).join('; ');
 }
 
 /**
@@ -54,11 +54,11 @@ function grouped(items: readonly { label: string; value: string }[], noun: strin
  * they agree and per scenario where they differ: every command that simulates states both.
  *
  * @example
- *   framing([{ label: 'A', mechanism: 'duration', weeks: 156 }]); // 'horizon 156 weeks (3 years); assumed dose mechanism: duration'
+ *   framing([{ label: 'A', mechanism: 'duration', weeks: 156 }]); // 'horizon 156 weeks (3.0 years); assumed dose mechanism: duration'
  *   framing([{ label: 'A', mechanism: 'duration', weeks: 156 }, { label: 'B', mechanism: 'frequency', weeks: 156 }]);
- *   // 'horizon 156 weeks (3 years); assumed dose mechanism: duration (A); frequency (B)'
+ *   // 'horizon 156 weeks (3.0 years); assumed dose mechanism: duration (A); frequency (B)'
  */
-export function framing(runs: readonly Assumed[], noun = 'scenarios'): string {
+export function framing(runs: readonly Assumed[], noun = 'scenario'): string {
   if (runs.length === 0) return 'nothing was simulated';
   const horizons = grouped(runs.map((r) => ({ label: r.label, value: horizon(r.weeks) })), noun);
   const mechanisms = grouped(runs.map((r) => ({ label: r.label, value: r.mechanism })), noun);

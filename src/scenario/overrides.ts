@@ -27,18 +27,36 @@ export class OverrideError extends Error {
 /** The run settings (seed, reps, weeks): they are not part of what the scenario is named for. */
 const RUN_PATHS = new Set(['seed', 'reps']);
 
+/** A parameter (or run field) as declared once: its spec (kind, range, unit, options) and its zod schema. */
+export interface DeclaredField {
+  readonly spec: ParamSpec;
+  readonly schema: z.ZodType;
+}
+
 /** Every path that can be set, with its declaration: the run fields, then each section's parameters. */
-function settable(): Map<string, { spec: ParamSpec; schema: z.ZodType }> {
-  const out = new Map<string, { spec: ParamSpec; schema: z.ZodType }>();
+function settable(): Map<string, DeclaredField> {
+  const out = new Map<string, DeclaredField>();
   for (const [key, field] of Object.entries(RUN_FIELDS)) out.set(key, field);
   for (const [section, def] of Object.entries(SECTIONS)) {
-    for (const [key, field] of Object.entries(def.fields as Record<string, { spec: ParamSpec; schema: z.ZodType }>)) out.set(`${section}.${key}`, field);
+    for (const [key, field] of Object.entries(def.fields as Record<string, DeclaredField>)) out.set(`${section}.${key}`, field);
   }
   return out;
 }
 
-let cache: Map<string, { spec: ParamSpec; schema: z.ZodType }> | undefined;
+let cache: Map<string, DeclaredField> | undefined;
 const fields = () => (cache ??= settable());
+
+/**
+ * The declaration at a path (`seed`, `reps`, `weeks`, or `section.key`), or undefined: the one
+ * lookup that --set and experiment files use.
+ *
+ * @example
+ *   declaredField('programme.matching')?.spec.kind; // 'choice'
+ *   declaredField('programme.nothing'); // undefined
+ */
+export function declaredField(path: string): DeclaredField | undefined {
+  return fields().get(path);
+}
 
 /**
  * Every path `--set` accepts: `seed`, `reps`, `weeks`, then `section.parameter` as `buddysim params` lists them.

@@ -67,7 +67,7 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
   const designs = scenarios.map((s, i) => ({ name: s.name, summary: results[i].summary, diff: i > 0 ? comparePaired(results[0], results[i]) : undefined }));
   const metrics = comparedMetrics(scenarios);
   const L: string[] = [];
-  L.push(`${base.reps} replications, seed ${base.seed}, ${framing(scenarios.map((s, i) => assumedBy(s, String.fromCharCode(65 + i))), 'designs')}`);
+  L.push(`${base.reps} replications, seed ${base.seed}, ${framing(scenarios.map((s, i) => assumedBy(s, String.fromCharCode(65 + i))), 'design')}`);
   L.push('');
   L.push('Parameters that differ between the designs:');
   if (differing.length === 0) L.push('  none: the designs are the same scenario');

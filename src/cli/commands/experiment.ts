@@ -57,7 +57,7 @@ function finish(dir: string, results: ExperimentResults, files: string[], verb: 
   const rows = summaries(results);
   const lines = [
     `${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`,
-    `  ${framing(results.design.points.map((p) => assumedBy(p.scenario, `point ${p.index}`)), 'points')}`,
+    `  ${framing(results.design.points.map((p) => assumedBy(p.scenario, `point ${p.index}`)), 'point')}`,
   ];
   for (const a of analyseSensitivity(results, rows)) {
     const what = `  ${a.metric}${a.block !== null ? ` (${a.block})` : ''}`;
