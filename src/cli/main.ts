@@ -29,13 +29,13 @@ function unknownOption(flag: string, argv: string[]): UsageError {
   const candidates = command ? optionsOf(command) : (Object.keys(OPTIONS) as OptionName[]);
   const hint = didYouMean(flag.replace(/^-+/, ''), candidates, (n) => `--${n}`);
   if (hint || !command) return new UsageError(`unknown option ${flag}; ${hint ? `${hint} ` : ''}see buddysim ${name ? `${name} ` : ''}--help`);
-  return new UsageError(`unknown option ${flag}; ${takesText(name!, command)}`);
+  return new UsageError(`unknown option ${flag}; ${name} takes ${optionList(name!, command)}`);
 }
 
-/** "run takes --reps, --seed, ... (see buddysim run --help)" */
-function takesText(name: string, command: Command): string {
+/** "--reps, --seed, ... (see buddysim run --help)": the options a command takes, for an error. */
+function optionList(name: string, command: Command): string {
   const own = Object.keys(command.help.options);
-  return `${name} takes ${own.length ? own.map((f) => `--${f}`).join(', ') : 'no options'} (see buddysim ${name} --help)`;
+  return `${own.length ? own.map((f) => `--${f}`).join(', ') : 'no options'} (see buddysim ${name} --help)`;
 }
 
 /**
@@ -82,7 +82,7 @@ function parse(argv: string[]): { command: string; positionals: string[]; flags:
 
 /** `buddysim help [command]`, `buddysim <command> --help`: the command's help, or the list of commands. */
 function help(name: string | undefined): void {
-  if (name === undefined || name === '') {
+  if (name === undefined || name === '' || name === 'help' || name === 'version') {
     process.stdout.write(globalHelpText(COMMANDS));
     return;
   }
@@ -112,7 +112,7 @@ async function main(argv: string[]): Promise<void> {
   for (const [flag, value] of Object.entries(flags)) {
     if (value === undefined || takes.includes(flag as OptionName)) continue;
     const hint = didYouMean(flag, Object.keys(spec.help.options), (n) => `--${n}`);
-    throw new UsageError(`${command} does not take --${flag}; ${hint ? `${hint} ` : ''}${takesText(command, spec).replace(`${command} takes`, 'it takes')}`);
+    throw new UsageError(`${command} does not take --${flag}; ${hint ? `${hint} ` : ''}it takes ${optionList(command, spec)}`);
   }
   await spec.run(positionals, flags);
 }
