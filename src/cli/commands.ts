@@ -6,6 +6,7 @@ import { paramsText } from './commands/params.ts';
 import { runCommand, type RunFlags } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
+import { sweepCommand } from './commands/sweep.ts';
 import { validateCommand } from './commands/validate.ts';
 import { mechanismsCommand, validateModelCommand } from './commands/validateModel.ts';
 import { UsageError } from './errors.ts';
@@ -260,5 +261,33 @@ With an experiment file: runs an experiment with a morris or sobol design (conti
       ],
     },
     run: (positionals, flags) => experimentCommand(positionals, { out: str(flags, 'out'), workers: str(flags, 'workers'), shard: str(flags, 'shard'), quiet: flags.quiet === true }),
+  },
+  sweep: {
+    help: {
+      summary: 'capacity levers one at a time around a scenario, with paired changes',
+      usage: ['sweep <scenario> [--lever PATH=V1,V2,... ...] [--reps N] [--seed S] [--set PATH=VALUE ...] [--workers W] [--out DIR] [--quiet] [--json]'],
+      about: `Sweeps levers one at a time around a scenario, every level on the scenario's seed and replications (common random numbers), and prints a table per lever with each step's paired change (95% interval from batch means) of the figures whose direction the domain guarantees: more volunteers or coordinator hours never match fewer people or lengthen the waiting list, less frequent follow-up never lowers premature closure, more referrals never shorten the list. Exit code 3 when a figure moves the wrong way beyond the simulation's noise.
+
+Default levers: volunteer applications, coordinator hours, the follow-up interval and referrals, at levels around the scenario's own values. --lever sets a lever's levels instead (a default lever keeps its expected directions).`,
+      options: {
+        lever: { arg: 'PATH=V1,V2,...', what: 'sweep this numeric parameter over these levels (at least two); repeat for more levers', default: 'the four capacity levers around the scenario\'s values' },
+        reps: { arg: 'N', what: 'replications per level', default: 'the scenario\'s reps' },
+        seed: SCENARIO_SEED,
+        set: COMMON_OPTIONS.set,
+        workers: COMMON_OPTIONS.workers,
+        out: { arg: 'DIR', what: 'also write the sweep to DIR/sweep.json', default: 'none: print only' },
+        quiet: COMMON_OPTIONS.quiet,
+        json: COMMON_OPTIONS.json,
+        'extends-anywhere': COMMON_OPTIONS.extendsAnywhere,
+      },
+      examples: [
+        ['sweep flemish-befriending --reps 120', 'the four capacity levers around the Flemish befriending programme'],
+        ['sweep community-mentoring --lever coordinators.hoursPerWeek=8,16,24,32 --reps 100', 'what more coordinator hours change in a mentoring programme'],
+      ],
+    },
+    run(positionals, flags) {
+      if (positionals.length !== 1) throw new UsageError(`sweep takes one scenario, got ${positionals.length}: buddysim sweep <scenario>`);
+      return sweepCommand(positionals[0], { ...runFlags(flags), lever: list(flags, 'lever') });
+    },
   },
 };

@@ -10,6 +10,7 @@ export const OPTIONS = {
   records: { type: 'string' },
   shard: { type: 'string' },
   set: { type: 'string', multiple: true },
+  lever: { type: 'string', multiple: true },
   quiet: { type: 'boolean' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },

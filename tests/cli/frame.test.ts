@@ -31,6 +31,7 @@ const SIMULATE_NOTHING = ['schema', 'params'];
 const FRAMES: [string, () => string[], RegExp][] = [
   ['run', () => ['run', small, '--out', join(dir, 'run'), '--workers', '1'], /horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['compare', () => ['compare', small, frequency, '--workers', '1'], /horizon 60 weeks \(1\.2 years\) \(A\); 104 weeks \(2\.0 years\) \(B\); assumed dose mechanism: duration \(A\); frequency \(B\)/],
+  ['sweep', () => ['sweep', small, '--lever', 'coordinators.hoursPerWeek=8,16', '--workers', '1'], /small: levers one at a time, .*; horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['merge', () => {
     expect(cli(['run', small, '--shard', '0/1', '--out', join(dir, 'shards'), '--quiet', '--workers', '1']).status).toBe(0);
     return ['merge', join(dir, 'shards', shardFileName(0, 1)), '--out', join(dir, 'merged')];

@@ -54,6 +54,12 @@ describe('did you mean', () => {
     );
     expect(refused(['run', 'flemish-befriending', '--set', 'plannedWeeks=20'], 2)).toMatch(/did you mean programme.plannedWeeks\?/);
   });
+  it('a misspelt lever path for sweep gets the closest known paths; its levels are checked as --set checks values', () => {
+    expect(refused(['sweep', 'flemish-befriending', '--lever', 'coordinators.hoursPerWek=8,16'], 2)).toMatch(/--lever unknown parameter "coordinators.hoursPerWek"; did you mean coordinators.hoursPerWeek\?/);
+    expect(refused(['sweep', 'flemish-befriending', '--lever', 'coordinators.hoursPerWeek=8,100'], 2)).toMatch(/--lever coordinators.hoursPerWeek: got 100; must be at most 40 hours\/week/);
+    expect(refused(['sweep', 'flemish-befriending', '--lever', 'coordinators.hoursPerWeek=0x8,16'], 2)).toMatch(/got "0x8"; must be a number in decimal digits/);
+    expect(refused(['sweep', 'flemish-befriending', '--lever', 'programme.matching=deep,surface'], 2)).toMatch(/a lever must be a numeric parameter/);
+  });
   it('a misspelt option of a choice gets the closest options', () => {
     expect(refused(['run', 'flemish-befriending', '--set', 'programme.matching=dep'], 2)).toMatch(/--set programme.matching: got "dep"; must be one of: first-come, surface, deep; did you mean deep\?/);
   });
