@@ -1,5 +1,6 @@
 import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
+import { designsCommand } from './commands/designs.ts';
 import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
@@ -289,5 +290,34 @@ Default levers: volunteer applications, coordinator hours, the follow-up interva
       if (positionals.length !== 1) throw new UsageError(`sweep takes one scenario, got ${positionals.length}: buddysim sweep <scenario>`);
       return sweepCommand(positionals[0], { ...runFlags(flags), lever: list(flags, 'lever') });
     },
+  },
+  designs: {
+    help: {
+      summary: 'ways to spend the 40 hours and befriending, under each mechanism: regret, verdicts',
+      usage: ['designs [--reps N] [--seed S] [--set PATH=VALUE ...] [--workers W] [--json] [--out DIR] [--grid FILE] [--quiet]'],
+      about: `Runs every design of a grid (default: 30 ways to spend the 40 hours of the civic-integration trajectory in hours a week, meetings and time limit, in a duo, a group or with peer buddies, and year-long befriending) under each contested dose mechanism, all on the base scenario's people, coordinator, seed and replications. Prints a table per design and mechanism (completion, premature endings, effects at the end and 12 months later, cost), the regret of each design, the designs never far from the best and whether each conclusion holds whatever the mechanism; --out writes designs.json and the report (report.html, report.md, charts). See docs/designs.md.
+
+--set applies to the grid's base, so to every design: its inflow, people, coordinators, costs, outcomes and run fields (programme.* and volunteers.peer* are what the designs vary: set them in a grid file).`,
+      options: {
+        reps: { arg: 'N', what: 'replications per design and mechanism', default: 'the base scenario\'s reps (200)' },
+        seed: { arg: 'S', what: 'the seed of every run', default: 'the base scenario\'s seed' },
+        workers: COMMON_OPTIONS.workers,
+        json: { what: 'print the whole result as JSON on stdout instead of the tables' },
+        out: { arg: 'DIR', what: 'write designs.json, report.html, report.md and its charts to DIR, replaced as a whole', default: 'none: print only' },
+        grid: { arg: 'FILE', what: 'another grid of designs (docs/designs.md)', default: 'the 40-hour grid on civic-integration-40h' },
+        quiet: COMMON_OPTIONS.quiet,
+        set: COMMON_OPTIONS.set,
+      },
+      examples: [
+        ['designs --out out/designs', 'the 40-hour grid and befriending under each mechanism; the report in out/designs'],
+        ['designs --reps 50 --set inflow.participantsPerWeek=1 --set coordinators.hoursPerWeek=19', 'the same question for a smaller programme: half the referrals and a half-time coordinator'],
+        ['designs --grid my-grid.json --json > designs.json', 'your own grid, every figure with its interval as JSON'],
+      ],
+    },
+    run: (positionals, flags) =>
+      designsCommand(positionals, {
+        reps: str(flags, 'reps'), seed: str(flags, 'seed'), workers: str(flags, 'workers'), json: flags.json === true,
+        out: str(flags, 'out'), grid: str(flags, 'grid'), quiet: flags.quiet === true, set: list(flags, 'set'),
+      }),
   },
 };

@@ -19,6 +19,7 @@ export const OPTIONS = {
   refine: { type: 'string' },
   'extends-anywhere': { type: 'boolean' },
   'self-test': { type: 'boolean' },
+  grid: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../src/cli/commands.ts';
 import { shardFileName } from '../../src/io/shards.ts';
+import { SMALL_GRID } from '../designs/support.ts';
 import { buildCli, cli } from '../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'buddysim-frame-'));
@@ -22,6 +23,7 @@ const targets = write('targets.json', {
 const experiment = (name: string, design: unknown, factors: unknown[]) =>
   write(`${name}.json`, { version: 1, name, scenario: SMALL, factors, design, replications: 2, outputs: ['effectAllReferred'] });
 const sweep = experiment('sweep', { type: 'full-factorial' }, [{ path: 'programme.mechanism', levels: ['duration', 'neither'] }]);
+const grid = write('grid.json', { ...SMALL_GRID, alternatives: [] });
 const morris = experiment('morris', { type: 'morris', levels: 4, trajectories: 2, resamples: 20 }, [{ name: 'contacts', path: 'programme.contactsPerWeek', range: [0.5, 2] }, { name: 'dummy', dummy: true }]);
 
 /** Commands that simulate nothing, so have no mechanism or horizon to state. */
@@ -31,6 +33,7 @@ const SIMULATE_NOTHING = ['schema', 'params'];
 const FRAMES: [string, () => string[], RegExp][] = [
   ['run', () => ['run', small, '--out', join(dir, 'run'), '--workers', '1'], /horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['compare', () => ['compare', small, frequency, '--workers', '1'], /horizon 60 weeks \(1\.2 years\) \(A\); 104 weeks \(2\.0 years\) \(B\); assumed dose mechanism: duration \(A\); frequency \(B\)/],
+  ['designs', () => ['designs', '--grid', grid, '--reps', '2', '--workers', '1'], /horizon: 156 weeks \(3\.0 years\)\n.*\n  mechanisms: duration 0\.0267 SD\/week \(as given\), neither/],
   ['sweep', () => ['sweep', small, '--lever', 'coordinators.hoursPerWeek=8,16', '--workers', '1'], /small: levers one at a time, .*; horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['merge', () => {
     expect(cli(['run', small, '--shard', '0/1', '--out', join(dir, 'shards'), '--quiet', '--workers', '1']).status).toBe(0);

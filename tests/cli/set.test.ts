@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildCli, cli } from '../support/cli.ts';
+import { SMALL_GRID } from '../designs/support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'buddysim-set-'));
 const SMALL = { version: 1, name: 'small', reps: 3, seed: 5, weeks: 60, outcomes: { assessmentWeeks: 30 } };
@@ -50,6 +51,22 @@ describe('--set path=value', () => {
     // Set on both, so not a difference between them; only what the files differ in is.
     expect(json.differingParameters.map((d: { path: string }) => d.path)).toEqual(['programme.matching']);
     expect(r.stdout).toMatch(/assumed dose mechanism: frequency\n/);
+  });
+
+  it('applies to the base of every design of designs, and refuses what the designs vary', () => {
+    const grid = join(dir, 'grid.json');
+    writeFileSync(grid, JSON.stringify({ ...SMALL_GRID, alternatives: [] }));
+    const run = (...extra: string[]) => cli(['designs', '--grid', grid, '--reps', '2', '--json', '--quiet', '--workers', '1', ...extra]);
+    const plain = run();
+    const fewer = run('--set', 'inflow.participantsPerWeek=0.5');
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(fewer.status, fewer.stderr).toBe(0);
+    const referred = (r: { stdout: string }) => JSON.stringify(JSON.parse(r.stdout).designs);
+    expect(referred(fewer)).not.toBe(referred(plain));
+    expect(run('--set', 'inflow.participantsPerWeek=2').stdout).toBe(plain.stdout); // the base's own value: the same result
+    const refused = run('--set', 'programme.format=group');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--set programme.format: the designs vary programme\.\* and volunteers\.peer\*; set them per design in a grid file/);
   });
 
   /** [case, --set values, what stderr says]: each a usage error (exit 2) that names the path, the value and what is allowed. */
