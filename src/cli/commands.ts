@@ -4,6 +4,7 @@ import { designsCommand } from './commands/designs.ts';
 import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
+import { planCommand } from './commands/plan.ts';
 import { runCommand, type RunFlags } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
@@ -318,6 +319,48 @@ Default levers: volunteer applications, coordinator hours, the follow-up interva
       designsCommand(positionals, {
         reps: str(flags, 'reps'), seed: str(flags, 'seed'), workers: str(flags, 'workers'), json: flags.json === true,
         out: str(flags, 'out'), grid: str(flags, 'grid'), quiet: flags.quiet === true, set: list(flags, 'set'),
+      }),
+  },
+  plan: {
+    help: {
+      summary: 'the capacity planner: the smallest recruitment and coordinator hours for a target',
+      usage: ['plan <scenario> [--referrals-per-year N] [--within-weeks X --target-share S | --max-waiting N] [--among seeking|referred] [--warm-up-weeks W] [--vary volunteers|hours|both] [--confidence C] [--inflows a,b,...] [--programmes N] [--set PATH=VALUE ...] [--reps N] [--seed S] [--workers W] [--json] [--out DIR] [--quiet]'],
+      about: `Finds the smallest volunteer recruitment and coordinator hours that meet a service target (default: 90% of those still seeking a match matched within 8 weeks of referral, among participants referred after the first half-year) with the stated one-sided confidence: a queueing estimate first, then a search on the simulation with common random numbers, adding replications until each decision is clear, checked on a second seed. Prints the cost per year, where the pipeline breaks first, a table across inflows and the search path; --json gives it all, with "recommended": the parameter overrides to apply, each accepted by buddysim run --set. See docs/planning.md.
+
+--programmes N: the scenario is one of N equal local programmes of a region (referrals are the region's; staffing and cost are added up).`,
+      options: {
+        'referrals-per-year': { arg: 'N', what: 'the inflow to plan for (sets inflow.participantsPerWeek to N / 52)', default: 'the scenario\'s' },
+        'within-weeks': { arg: 'X', what: 'the service target: a share matched within X weeks of referral', default: '8' },
+        'target-share': { arg: 'S', what: 'the share of the service target, above 0 and below 1', default: '0.9' },
+        among: { arg: 'seeking|referred', what: 'over whom the share is taken: those not left unmatched by then, or all referred', default: 'seeking' },
+        'max-waiting': { arg: 'N', what: 'the other kind of target: at most N people waiting on average week by week', default: 'none: the share target' },
+        'warm-up-weeks': { arg: 'W', what: 'leave out participants referred in the first W weeks (whole quarters: 0, 13, 26, ...)', default: '26' },
+        vary: { arg: 'volunteers|hours|both', what: 'what may change: volunteer applications a year, coordinator hours, or both', default: 'both' },
+        confidence: { arg: 'C', what: 'one-sided confidence of every decision "meets the target"', default: '0.95' },
+        inflows: { arg: 'a,b,...', what: 'referrals a year for the table across inflows', default: 'half, the same, twice and four times the planned inflow' },
+        programmes: { arg: 'N', what: 'the scenario is one of N equal local programmes of a region', default: '1' },
+        reps: { arg: 'N', what: 'at most this many replications per candidate staffing', default: '200' },
+        seed: { arg: 'S', what: 'the search seed (the check runs on S + 1)', default: 'the scenario\'s seed' },
+        workers: COMMON_OPTIONS.workers,
+        json: { what: 'print the whole plan as JSON on stdout, with "recommended" (overrides by parameter path)' },
+        out: { arg: 'DIR', what: 'also write the plan to DIR/plan.json', default: 'none: print only' },
+        quiet: COMMON_OPTIONS.quiet,
+        'extends-anywhere': COMMON_OPTIONS.extendsAnywhere,
+        set: COMMON_OPTIONS.set,
+      },
+      examples: [
+        ['plan community-mentoring --referrals-per-year 60 --within-weeks 8 --target-share 0.9', 'how many volunteers a year and coordinator hours 60 referrals a year need, so that 90% are matched within two months'],
+        ['plan community-mentoring --referrals-per-year 120 --vary volunteers --json > plan.json', 'recruitment only, at 120 referrals a year; apply the answer with buddysim run --set from "recommended"'],
+        ['plan flemish-region-newcomers --programmes 80 --referrals-per-year 8000', 'a region of 80 local programmes with 8,000 newcomers a year'],
+      ],
+    },
+    run: (positionals, flags) =>
+      planCommand(positionals, {
+        referralsPerYear: str(flags, 'referrals-per-year'), withinWeeks: str(flags, 'within-weeks'), targetShare: str(flags, 'target-share'),
+        maxWaiting: str(flags, 'max-waiting'), among: str(flags, 'among'), warmUpWeeks: str(flags, 'warm-up-weeks'), vary: str(flags, 'vary'),
+        confidence: str(flags, 'confidence'), inflows: str(flags, 'inflows'), programmes: str(flags, 'programmes'), reps: str(flags, 'reps'),
+        seed: str(flags, 'seed'), workers: str(flags, 'workers'), json: flags.json === true, out: str(flags, 'out'), quiet: flags.quiet === true,
+        extendsAnywhere: flags['extends-anywhere'] === true, set: list(flags, 'set'),
       }),
   },
 };

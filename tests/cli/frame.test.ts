@@ -34,6 +34,7 @@ const FRAMES: [string, () => string[], RegExp][] = [
   ['run', () => ['run', small, '--out', join(dir, 'run'), '--workers', '1'], /horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['compare', () => ['compare', small, frequency, '--workers', '1'], /horizon 60 weeks \(1\.2 years\) \(A\); 104 weeks \(2\.0 years\) \(B\); assumed dose mechanism: duration \(A\); frequency \(B\)/],
   ['designs', () => ['designs', '--grid', grid, '--reps', '2', '--workers', '1'], /horizon: 156 weeks \(3\.0 years\)\n.*\n  mechanisms: duration 0\.0267 SD\/week \(as given\), neither/],
+  ['plan', () => ['plan', small, '--max-waiting', '20', '--vary', 'hours', '--inflows', '31', '--reps', '4', '--workers', '1'], /horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['sweep', () => ['sweep', small, '--lever', 'coordinators.hoursPerWeek=8,16', '--workers', '1'], /small: levers one at a time, .*; horizon 60 weeks \(1\.2 years\); assumed dose mechanism: duration/],
   ['merge', () => {
     expect(cli(['run', small, '--shard', '0/1', '--out', join(dir, 'shards'), '--quiet', '--workers', '1']).status).toBe(0);

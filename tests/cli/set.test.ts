@@ -69,6 +69,12 @@ describe('--set path=value', () => {
     expect(refused.stderr).toMatch(/--set programme.format: the designs vary programme\.\* and volunteers\.peer\*; set them per design in a grid file/);
   });
 
+  it('applies to the scenario plan plans for', () => {
+    const r = cli(['plan', small, '--set', 'programme.matching=deep', '--max-waiting', '20', '--vary', 'hours', '--inflows', '31', '--reps', '4', '--workers', '1', '--quiet']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Capacity plan: small; matching=deep\n/);
+  });
+
   /** [case, --set values, what stderr says]: each a usage error (exit 2) that names the path, the value and what is allowed. */
   const ERRORS: [string, string[], RegExp][] = [
     ['not path=value', ['programme.contactsPerWeek'], /--set got "programme.contactsPerWeek"; must be path=value, like programme.contactsPerWeek=2/],
