@@ -6,6 +6,7 @@ import { effectUnit, type MetricName } from '../analysis/metrics.ts';
 import { DOMAIN_LABELS } from '../model/domains.ts';
 import { DURATION_BANDS } from '../analysis/pool.ts';
 import { CLOSURE_REASONS, PREMATURE_REASONS } from '../model/results.ts';
+import type { Scenario } from '../model/scenario.ts';
 
 /** Terminal tables: numbers come from the one formatter (src/analysis/format.ts). */
 export function table(rows: string[][], indent = '  ', numeric?: readonly boolean[]): string {
@@ -22,11 +23,53 @@ const labelOf = (label: string, unit: string) => `${label}${SHOWN_UNITS.has(unit
 /** An effect in words: Cohen's bands for g; a difference in shares is read as it is. */
 const words = (x: number, unit: string) => (unit === 'g' ? effectWords(x) : x > 0 ? 'more in work' : x < 0 ? 'fewer in work' : 'no difference');
 
+/** What a result assumes, from one scenario: its dose mechanism and its horizon. */
+export interface Assumed {
+  readonly label: string;
+  readonly mechanism: string;
+  readonly weeks: number;
+}
+
+/**
+ * A scenario's mechanism and horizon, for `framing`.
+ *
+ * @example
+ *   assumedBy(readScenario('flemish-befriending')); // { label: 'Flemish befriending (year-long)', mechanism: 'duration', weeks: 156 }
+ */
+export const assumedBy = (s: Scenario, label = s.name): Assumed => ({ label, mechanism: s.params.programme.mechanism, weeks: s.weeks });
+
+const horizon = (weeks: number) => `${weeks} weeks (${fmt(weeks / 52, '', 1)} years)`;
+
+/** One value when all agree; otherwise each value with what has it while the names are short, else the values and that they vary. */
+function grouped(items: readonly { label: string; value: string }[], noun: string): string {
+  const groups = new Map<string, string[]>();
+  for (const i of items) groups.set(i.value, [...(groups.get(i.value) ?? []), i.label]);
+  if (groups.size === 1) return items[0].value;
+  if (items.map((i) => i.label).join(', ').length > 80) return `${[...groups.keys()].join(', ')} (varies by ${noun})`;
+  return [...groups].map(([value, labels]) => `${value} (${labels.join(', ')})`).join('; ');
+}
+
+/**
+ * The assumed dose mechanism and the horizon in years of everything a command ran, said once when
+ * they agree and per scenario where they differ: every command that simulates states both.
+ *
+ * @example
+ *   framing([{ label: 'A', mechanism: 'duration', weeks: 156 }]); // 'horizon 156 weeks (3.0 years); assumed dose mechanism: duration'
+ *   framing([{ label: 'A', mechanism: 'duration', weeks: 156 }, { label: 'B', mechanism: 'frequency', weeks: 156 }]);
+ *   // 'horizon 156 weeks (3.0 years); assumed dose mechanism: duration (A); frequency (B)'
+ */
+export function framing(runs: readonly Assumed[], noun = 'scenario'): string {
+  if (runs.length === 0) return 'nothing was simulated';
+  const horizons = grouped(runs.map((r) => ({ label: r.label, value: horizon(r.weeks) })), noun);
+  const mechanisms = grouped(runs.map((r) => ({ label: r.label, value: r.mechanism })), noun);
+  return `horizon ${horizons}; assumed dose mechanism: ${mechanisms}`;
+}
+
 /** The run's frame: replications, seed, horizon in years, the assumed mechanism. */
 export function frameLine(s: Summary): string {
   const sc = s.scenario;
   const mechanism = (s.scenarioFile.programme as { mechanism?: string } | undefined)?.mechanism ?? 'duration';
-  return `${sc.reps} replications, seed ${sc.seed}, horizon ${sc.weeks} weeks (${fmt(sc.weeks / 52, '', 1)} years); assumed dose mechanism: ${mechanism}`;
+  return `${sc.reps} replications, seed ${sc.seed}, ${framing([{ label: sc.name, mechanism, weeks: sc.weeks }])}`;
 }
 
 export function formatWarnings(s: Summary): string[] {

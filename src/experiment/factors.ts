@@ -1,7 +1,7 @@
 import { errorFunction } from 'simple-statistics';
 import { normalQuantile } from '../engine/distributions.ts';
-import { SECTIONS, type SectionName } from '../model/params.ts';
 import type { ParamSpec } from '../model/paramSpec.ts';
+import { declaredField } from '../scenario/overrides.ts';
 import type { FactorFile } from './schema.ts';
 
 /** A factor's value at a design point: a parameter value, a variant's label, or a dummy's coordinate. */
@@ -14,11 +14,9 @@ export interface ParameterField {
   readonly check: (value: unknown) => string | undefined;
 }
 
-/** The declared parameter at `section.key`, or undefined. */
+/** The declared parameter at `section.key` (not the run fields), or undefined. */
 export function parameterField(path: string): ParameterField | undefined {
-  const [section, key, ...rest] = path.split('.');
-  const fields = SECTIONS[section as SectionName]?.fields as Record<string, { spec: ParamSpec; schema: { safeParse(v: unknown): { success: boolean; error?: { issues: { message: string }[] } } } }> | undefined;
-  const field = rest.length === 0 && key !== undefined && fields && Object.hasOwn(fields, key) ? fields[key] : undefined;
+  const field = path.includes('.') ? declaredField(path) : undefined;
   if (!field) return undefined;
   return {
     path,

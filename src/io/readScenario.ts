@@ -1,9 +1,10 @@
-import { existsSync, realpathSync } from 'node:fs';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Scenario } from '../model/scenario.ts';
 import { ScenarioError, shortText } from '../scenario/errors.ts';
 import { resolveScenario, type ScenarioLoader } from '../scenario/resolve.ts';
+import { didYouMean } from '../scenario/suggest.ts';
 import { readJson } from './files.ts';
 
 /** The bundled scenarios folder, found from the source tree or from the built CLI in dist/cli. */
@@ -11,6 +12,40 @@ export const BUNDLED_DIR = [
   fileURLToPath(new URL('../../scenarios/', import.meta.url)),
   fileURLToPath(new URL('../../../scenarios/', import.meta.url)),
 ].find((d) => existsSync(d)) ?? resolve('scenarios');
+
+/** The .json files of a folder by name without the extension, sorted; none if the folder cannot be listed. */
+function scenarioNames(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -'.json'.length)).sort();
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The names of the bundled scenarios, as `run` and `extends` accept them.
+ *
+ * @example
+ *   bundledScenarios().includes('flemish-befriending'); // true
+ */
+export function bundledScenarios(): string[] {
+  return scenarioNames(BUNDLED_DIR);
+}
+
+/**
+ * What to say when a scenario is not found: the closest bundled names and .json files of the folder
+ * looked in (names only, nothing is read), and for a plain name the list of bundled scenarios.
+ */
+function notFoundHint(ref: string, direct: string, plainName: boolean): string {
+  const local = scenarioNames(dirname(direct));
+  const typed = basename(ref).replace(/\.json$/i, '');
+  if (!plainName) return prefixed(didYouMean(typed, local, (n) => join(dirname(ref), `${n}.json`)));
+  const bundled = bundledScenarios();
+  const hint = didYouMean(typed, [...new Set([...bundled, ...local])], (n) => (bundled.includes(n) ? n : `${n}.json`));
+  return hint ? `; ${hint} (bundled scenarios: ${bundled.join(', ')})` : `; bundled scenarios: ${bundled.join(', ')}`;
+}
+
+const prefixed = (hint: string) => (hint ? `; ${hint}` : '');
 
 export interface LoaderOptions {
   /**
@@ -52,7 +87,7 @@ export function locateScenario(ref: string, from?: string, options: LoaderOption
   }
   if (existsSync(direct)) return direct;
   if (plainName && existsSync(bundled)) return bundled;
-  throw new ScenarioError([`${shortText(ref, 200)}: scenario file not found (looked in ${base}${plainName ? ` and among the bundled scenarios in ${BUNDLED_DIR}` : ''})`]);
+  throw new ScenarioError([`${shortText(ref, 200)}: scenario file not found (looked in ${base}${plainName ? ` and among the bundled scenarios in ${BUNDLED_DIR}` : ''})${notFoundHint(ref, direct, plainName)}`]);
 }
 
 /** A loader that reads scenario files from disk, bounded and strict (see readJson). */

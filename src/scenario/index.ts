@@ -4,3 +4,5 @@ export * from './resolve.ts';
 export * from './hash.ts';
 export * from './strictJson.ts';
 export * from './differences.ts';
+export * from './overrides.ts';
+export * from './suggest.ts';

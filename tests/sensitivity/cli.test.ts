@@ -38,7 +38,8 @@ describe('buddysim sensitivity --self-test', () => {
     expect(cli(['sensitivity', '--reps', '3']).stderr).toMatch(/sensitivity does not take --reps; it takes --self-test, --json/);
   });
 
-  it('lists the command in the help', () => {
-    expect(cli(['--help']).stdout).toMatch(/buddysim sensitivity --self-test \[--json\]/);
+  it('lists the command in the help, and shows its usage in its own help', () => {
+    expect(cli(['--help']).stdout).toMatch(/^  sensitivity +\S/m);
+    expect(cli(['sensitivity', '--help']).stdout).toMatch(/buddysim sensitivity --self-test \[--json\]/);
   });
 });

@@ -12,6 +12,7 @@ import { checkOutPath } from '../../io/outPath.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { UsageError } from '../errors.ts';
 import { countFlag, repsFlag, seedFlag, workersFlag } from '../flags.ts';
+import { assumedBy, framing, type Assumed } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 
 /** The bundled targets file, found from the source tree or from the built CLI in dist/cli. */
@@ -34,11 +35,19 @@ export function readTargets(path: string): TargetsFile {
 /**
  * A scenario runner on the worker pool, kept alive across scenarios and candidates (a calibration
  * runs hundreds). The workers run exactly the runner's task body; the records they return give
- * each replication's extras here, in replication order.
+ * each replication's extras here, in replication order. `assumed` lists what the scenarios run so
+ * far assume (mechanism, horizon), each distinct one once, for the output's frame.
  */
-export function createRunner(workers: number): { run: ScenarioRunner; close: () => Promise<void> } {
+export function createRunner(workers: number): { run: ScenarioRunner; close: () => Promise<void>; assumed: () => Assumed[] } {
   const pool = ScenarioPool.create({ workers });
-  return { run: runSetOnPool(pool), close: () => pool.destroy() };
+  const assumed = new Map<string, Assumed>();
+  const onPool = runSetOnPool(pool);
+  const run: ScenarioRunner = (scenario, reps, batches) => {
+    const a = assumedBy(scenario);
+    assumed.set(JSON.stringify(a), a);
+    return onPool(scenario, reps, batches);
+  };
+  return { run, close: () => pool.destroy(), assumed: () => [...assumed.values()] };
 }
 
 /** The calibration's scenario runner on a pool that lives elsewhere (the design explorer's). */
@@ -100,7 +109,7 @@ export async function calibrateCommand(refs: string[], flags: CalibrateFlags): P
         process.stderr.write(`calibrate ${p.phase} ${p.evaluation}/${p.total}  loss ${p.loss.toFixed(3)}  best ${p.bestLoss.toFixed(3)}  ${secs}s  ${values}\n`);
       },
     });
-    process.stdout.write(calibrationText(result) + '\n');
+    process.stdout.write(`${calibrationText(result)}\n\nScenarios run: ${framing(runner.assumed())}\n`);
     process.stdout.write(`\nCommand: buddysim calibrate ${refs[0] ?? ''} --params ${flags.params} --reps ${reps} --candidates ${candidates} --refine ${refine} --seed ${seed}\n`.replace('  ', ' '));
     if (flags.out) {
       const json = {

@@ -9,8 +9,8 @@ import type { Scenario } from '../../model/scenario.ts';
 import { differingParameters } from '../../scenario/differences.ts';
 import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
-import { workersFlag } from '../flags.ts';
-import { COMPARED_METRICS, formatComparison, formatWarnings, frameLine } from '../format.ts';
+import { setFlag, withSet, workersFlag } from '../flags.ts';
+import { COMPARED_METRICS, assumedBy, formatComparison, formatWarnings, framing } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
@@ -38,14 +38,17 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
   const workers = workersFlag(flags.workers, defaultWorkers());
   // --out is checked before anything runs.
   if (flags.out) checkOutPath(flags.out, 'into');
+  // --set applies to every scenario given; --reps and --seed set the base's, which every other one then runs with.
+  const set = setFlag(flags.set);
   const read = (ref: string) => readScenario(ref, { extendsAnywhere: flags.extendsAnywhere });
   const base = withOverrides(read(refs[0]), flags);
   const scenarios = refs.map((ref, i) => {
-    const s = i === 0 ? base : read(ref);
-    if (i > 0 && (s.seed !== base.seed || s.reps !== base.reps)) {
+    if (i === 0) return base;
+    const s = withSet(read(ref), set);
+    if (s.seed !== base.seed || s.reps !== base.reps) {
       process.stderr.write(`note: ${ref} runs with the base's seed ${base.seed} and ${base.reps} replications, so runs pair up\n`);
     }
-    return i === 0 ? s : parseScenario({ ...scenarioToFile(s), seed: base.seed, reps: base.reps });
+    return parseScenario({ ...scenarioToFile(s), seed: base.seed, reps: base.reps });
   });
   const results: Aggregate[] = [];
   warnIfHeavy(scenarios[0], workers, base.reps * scenarios.length);
@@ -64,7 +67,7 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
   const designs = scenarios.map((s, i) => ({ name: s.name, summary: results[i].summary, diff: i > 0 ? comparePaired(results[0], results[i]) : undefined }));
   const metrics = comparedMetrics(scenarios);
   const L: string[] = [];
-  L.push(frameLine(results[0].summary));
+  L.push(`${base.reps} replications, seed ${base.seed}, ${framing(scenarios.map((s, i) => assumedBy(s, String.fromCharCode(65 + i))), 'design')}`);
   L.push('');
   L.push('Parameters that differ between the designs:');
   if (differing.length === 0) L.push('  none: the designs are the same scenario');

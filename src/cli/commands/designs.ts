@@ -1,21 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gridDesigns } from '../../designs/design.ts';
-import { DEFAULT_GRID, parseGrid } from '../../designs/grid.ts';
+import { DEFAULT_GRID, parseGrid, type Grid } from '../../designs/grid.ts';
 import { exploreDesigns, pilotReps, type DesignsRunner } from '../../designs/explore.ts';
 import { designsJson } from '../../designs/json.ts';
 import { designsReport, designsTextBlocks } from '../../designs/report.ts';
 import { OutputFolder } from '../../io/outputFolder.ts';
 import { readGrid } from '../../io/readGrid.ts';
 import { fileLoader } from '../../io/readScenario.ts';
-import { parseScenario } from '../../scenario/resolve.ts';
+import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
-import { repsFlag, seedFlag, workersFlag } from '../flags.ts';
+import { repsFlag, seedFlag, setFlag, workersFlag } from '../flags.ts';
 import { blocksText } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { runSetOnPool } from './calibrate.ts';
-import { warnIfHeavy } from './run.ts';
+import { warnIfHeavy, withOverrides } from './run.ts';
 
 export interface DesignsFlags {
   reps?: string;
@@ -25,6 +25,24 @@ export interface DesignsFlags {
   out?: string;
   grid?: string;
   quiet?: boolean;
+  /** `--set path=value` texts: applied to the grid's base, so to every design (not to what the designs vary). */
+  set?: readonly string[];
+}
+
+/** What the designs themselves vary: --set may not touch it (a grid file sets it). */
+const DESIGNED = (path: string) => path.startsWith('programme.') || path.startsWith('volunteers.peer');
+
+/**
+ * The grid with the command line's --set applied to its base (the people, inflow, coordinators,
+ * costs and run fields every design shares), validated again; --set on a design parameter is refused.
+ */
+function withBaseSet(grid: Grid, flags: DesignsFlags): Grid {
+  const set = setFlag(flags.set);
+  const designed = set.find((o) => DESIGNED(o.path));
+  if (designed) throw new UsageError(`--set ${designed.path}: the designs vary programme.* and volunteers.peer*; set them per design in a grid file (--grid, docs/designs.md)`);
+  if (set.length === 0) return grid;
+  const base = withOverrides(parseScenario(grid.base), { set: flags.set, reps: flags.reps, seed: flags.seed });
+  return { ...grid, base: scenarioToFile(base) as Record<string, unknown> };
 }
 
 /**
@@ -58,7 +76,7 @@ export async function designsCommand(positionals: string[], flags: DesignsFlags)
   const workers = workersFlag(flags.workers, defaultWorkers());
   const reps = repsFlag(flags.reps);
   const seed = seedFlag(flags.seed);
-  const grid = flags.grid ? readGrid(flags.grid) : parseGrid(DEFAULT_GRID, { load: fileLoader });
+  const grid = withBaseSet(flags.grid ? readGrid(flags.grid) : parseGrid(DEFAULT_GRID, { load: fileLoader }), flags);
   // The output folder is checked and locked before anything runs, and written as a whole.
   const folder = flags.out ? OutputFolder.open(flags.out) : undefined;
   const say = (line: string) => {
@@ -76,7 +94,7 @@ export async function designsCommand(positionals: string[], flags: DesignsFlags)
       onStage: say,
     });
     progress.stop();
-    const command = `buddysim designs --reps ${result.reps} --seed ${result.seed}${flags.grid ? ` --grid ${flags.grid}` : ''}`;
+    const command = `buddysim designs --reps ${result.reps} --seed ${result.seed}${flags.grid ? ` --grid ${flags.grid}` : ''}${(flags.set ?? []).map((x) => ` --set ${x}`).join('')}`;
     const json = JSON.stringify(designsJson(result), null, 1) + '\n';
     if (folder) {
       const { html, markdown, files } = designsReport(result, command);

@@ -20,6 +20,7 @@ import { ScenarioError } from '../../scenario/errors.ts';
 import { UsageError } from '../errors.ts';
 import { workersFlag } from '../flags.ts';
 import { poolRunner } from '../experimentPool.ts';
+import { assumedBy, framing } from '../format.ts';
 import { defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { shardFlag } from '../shardFlag.ts';
@@ -54,7 +55,10 @@ async function runInto(experiment: Experiment, design: DesignPoints, store: LogS
 /** The closing lines: where the results are, failed replications, and the top of each ranking. */
 function finish(dir: string, results: ExperimentResults, files: string[], verb: string, out: NodeJS.WritableStream = process.stdout): void {
   const rows = summaries(results);
-  const lines = [`${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`];
+  const lines = [
+    `${verb} ${results.design.points.length} points x ${results.experiment.replications} replications; results in ${dir}/: ${files.join(', ')} (see docs/experiments.md)`,
+    `  ${framing(results.design.points.map((p) => assumedBy(p.scenario, `point ${p.index}`)), 'point')}`,
+  ];
   for (const a of analyseSensitivity(results, rows)) {
     const what = `  ${a.metric}${a.block !== null ? ` (${a.block})` : ''}`;
     lines.push(a.refused ? `${what}: no indices, ${a.refused}` : `${what}, ${a.method === 'morris' ? 'mu*' : 'total index'}: ${rankedFactors(a).slice(0, 5).map((x) => `${x.name} ${fmt(x.value, '', 3)}`).join(', ')}`);

@@ -9,7 +9,7 @@ import type { RepStats } from '../../analysis/repStats.ts';
 import { VARY, planCapacity, type PlanRunner, type Vary } from '../../plan/plan.ts';
 import type { ServiceTarget } from '../../plan/target.ts';
 import { UsageError } from '../errors.ts';
-import { countFlag, numberFlag, seedFlag, workersFlag } from '../flags.ts';
+import { countFlag, numberFlag, seedFlag, setFlag, withSet, workersFlag } from '../flags.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { planText } from '../planText.ts';
@@ -33,6 +33,8 @@ export interface PlanFlags {
   out?: string;
   quiet?: boolean;
   extendsAnywhere?: boolean;
+  /** `--set path=value` texts, applied to the scenario before planning. */
+  set?: readonly string[];
 }
 
 const range = (min: number, max: number, what: string, open = false) => ({
@@ -81,7 +83,7 @@ export async function planCommand(positionals: string[], flags: PlanFlags): Prom
   const seed = seedFlag(flags.seed);
   const workers = workersFlag(flags.workers, defaultWorkers());
   if (flags.out) checkOutPath(flags.out, 'into');
-  const scenario = readScenario(positionals[0], { extendsAnywhere: flags.extendsAnywhere });
+  const scenario = withSet(readScenario(positionals[0], { extendsAnywhere: flags.extendsAnywhere }), setFlag(flags.set));
   const target = targetFlags(flags, scenario.weeks);
   const planned = referralsPerYear ?? Number((scenario.params.inflow.participantsPerWeek * 52 * programmes).toFixed(2));
   // The table across inflows: half, the same, twice and four times the planned inflow, unless given.

@@ -8,7 +8,7 @@ import type { Scenario } from '../../model/scenario.ts';
 import { describeCost, estimateCost } from '../../runner/cost.ts';
 import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
-import { recordsFlag, repsFlag, seedFlag, workersFlag } from '../flags.ts';
+import { recordsFlag, repsFlag, seedFlag, setFlag, withSet, workersFlag } from '../flags.ts';
 import { formatSummary } from '../format.ts';
 import { defaultWorkers, runScenario } from '../pool.ts';
 import { createProgress } from '../progress.ts';
@@ -24,14 +24,24 @@ export interface RunFlags {
   json?: boolean;
   shard?: string;
   extendsAnywhere?: boolean;
+  /** `--set path=value` texts, in the order given. */
+  set?: readonly string[];
 }
 
-/** A scenario with the command line's --reps and --seed applied, validated again as a whole. */
-export function withOverrides(scenario: Scenario, flags: Pick<RunFlags, 'reps' | 'seed'>): Scenario {
+/**
+ * A scenario with the command line's --set, then --reps and --seed applied, validated again as a
+ * whole. --reps (or --seed) together with --set reps=... is refused: which one was meant?
+ */
+export function withOverrides(scenario: Scenario, flags: Pick<RunFlags, 'reps' | 'seed' | 'set'>): Scenario {
+  const overrides = setFlag(flags.set);
+  for (const flag of ['reps', 'seed'] as const) {
+    if (flags[flag] !== undefined && overrides.some((o) => o.path === flag)) throw new UsageError(`--${flag} and --set ${flag}=... both set the ${flag}; give one`);
+  }
+  const set = withSet(scenario, overrides);
   const reps = repsFlag(flags.reps);
   const seed = seedFlag(flags.seed);
-  if (reps === undefined && seed === undefined) return scenario;
-  return parseScenario({ ...scenarioToFile(scenario), reps: reps ?? scenario.reps, seed: seed ?? scenario.seed });
+  if (reps === undefined && seed === undefined) return set;
+  return parseScenario({ ...scenarioToFile(set), reps: reps ?? set.reps, seed: seed ?? set.seed });
 }
 
 export function slug(ref: string): string {

@@ -5,9 +5,10 @@ import { writeFileAtomic } from '../../io/files.ts';
 import { checkOutPath } from '../../io/outPath.ts';
 import { readScenario } from '../../io/readScenario.ts';
 import { SWEEP_METRICS, capacityLevers, sweepLevers, type Lever, type LeverSweep } from '../../sweep/levers.ts';
+import { OverrideError, declaredField, parseOverride } from '../../scenario/overrides.ts';
 import { UsageError } from '../errors.ts';
 import { workersFlag } from '../flags.ts';
-import { table } from '../format.ts';
+import { assumedBy, framing, table } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
@@ -18,15 +19,27 @@ export interface SweepFlags extends RunFlags {
   lever?: string[];
 }
 
-/** A lever given on the command line: `coordinators.hoursPerWeek=8,16,24`. */
+/**
+ * A lever given on the command line: `coordinators.hoursPerWeek=8,16,24`. Each level is read and
+ * checked as `--set` reads a value (decimal digits, the parameter's range; a misspelt path gets the
+ * closest known ones); the parameter must be a number.
+ */
 export function parseLeverFlag(raw: string): Lever {
-  const m = /^([a-zA-Z]+\.[a-zA-Z]+)=(.+)$/.exec(raw);
-  if (!m) throw new UsageError(`--lever ${JSON.stringify(raw)}: write section.field=value,value,... e.g. --lever coordinators.hoursPerWeek=8,16,24`);
-  const levels = m[2].split(',').map((v) => Number(v.trim()));
-  if (levels.length < 2 || levels.some((v) => !Number.isFinite(v))) {
-    throw new UsageError(`--lever ${m[1]}: give at least two numeric levels separated by commas, got ${JSON.stringify(m[2])}`);
+  const eq = raw.indexOf('=');
+  if (eq < 0) throw new UsageError(`--lever ${JSON.stringify(raw)}: write section.field=value,value,... e.g. --lever coordinators.hoursPerWeek=8,16,24`);
+  const path = raw.slice(0, eq).trim();
+  const texts = raw.slice(eq + 1).split(',').map((v) => v.trim());
+  const field = declaredField(path);
+  if (field && (field.spec.kind !== 'number' || !path.includes('.'))) throw new UsageError(`--lever ${path}: a lever must be a numeric parameter (section.field); see buddysim params`);
+  let levels: number[];
+  try {
+    levels = texts.map((v) => parseOverride(`${path}=${v}`).value as number);
+  } catch (e) {
+    if (e instanceof OverrideError) throw new UsageError(`--lever ${e.message}`);
+    throw e;
   }
-  return { path: m[1], label: m[1], levels: [...new Set(levels)].sort((a, b) => a - b), expect: {} };
+  if (new Set(levels).size < 2) throw new UsageError(`--lever ${path}: give at least two different levels separated by commas, got ${JSON.stringify(raw.slice(eq + 1))}`);
+  return { path, label: path, levels: [...new Set(levels)].sort((a, b) => a - b), expect: {} };
 }
 
 /**
@@ -94,7 +107,7 @@ export async function sweepCommand(ref: string, flags: SweepFlags): Promise<void
   if (flags.json) {
     process.stdout.write(JSON.stringify({ scenario: base.name, seed: base.seed, reps: base.reps, sweeps }, null, 1) + '\n');
   } else {
-    const frame = `${base.name}: levers one at a time, ${base.reps} replications a level on seed ${base.seed} (common random numbers), ${(base.weeks / 52).toFixed(1)} years`;
+    const frame = `${base.name}: levers one at a time, ${base.reps} replications a level on seed ${base.seed} (common random numbers); ${framing([assumedBy(base)])}`;
     process.stdout.write(`${frame}\n${formatSweep(sweeps)}\n`);
   }
   // A lever moving a figure the wrong way is a failed check, like a failed stylized fact.

@@ -7,6 +7,7 @@ import { checkOutPath } from '../../io/outPath.ts';
 import { fileLoader } from '../../io/readScenario.ts';
 import { UsageError } from '../errors.ts';
 import { repsFlag, workersFlag } from '../flags.ts';
+import { framing } from '../format.ts';
 import { defaultWorkers } from '../pool.ts';
 import { DEFAULT_TARGETS, createRunner, readTargets } from './calibrate.ts';
 
@@ -43,7 +44,7 @@ export async function validateModelCommand(refs: string[], flags: ModelReportFla
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
     const v = await validate(file, fileLoader, runner.run, { reps, seed: file.validationSeed, onScenario: progress(flags.quiet, 'validate-model') });
-    process.stdout.write(validationText(v) + '\n');
+    process.stdout.write(`${validationText(v)}\nScenarios run: ${framing(runner.assumed())}\n`);
     const command = `buddysim validate-model${refs[0] ? ` ${refs[0]}` : ''} --reps ${reps}`;
     const targetsPath = relative(process.cwd(), path) || path;
     writeFileAtomic(out, validationMarkdown(v, { command, targetsPath, mechanismsLink: 'docs/mechanisms.md' }));
@@ -67,7 +68,7 @@ export async function mechanismsCommand(refs: string[], flags: ModelReportFlags)
   const runner = createRunner(workersFlag(flags.workers, defaultWorkers()));
   try {
     const study = await studyMechanisms(fileLoader, runner.run, { reps, onScenario: progress(flags.quiet, 'mechanisms') });
-    process.stdout.write(mechanismsText(study) + '\n');
+    process.stdout.write(`${mechanismsText(study)}\n\nScenarios run: ${framing(runner.assumed())}\n`);
     writeFileAtomic(out, mechanismsMarkdown(study, `buddysim mechanisms --reps ${reps}`));
     process.stdout.write(`Report in ${out}\n`);
   } finally {
