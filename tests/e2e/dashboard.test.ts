@@ -58,7 +58,7 @@ async function exportItem(page: Page, kind: string) {
 
 /** Every chart is drawn from `reps` replications and has data in it. */
 async function expectChartsDrawn(page: Page, reps: number): Promise<void> {
-  const charts = await page.$$eval('svg[data-chart]', (svgs) =>
+  const charts = await page.$$eval('#charts svg[data-chart]', (svgs) =>
     svgs.map((svg) => ({
       id: svg.getAttribute('data-chart'),
       reps: svg.getAttribute('data-reps'),

@@ -1,5 +1,5 @@
 import { interpolateViridis, scaleBand, scaleSequential } from 'd3';
-import { bandLabels, el, fmt, frame, text, type ChartFrame } from './svg.ts';
+import { bandLabels, el, fmt, frame, text, type ChartFrame, tooltip } from './svg.ts';
 
 export interface HeatmapData {
   xLabel: string;
@@ -38,7 +38,7 @@ export function heatmap(o: ChartFrame, d: HeatmapData): string {
     const dark = Number.isFinite(v) && (v - lo) / (hi - lo || 1) < 0.6;
     const hw = d.halfWidth?.[i][j];
     cells.push(el('g', { 'data-x': String(xl), 'data-y': String(yl) },
-      el('title', {}, `${d.xLabel} ${xl}, ${d.yLabel} ${yl}: ${d.valueLabel} ${fmt(v)}${hw !== undefined && Number.isFinite(hw) ? ` ± ${fmt(hw)} (95% CI)` : ''}`),
+      tooltip(`${d.xLabel} ${xl}, ${d.yLabel} ${yl}: ${d.valueLabel} ${fmt(v)}${hw !== undefined && Number.isFinite(hw) ? ` ± ${fmt(hw)} (95% CI)` : ''}`),
       el('rect', { x: cx, y: cy, width: x.bandwidth(), height: y.bandwidth(), fill }),
       x.bandwidth() > 28 && y.bandwidth() > 14 ? text({ x: cx + x.bandwidth() / 2, y: cy + y.bandwidth() / 2 + 3.5, 'text-anchor': 'middle', 'font-size': 10, fill: dark ? '#ffffff' : '#1a1a1a' }, fmt(v)) : '',
     ));

@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { bandLabels, el, fmt, frame, leftAxis, PALETTE, textWidth, type ChartFrame } from './svg.ts';
+import { bandLabels, el, fmt, frame, leftAxis, PALETTE, textWidth, type ChartFrame, tooltip } from './svg.ts';
 
 /** One series of estimates with intervals, one value per category. */
 export interface IntervalSeries {
@@ -39,7 +39,7 @@ export function intervalBars(o: ChartFrame & { yLabel: string; bars?: boolean },
       if (!Number.isFinite(v)) return;
       const left = (x(cat) ?? 0) + (dx(s.label) ?? 0);
       const mid = left + dx.bandwidth() / 2;
-      const parts = [el('title', {}, `${cat}, ${s.label}: ${fmt(v)} [${fmt(s.lower[j])}, ${fmt(s.upper[j])}]`)];
+      const parts = [tooltip(`${cat}, ${s.label}: ${fmt(v)} [${fmt(s.lower[j])}, ${fmt(s.upper[j])}]`)];
       if (bars) parts.push(el('rect', { x: left, y: Math.min(y(v), y(0)), width: dx.bandwidth(), height: Math.abs(y(v) - y(0)), fill: c, 'fill-opacity': 0.8 }));
       else parts.push(el('circle', { cx: mid, cy: y(v), r: 4, fill: c }));
       if (Number.isFinite(s.lower[j]) && Number.isFinite(s.upper[j])) {

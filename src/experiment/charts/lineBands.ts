@@ -1,5 +1,5 @@
 import { area, line, scaleLinear } from 'd3';
-import { bottomAxis, el, emptyNote, fmt, frame, leftAxis, PALETTE, text, type ChartFrame } from './svg.ts';
+import { bottomAxis, el, emptyNote, fmt, frame, leftAxis, PALETTE, text, type ChartFrame, tooltip } from './svg.ts';
 
 /** One line of a 1-D sweep: the mean at each x, the 95% CI of the mean, the 95% range of single runs. */
 export interface SweepSeries {
@@ -45,7 +45,7 @@ export function lineWithBands(o: ChartFrame & { xLabel: string; yLabel: string }
       el('path', { d: path, fill: 'none', stroke: c, 'stroke-width': 2 }),
       ...idx.map((j) =>
         el('circle', { cx: x(s.x[j]), cy: y(s.mean[j]), r: 3, fill: c },
-          el('title', {}, `${s.label ? `${s.label}, ` : ''}${o.xLabel} ${fmt(s.x[j])}: mean ${fmt(s.mean[j])}, 95% CI ${fmt(s.ci[j][0])} to ${fmt(s.ci[j][1])}, runs ${fmt(s.range[j][0])} to ${fmt(s.range[j][1])}`)),
+          tooltip(`${s.label ? `${s.label}, ` : ''}${o.xLabel} ${fmt(s.x[j])}: mean ${fmt(s.mean[j])}, 95% CI ${fmt(s.ci[j][0])} to ${fmt(s.ci[j][1])}, runs ${fmt(s.range[j][0])} to ${fmt(s.range[j][1])}`)),
       ),
     );
   });

@@ -25,6 +25,11 @@ export function el(tag: string, attrs: Attrs, ...children: string[]): string {
   return children.length === 0 ? `<${tag}${a}/>` : `<${tag}${a}>${children.join('')}</${tag}>`;
 }
 
+/** A hover title (SVG <title>) whose content is escaped. */
+export function tooltip(content: string): string {
+  return el('title', {}, escapeText(content));
+}
+
 /** A text element whose content is escaped. */
 export function text(attrs: Attrs, content: string): string {
   return el('text', attrs, escapeText(content));

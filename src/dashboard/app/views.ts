@@ -1,0 +1,40 @@
+/**
+ * The views (Design, Explore, History and sets) as tabs in the top bar: one view's panel and its
+ * toolbar are shown at a time. The "Skip to results" link moves focus to the shown view's results
+ * without touching the address bar, whose hash is the page's state.
+ */
+import { $ } from '../dom.ts';
+import { VIEWS, type AppState, type ViewName } from './appState.ts';
+import type { Store } from './store.ts';
+
+/** Where "Skip to results" goes in each view. */
+const RESULTS: Record<ViewName, string> = { run: '#results', explore: '#explore-results', saved: '#saved' };
+
+export function mountViews(store: Store<AppState>): void {
+  const tabs = [...document.querySelectorAll<HTMLButtonElement>('nav.views button[data-view]')];
+  const panels = [...document.querySelectorAll<HTMLElement>('[data-view-panel]')];
+  const toolbar = [...document.querySelectorAll<HTMLElement>('[data-for-view]')];
+  for (const tab of tabs) {
+    tab.addEventListener('click', () => {
+      const view = tab.dataset.view as ViewName;
+      if ((VIEWS as readonly string[]).includes(view)) store.update({ view });
+    });
+  }
+  const skip = $<HTMLAnchorElement>('a.skip');
+  skip.addEventListener('click', (e) => {
+    e.preventDefault();
+    document.querySelector<HTMLElement>(RESULTS[store.get().view])?.focus();
+  });
+  const render = (s: AppState, prev: AppState | null) => {
+    if (prev && prev.view === s.view) return;
+    for (const tab of tabs) {
+      if (tab.dataset.view === s.view) tab.setAttribute('aria-current', 'page');
+      else tab.removeAttribute('aria-current');
+    }
+    for (const p of panels) p.hidden = p.dataset.viewPanel !== s.view;
+    for (const t of toolbar) t.hidden = !t.dataset.forView!.split(' ').includes(s.view);
+    skip.href = RESULTS[s.view];
+  };
+  store.subscribe(render);
+  render(store.get(), null);
+}
