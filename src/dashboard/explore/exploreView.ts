@@ -4,7 +4,7 @@
  * means with intervals), with a table of the points; or the same for a loaded result file.
  */
 import { describeCost, fmt, fmtEstimate, SECTIONS, type NumberParam } from '../../index.ts';
-import { replicationTable, summaryTable, tableToCsv, parameterField } from '../../experiment/index.ts';
+import { fmt as chartFmt, replicationTable, summaryTable, tableToCsv, parameterField } from '../../experiment/index.ts';
 import type { AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { effectiveValue } from '../design.ts';
@@ -196,7 +196,7 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
     }
     for (const f of varying) {
       if (f.name === c.x || f.name === c.second) continue;
-      parts.push(labelledSelect(`explore-fixed-${slug(f.name)}`, `${f.label} at`, f.levels.map((l) => option(String(l), typeof l === 'number' ? fmt(l) : l)), c.fixed[f.name], (v) => actions.setChoice({ ...c, fixed: { ...c.fixed, [f.name]: v } })));
+      parts.push(labelledSelect(`explore-fixed-${slug(f.name)}`, `${f.label} at`, f.levels.map((l) => option(String(l), typeof l === 'number' ? chartFmt(l) : l)), c.fixed[f.name], (v) => actions.setChoice({ ...c, fixed: { ...c.fixed, [f.name]: v } })));
     }
     ui.options.replaceChildren(...parts);
   };
@@ -215,7 +215,7 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
     for (const r of rows.slice(0, MAX_TABLE_ROWS)) {
       const values = t.points.get(r.point) ?? {};
       const tr = el('tr');
-      for (const f of factors) tr.append(el('td', {}, typeof values[f.name] === 'number' ? fmt(values[f.name] as number) : String(values[f.name] ?? '')));
+      for (const f of factors) tr.append(el('td', {}, typeof values[f.name] === 'number' ? chartFmt(values[f.name] as number) : String(values[f.name] ?? '')));
       tr.append(el('td', {}, fmtEstimate(r.mean, r.ci95, unit)), el('td', {}, `${fmt(r.range95[0], unit)} to ${fmt(r.range95[1], unit)}`), el('td', {}, `${r.n}${r.failed > 0 ? ` (${r.failed} failed)` : ''}`));
       body.append(tr);
     }

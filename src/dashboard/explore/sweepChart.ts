@@ -60,6 +60,14 @@ function pointsInView(t: SweepTable, c: ChartChoice): number[] {
 }
 
 const levelText = (f: SweepFactor, v: number | string) => (typeof v === 'number' ? fmt(v) : v);
+
+/** Shares as percentages (40%, 57.6%); other figures with three significant digits. */
+export function valueFormat(unit: string): (v: number) => string {
+  return unit.startsWith('share') ? (v) => (Number.isFinite(v) ? `${+(100 * v).toFixed(1)}%` : 'n/a') : fmt;
+}
+
+/** The value axis names the unit only: the chart's title names the figure. */
+const valueAxis = (unit: string, label: string) => (unit.startsWith('share') ? 'share (%)' : unit || label);
 const axisLabel = (f: SweepFactor) => `${f.label}${f.unit ? ` (${f.unit})` : ''}`;
 
 export interface SweepChart {
@@ -79,7 +87,8 @@ export function sweepChart(t: SweepTable, c: ChartChoice, width: number): SweepC
   const fx = t.factors.find((f) => f.name === c.x)!;
   const fy = c.second ? t.factors.find((f) => f.name === c.second) ?? null : null;
   const { label, unit } = metricLabel(c.metric);
-  const yLabel = unit ? `${label} (${unit})` : label;
+  const yLabel = valueAxis(unit, label);
+  const yFormat = valueFormat(unit);
   const inView = new Set(pointsInView(t, c));
   const rows = new Map(t.rows.filter((r) => r.metric === c.metric && inView.has(r.point)).map((r) => [r.point, r]));
   const at = (xv: number | string, yv: number | string | null) => {
@@ -93,7 +102,7 @@ export function sweepChart(t: SweepTable, c: ChartChoice, width: number): SweepC
   const fixedText = Object.entries(c.fixed).filter(([name]) => (t.factors.find((f) => f.name === name)?.levels.length ?? 0) > 1).map(([name, level]) => `${name} = ${level}`);
   const held = fixedText.length > 0 ? `; held: ${fixedText.join(', ')}` : '';
   const reps = Math.max(0, ...[...rows.values()].map((r) => r.n).filter(Number.isFinite));
-  const subtitle = `Mean over ${reps} replications per point${held}`;
+  const subtitle = `Mean over ${reps} replication${reps === 1 ? '' : 's'} per point${held}`;
   const id = `explore-${c.metric}`;
 
   if (fy && c.secondAs === 'heatmap') {
@@ -104,7 +113,7 @@ export function sweepChart(t: SweepTable, c: ChartChoice, width: number): SweepC
     }));
     const svg = heatmap(
       { id, title: label, subtitle: `${subtitle}; cell: mean`, description: `${label} over ${fx.levels.length} values of ${fx.label} and ${fy.levels.length} of ${fy.label}`, width, height: Math.max(260, Math.min(560, 150 + 26 * fy.levels.length)) },
-      { xLabel: axisLabel(fx), yLabel: axisLabel(fy), xLevels: fx.levels.map((v) => levelText(fx, v)), yLevels: fy.levels.map((v) => levelText(fy, v)), values, halfWidth, valueLabel: unit || label },
+      { xLabel: axisLabel(fx), yLabel: axisLabel(fy), xLevels: fx.levels.map((v) => levelText(fx, v)), yLevels: fy.levels.map((v) => levelText(fy, v)), values, halfWidth, valueLabel: label, format: yFormat },
     );
     return { kind: 'heatmap', svg, notes };
   }
@@ -127,7 +136,7 @@ export function sweepChart(t: SweepTable, c: ChartChoice, width: number): SweepC
       };
     });
     const svg = lineWithBands(
-      { id, title: label, subtitle: `${subtitle}; dark band: 95% CI of the mean, light band: 95% of single runs`, description: `${label} against ${fx.label}`, width, xLabel: axisLabel(fx), yLabel },
+      { id, title: label, subtitle: `${subtitle}; dark band: 95% CI of the mean, light band: 95% of single runs`, description: `${label} against ${fx.label}`, width, xLabel: axisLabel(fx), yLabel, yFormat },
       series,
     );
     return { kind: 'line', svg, notes };
@@ -137,7 +146,7 @@ export function sweepChart(t: SweepTable, c: ChartChoice, width: number): SweepC
     return { label: seriesLabel(yv), values: pts.map((r) => r?.mean ?? NaN), lower: pts.map((r) => r?.ci95[0] ?? NaN), upper: pts.map((r) => r?.ci95[1] ?? NaN) };
   });
   const svg = intervalBars(
-    { id, title: label, subtitle: `${subtitle}; 95% CI of the mean`, description: `${label} per value of ${fx.label}`, width, yLabel, bars: false },
+    { id, title: label, subtitle: `By ${fx.label}; ${subtitle.charAt(0).toLowerCase()}${subtitle.slice(1)}; 95% CI of the mean`, description: `${label} per value of ${fx.label}`, width, yLabel, yFormat, bars: false },
     fx.levels.map((v) => levelText(fx, v)),
     series,
   );

@@ -6,7 +6,8 @@
  */
 import { DOMAIN_LABELS, HEADLINE_METRICS, effectUnit, fmt, fmtEstimate, fmtSigned, diffUnit, fmtInterval, scenarioToFile, type MetricName, type PairedDifference, type Scenario, type Summary } from '../../index.ts';
 import { blocksToHtml, type Block } from '../../experiment/index.ts';
-import { COMPARE_METRICS, effectInWords, prematureWording } from '../panels.ts';
+import { COMPARE_METRICS } from '../panels.ts';
+import { effectInWords, prematureWording } from '../wording.ts';
 
 export interface ReportChart {
   id: string;

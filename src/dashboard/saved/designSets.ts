@@ -77,7 +77,8 @@ export function parseDesignSet(json: unknown, file: string): DesignSet {
     }
   });
   if (problems.length > 0) throw new ScenarioError(problems, file);
-  return r.data;
+  const { name, saved, designs } = r.data;
+  return { name, saved, designs };
 }
 
 /** A set as the JSON file it is exported to. */
