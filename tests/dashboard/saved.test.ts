@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, runSerial, scenarioHash, ScenarioError } from '../../src/index.ts';
+import { problemsOf } from '../support/problems.ts';
+import { parseScenario, runSerial, scenarioHash } from '../../src/index.ts';
 import { resolveDesign } from '../../src/dashboard/design.ts';
 import { addRun, historyEntry, HISTORY_SIZE, keyFigures } from '../../src/dashboard/saved/history.ts';
 import { designSetJson, openState, parseDesignSet, readStoredSets, removeDesign, saveDesign, storeSets, STORAGE_KEY, withSet } from '../../src/dashboard/saved/designSets.ts';
@@ -20,15 +21,6 @@ class MemoryStorage {
     this.items.set(k, v);
   }
 }
-
-const problems = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof ScenarioError ? [...e.problems] : [String(e)];
-  }
-  return [];
-};
 
 describe('run history', () => {
   it('keeps each run with its scenario, seed, replications and key figures, newest first', () => {
@@ -72,11 +64,11 @@ describe('saved design sets', () => {
   });
 
   it('refuses a broken set file naming the field', () => {
-    expect(problems(() => parseDesignSet({ format: 'buddysim-design-set', version: 1, name: 'x', designs: [{ label: 'a', scenario: { version: 1, name: 'a', reps: -1 } }] }, 'x.json'))).toEqual([
+    expect(problemsOf(() => parseDesignSet({ format: 'buddysim-design-set', version: 1, name: 'x', designs: [{ label: 'a', scenario: { version: 1, name: 'a', reps: -1 } }] }, 'x.json'))).toEqual([
       'x.json designs.0.scenario: reps: got -1; must be at least 1 replications',
     ]);
-    expect(problems(() => parseDesignSet({ format: 'other', version: 1, name: 'x', designs: [] }, 'x.json'))).toEqual(['x.json: format: got "other"; must be "buddysim-design-set"']);
-    expect(problems(() => parseDesignSet({ format: 'buddysim-design-set', version: 1, name: 'x', designs: [], extra: 1 }, 'x.json'))[0]).toMatch(/^x\.json: extra: unknown field; allowed here: format, version, name, saved, designs$/);
+    expect(problemsOf(() => parseDesignSet({ format: 'other', version: 1, name: 'x', designs: [] }, 'x.json'))).toEqual(['x.json: format: got "other"; must be "buddysim-design-set"']);
+    expect(problemsOf(() => parseDesignSet({ format: 'buddysim-design-set', version: 1, name: 'x', designs: [], extra: 1 }, 'x.json'))[0]).toMatch(/^x\.json: extra: unknown field; allowed here: format, version, name, saved, designs$/);
   });
 
   it('keeps sets in storage, says when storage is full, and leaves unreadable storage alone', () => {

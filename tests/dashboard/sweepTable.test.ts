@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { problemsOf } from '../support/problems.ts';
 import { parseExperiment, replicationTable, runExperiment, summaryTable, tableToCsv } from '../../src/experiment/index.ts';
-import { ScenarioError } from '../../src/index.ts';
 import { tableFromCsv, tableFromResults } from '../../src/dashboard/explore/sweepTable.ts';
 import { defaultChoice, sweepChart, valueFormat } from '../../src/dashboard/explore/sweepChart.ts';
 
@@ -18,15 +18,6 @@ const experiment = parseExperiment({
 const results = await runExperiment(experiment);
 const summaryCsv = tableToCsv(summaryTable(results));
 const replicationsCsv = tableToCsv(replicationTable(results));
-
-const problems = (f: () => unknown) => {
-  try {
-    f();
-  } catch (e) {
-    return e instanceof ScenarioError ? [...e.problems] : [String(e)];
-  }
-  return [];
-};
 
 describe('the Explore view\'s table of an experiment', () => {
   it('reads summary.csv of buddysim experiment run as the results it was written from', () => {
@@ -60,12 +51,12 @@ describe('the Explore view\'s table of an experiment', () => {
   });
 
   it('refuses other files with one line naming the file, line and column', () => {
-    expect(problems(() => tableFromCsv('a,b\n1,2\n', 'other.csv'))[0]).toMatch(/^other\.csv: not a result table of buddysim experiment run: expected the columns of summary\.csv .*; got "a,b"$/);
+    expect(problemsOf(() => tableFromCsv('a,b\n1,2\n', 'other.csv'))[0]).toMatch(/^other\.csv: not a result table of buddysim experiment run: expected the columns of summary\.csv .*; got "a,b"$/);
     const bad = summaryCsv.replace(/\n0,/, '\nzero,');
-    expect(problems(() => tableFromCsv(bad, 'summary.csv'))).toContain('summary.csv: line 2, column point: got "zero"; must be a whole number from 0');
-    expect(problems(() => tableFromCsv(summaryCsv.split('\n')[0] + '\n', 'summary.csv'))).toEqual(['summary.csv: has a header but no rows']);
+    expect(problemsOf(() => tableFromCsv(bad, 'summary.csv'))).toContain('summary.csv: line 2, column point: got "zero"; must be a whole number from 0');
+    expect(problemsOf(() => tableFromCsv(summaryCsv.split('\n')[0] + '\n', 'summary.csv'))).toEqual(['summary.csv: has a header but no rows']);
     const many = ['point,metric,n,failed,mean,ci95_low,ci95_high,range95_low,range95_high,sd', ...Array.from({ length: 50 }, () => 'x,m,1,0,1,1,1,1,1,0')].join('\n');
-    expect(problems(() => tableFromCsv(many, 'big.csv')).length).toBeLessThanOrEqual(21);
+    expect(problemsOf(() => tableFromCsv(many, 'big.csv')).length).toBeLessThanOrEqual(21);
   });
 
   it('draws a line with bands against a number, lines per level, a heat map over two, intervals for levels without an order', () => {

@@ -4,9 +4,11 @@
  * it, load a result file, and pick the chart.
  */
 import { ScenarioError, describeCost, estimateCost, type Scenario } from '../../index.ts';
-import { designPoints, runExperiment, unitCount, type ExperimentRunner, type ReplicationRecord } from '../../experiment/index.ts';
+import { designPoints } from '../../experiment/points.ts';
+import { runExperiment, unitCount, type ExperimentRunner, type ReplicationRecord } from '../../experiment/run.ts';
 import type { AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
+import { problemLines, readPickedFile, someLines } from '../files.ts';
 import { CancelledError, type Job, type WorkerPool } from '../runner.ts';
 import type { ExploreState } from './exploreState.ts';
 import { sweepExperiment, sweepPoints, sweepProblems, type SweepSettings } from './sweep.ts';
@@ -72,8 +74,7 @@ export class ExploreActions {
     try {
       experiment = sweepExperiment(base, settings);
     } catch (e) {
-      const lines = e instanceof ScenarioError ? e.problems : [String(e)];
-      return this.set({ status: { kind: 'invalid', text: lines.slice(0, 5).join(' ') } });
+      return this.set({ status: { kind: 'invalid', text: someLines(problemLines(e, 'sweep')) } });
     }
     this.cancel(true);
     const job = this.pool.job();
@@ -149,13 +150,10 @@ export class ExploreActions {
   /** Reads summary.csv or replications.csv of `buddysim experiment run` and shows it. */
   async load(file: File): Promise<void> {
     try {
-      if (file.size > MAX_RESULT_BYTES) {
-        throw new ScenarioError([`${file.name}: the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; result files are at most ${MAX_RESULT_BYTES / 1024 / 1024} MB here (use buddysim experiment report for larger ones)`]);
-      }
       if (/\.parquet$/i.test(file.name)) {
         throw new ScenarioError([`${file.name}: Parquet is not read here (its reader would make the one-file dashboard about 7 MB larger); load summary.csv or replications.csv from the same folder`]);
       }
-      const table = tableFromCsv(await file.text(), file.name);
+      const table = tableFromCsv(await readPickedFile(file, MAX_RESULT_BYTES, 'result files read here (use buddysim experiment report for larger ones)'), file.name);
       const choice = defaultChoice(table, null);
       this.set({
         table,
@@ -164,8 +162,7 @@ export class ExploreActions {
         status: { kind: 'done', text: `Loaded ${file.name}: ${table.points.size} points, ${table.metrics.length} figures${choice ? '' : '; no factor varies, so there is nothing to draw against'}.` },
       });
     } catch (e) {
-      const lines = e instanceof ScenarioError ? e.problems : [`${file.name}: ${e instanceof Error ? e.message : String(e)}`];
-      this.set({ status: { kind: 'error', text: lines.slice(0, 5).join(' ') + (lines.length > 5 ? ` ... and ${lines.length - 5} more problems.` : '') } });
+      this.set({ status: { kind: 'error', text: someLines(problemLines(e, file.name)) } });
     }
   }
 }

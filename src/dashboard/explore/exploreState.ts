@@ -2,7 +2,8 @@
  * The Explore view's part of the dashboard's state: the sweep's settings, how its run goes, and the
  * table and chart on screen (a sweep run here, or a result file loaded).
  */
-import type { Experiment, ExperimentResults } from '../../experiment/index.ts';
+import type { Experiment } from '../../experiment/experiment.ts';
+import type { ExperimentResults } from '../../experiment/run.ts';
 import type { ChartChoice } from './sweepChart.ts';
 import { defaultLever, type SweepSettings } from './sweep.ts';
 import type { SweepTable } from './sweepTable.ts';

@@ -4,7 +4,9 @@
  * means with intervals), with a table of the points; or the same for a loaded result file.
  */
 import { describeCost, fmt, fmtEstimate, SECTIONS, type NumberParam } from '../../index.ts';
-import { fmt as chartFmt, replicationTable, summaryTable, tableToCsv, parameterField } from '../../experiment/index.ts';
+import { fmt as chartFmt } from '../../experiment/charts/svg.ts';
+import { parameterField } from '../../experiment/factors.ts';
+import { replicationTable, summaryTable, tableToCsv } from '../../experiment/results.ts';
 import type { AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { effectiveValue } from '../design.ts';

@@ -5,7 +5,8 @@
  * summary.csv equals the command line's for the same file. Pure: no DOM.
  */
 import { METRIC_NAMES, ScenarioError, scenarioToFile, type Scenario } from '../../index.ts';
-import { parseExperiment, parameterField, type Experiment } from '../../experiment/index.ts';
+import { parseExperiment, type Experiment } from '../../experiment/experiment.ts';
+import { parameterField } from '../../experiment/factors.ts';
 import { FIELDS } from '../design.ts';
 import { controlStep } from '../steps.ts';
 

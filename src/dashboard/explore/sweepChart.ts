@@ -3,7 +3,10 @@
  * (src/experiment/charts: SVG text, no DOM): a line with bands against one lever, a heat map over
  * two, or means with intervals when the lever's levels have no order. Pure: no DOM.
  */
-import { fmt, heatmap, intervalBars, lineWithBands, type IntervalSeries, type SweepSeries } from '../../experiment/charts/index.ts';
+import { heatmap } from '../../experiment/charts/heatmap.ts';
+import { intervalBars, type IntervalSeries } from '../../experiment/charts/intervals.ts';
+import { lineWithBands, type SweepSeries } from '../../experiment/charts/lineBands.ts';
+import { fmt } from '../../experiment/charts/svg.ts';
 import { metricLabel, varyingFactors, type SweepFactor, type SweepTable } from './sweepTable.ts';
 
 /** What to draw: a figure against `x`; a second factor as heat-map rows or as one line per level; the other factors held at a level. */

@@ -6,7 +6,9 @@
  */
 import { csvParse, type DSVRowArray } from 'd3';
 import { METRICS, ScenarioError, summarize, type MetricName } from '../../index.ts';
-import { parameterField, summaryTable, summaries, type ExperimentResults, type Table } from '../../experiment/index.ts';
+import { parameterField } from '../../experiment/factors.ts';
+import { summaryTable, summaries, type Table } from '../../experiment/results.ts';
+import type { ExperimentResults } from '../../experiment/run.ts';
 
 /** A factor column: its name (a parameter path, a variants factor's name), label, unit and levels in order. */
 export interface SweepFactor {

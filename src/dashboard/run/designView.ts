@@ -3,12 +3,13 @@
  * toolbar that runs, cancels and pins a baseline. User events call the actions; the controls show
  * the store's design.
  */
-import { MAX_INPUT_BYTES, ScenarioError, parseJsonStrict } from '../../index.ts';
+import { MAX_INPUT_BYTES, parseJsonStrict } from '../../index.ts';
 import type { AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { Controls } from '../controls.ts';
 import { BUNDLED, stateFromFile, withOverride } from '../design.ts';
 import { $ } from '../dom.ts';
+import { problemLines, readPickedFile } from '../files.ts';
 import type { OverrideValue } from '../state.ts';
 import { canPin, type RunActions } from './actions.ts';
 
@@ -60,16 +61,11 @@ export function mountDesignView(store: Store<AppState>, actions: RunActions): vo
     const file = ui.fileInput.files?.[0];
     if (!file) return;
     try {
-      // Checked before reading: a 50 MB file would freeze the page.
-      if (file.size > MAX_INPUT_BYTES) {
-        throw new ScenarioError([`${file.name}: the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; scenario files are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`]);
-      }
-      const json = parseJsonStrict(await file.text(), file.name);
+      const json = parseJsonStrict(await readPickedFile(file, MAX_INPUT_BYTES, 'scenario files'), file.name);
       store.update({ linkNotes: [] });
       actions.setDesign(stateFromFile(json, file.name), 'now');
     } catch (e) {
-      const lines = e instanceof ScenarioError ? [...e.problems] : [`${file.name}: ${e instanceof Error ? e.message : String(e)}`];
-      controls.showGeneral(lines);
+      controls.showGeneral(problemLines(e, file.name));
       actions.status('error', `Could not load ${file.name}: see the problems above the levers.`);
     } finally {
       ui.fileInput.value = '';

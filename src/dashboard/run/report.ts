@@ -5,7 +5,8 @@
  * command that gives the same numbers). Built from the experiment report's blocks and page.
  */
 import { DOMAIN_LABELS, HEADLINE_METRICS, effectUnit, fmt, fmtEstimate, fmtSigned, diffUnit, fmtInterval, scenarioToFile, type MetricName, type PairedDifference, type Scenario, type Summary } from '../../index.ts';
-import { blocksToHtml, type Block } from '../../experiment/index.ts';
+import type { Block } from '../../experiment/report/blocks.ts';
+import { blocksToHtml } from '../../experiment/report/html.ts';
 import { COMPARE_METRICS } from '../panels.ts';
 import { effectInWords, prematureWording } from '../wording.ts';
 

@@ -7,6 +7,7 @@ import { MAX_INPUT_BYTES, ScenarioError, parseJsonStrict } from '../../index.ts'
 import type { AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { $, el } from '../dom.ts';
+import { problemLines, readPickedFile, someLines } from '../files.ts';
 import { downloadText, slug } from '../exporting.ts';
 import type { RunActions } from '../run/actions.ts';
 import { designSetJson, openState, parseDesignSet, readStoredSets, removeDesign, saveDesign, storeSets, withSet, type DesignSet } from './designSets.ts';
@@ -64,12 +65,10 @@ export class SetActions {
 
   async import(file: File): Promise<void> {
     try {
-      if (file.size > MAX_INPUT_BYTES) throw new ScenarioError([`${file.name}: the file is ${(file.size / 1024 / 1024).toFixed(1)} MB; design sets are at most ${MAX_INPUT_BYTES / 1024 / 1024} MB`]);
-      const set = parseDesignSet(parseJsonStrict(await file.text(), file.name), file.name);
+      const set = parseDesignSet(parseJsonStrict(await readPickedFile(file, MAX_INPUT_BYTES, 'design sets'), file.name), file.name);
       this.keep(withSet(this.store.get().sets, set), `Imported the set "${set.name}" (${set.designs.length} designs).`);
     } catch (e) {
-      const lines = e instanceof ScenarioError ? e.problems : [`${file.name}: ${e instanceof Error ? e.message : String(e)}`];
-      this.say(`Could not import ${file.name}: ${lines.slice(0, 5).join(' ')}${lines.length > 5 ? ` ... and ${lines.length - 5} more problems.` : ''}`);
+      this.say(`Could not import ${file.name}: ${someLines(problemLines(e, file.name))}`);
     }
   }
 }
