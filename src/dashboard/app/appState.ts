@@ -68,6 +68,12 @@ export interface AppState {
   explore: ExploreState;
 }
 
+/**
+ * The state a page starts from: the default scenario in the controls, nothing run yet.
+ *
+ * @example
+ *   const store = new Store(initialState(ASSUMED_SPEED));
+ */
 export function initialState(measuredSpeed: number): AppState {
   const dash: DashState = { scenario: DEFAULT_SCENARIO, overrides: {} };
   return {

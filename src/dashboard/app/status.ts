@@ -7,6 +7,12 @@ import { hashOf, type AppState } from './appState.ts';
 import type { Store } from './store.ts';
 import { $ } from '../dom.ts';
 
+/**
+ * Keeps the status line, the link notes and the body's data attributes in step with the store.
+ *
+ * @example
+ *   mountStatus(store);
+ */
 export function mountStatus(store: Store<AppState>): void {
   const status = $<HTMLElement>('#status');
   const linkNote = $<HTMLElement>('#link-note');

@@ -6,6 +6,13 @@
  */
 export type Listener<S> = (state: S, previous: S) => void;
 
+/**
+ * One store per page.
+ *
+ * @example
+ *   const store = new Store(initialState(ASSUMED_SPEED));
+ *   store.subscribe((s, before) => s.view !== before.view && render(s));
+ */
 export class Store<S extends object> {
   private state: Readonly<S>;
   private readonly listeners = new Set<Listener<S>>();

@@ -10,6 +10,12 @@ import type { Store } from './store.ts';
 /** Where "Skip to results" goes in each view. */
 const RESULTS: Record<ViewName, string> = { run: '#results', explore: '#explore-results', saved: '#saved' };
 
+/**
+ * Wires the view tabs and the skip link to the store.
+ *
+ * @example
+ *   mountViews(store); // then store.update({ view: 'explore' }) shows the Explore view
+ */
 export function mountViews(store: Store<AppState>): void {
   const tabs = [...document.querySelectorAll<HTMLButtonElement>('nav.views button[data-view]')];
   const panels = [...document.querySelectorAll<HTMLElement>('[data-view-panel]')];

@@ -39,6 +39,14 @@ export function sweepCost(base: Scenario, settings: SweepSettings) {
   return { runs, cost: estimateCost({ ...base, reps: Math.max(1, runs) }) };
 }
 
+/**
+ * The Explore view's actions on the store.
+ *
+ * @example
+ *   const explore = new ExploreActions(store, pool);
+ *   explore.setSettings({ levers: [defaultLever('programme.contactsPerWeek', 1)], reps: 20 });
+ *   explore.run();
+ */
 export class ExploreActions {
   private job: Job | null = null;
 

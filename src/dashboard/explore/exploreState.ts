@@ -21,6 +21,12 @@ export interface ExploreState {
   sweep: { experiment: Experiment; results: ExperimentResults; complete: boolean } | null;
 }
 
+/**
+ * The Explore view before anything is swept: one lever (contact frequency around its default).
+ *
+ * @example
+ *   initialExplore().settings.levers[0].path; // 'programme.contactsPerWeek'
+ */
 export function initialExplore(): ExploreState {
   return {
     settings: { levers: [defaultLever('programme.contactsPerWeek', undefined)], reps: 20 },

@@ -46,6 +46,12 @@ interface LeverRow {
   choices: HTMLElement;
 }
 
+/**
+ * Builds the sweep form and keeps the form, the chart and the table in step with the store.
+ *
+ * @example
+ *   mountExploreView(store, new ExploreActions(store, pool));
+ */
 export function mountExploreView(store: Store<AppState>, actions: ExploreActions): void {
   const ui = {
     form: $<HTMLFormElement>('#sweep-form'),

@@ -27,6 +27,13 @@ export function canPin(s: AppState): boolean {
   return !!s.shown?.complete && !s.run && resultsTruth(s).showing === 'current';
 }
 
+/**
+ * The Design view's actions on the store.
+ *
+ * @example
+ *   const actions = new RunActions(store, new WorkerRunner(pool));
+ *   actions.setDesign({ scenario: 'civic-integration-40h', overrides: { reps: 40 } }, 'now');
+ */
 export class RunActions {
   private debounceTimer: ReturnType<typeof setTimeout> | undefined;
   private drawTimer: ReturnType<typeof setTimeout> | undefined;

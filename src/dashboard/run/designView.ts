@@ -13,6 +13,12 @@ import { problemLines, readPickedFile } from '../files.ts';
 import type { OverrideValue } from '../state.ts';
 import { canPin, type RunActions } from './actions.ts';
 
+/**
+ * Builds the levers and wires the picker, file loading and toolbar to the actions.
+ *
+ * @example
+ *   mountDesignView(store, actions);
+ */
 export function mountDesignView(store: Store<AppState>, actions: RunActions): void {
   const ui = {
     scenarioSelect: $<HTMLSelectElement>('#scenario'),

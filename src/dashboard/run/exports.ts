@@ -45,6 +45,13 @@ export interface ExportMenu {
   close(): boolean;
 }
 
+/**
+ * Wires the export menu, the chart buttons and the report button.
+ *
+ * @example
+ *   const menu = mountExports(store, actions);
+ *   menu.close(); // false when it was not open
+ */
 export function mountExports(store: Store<AppState>, actions: RunActions): ExportMenu {
   const menu = $<HTMLElement>('#export-menu');
   const details = $<HTMLDetailsElement>('#export');

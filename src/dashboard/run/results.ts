@@ -21,6 +21,9 @@ export type Diff = Record<MetricName, PairedDifference>;
 /**
  * Paired differences against the baseline, or null while they cannot be paired: comparePaired needs
  * the same seed and replications, which a run still coming in (a partial snapshot) does not have yet.
+ *
+ * @example
+ *   pairedDiff(state.baseline, state.shown.aggregate)?.effectAllReferred.difference.ci95;
  */
 export function pairedDiff(baseline: Baseline | null, current: Aggregate): Diff | null {
   if (!baseline) return null;
@@ -30,7 +33,12 @@ export function pairedDiff(baseline: Baseline | null, current: Aggregate): Diff 
   return roundDeep(comparePaired(baseline.aggregate, current));
 }
 
-/** Draws every chart of the Design view into its host. */
+/**
+ * Draws every chart of the Design view into its host (`[data-chart-host]` children of `charts`).
+ *
+ * @example
+ *   drawCharts(document.querySelector('#charts'), summary, null);
+ */
 export function drawCharts(charts: HTMLElement, s: Summary, base: Summary | null): void {
   const host = (id: string) => $<HTMLElement>(`[data-chart-host="${id}"]`, charts);
   readWidths([...charts.querySelectorAll<HTMLElement>('[data-chart-host]')]);
@@ -43,6 +51,13 @@ export function drawCharts(charts: HTMLElement, s: Summary, base: Summary | null
   drawCost(host('cost'), s, base);
 }
 
+/**
+ * Draws the results when they or the baseline change, and labels them as the current or the
+ * previous design's on every change (resultsTruth).
+ *
+ * @example
+ *   mountResults(store);
+ */
 export function mountResults(store: Store<AppState>): void {
   const ui = {
     headline: $<HTMLElement>('#headline'),

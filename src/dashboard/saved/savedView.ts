@@ -12,7 +12,14 @@ import { downloadText, slug } from '../exporting.ts';
 import type { RunActions } from '../run/actions.ts';
 import { designSetJson, openState, parseDesignSet, readStoredSets, removeDesign, saveDesign, storeSets, withSet, type DesignSet } from './designSets.ts';
 
-/** Saving and importing sets, kept in `storage` (the browser's localStorage). */
+/**
+ * Saving and importing sets, kept in `storage` (the browser's localStorage).
+ *
+ * @example
+ *   const sets = new SetActions(store, runActions, localStorage);
+ *   sets.restore();
+ *   sets.save('Support options', 'Structured follow-up');
+ */
 export class SetActions {
   constructor(
     private readonly store: Store<AppState>,
@@ -77,6 +84,12 @@ function button(text: string, attrs: Record<string, string> = {}): HTMLButtonEle
   return el('button', { type: 'button', ...attrs }, text);
 }
 
+/**
+ * Keeps the history and the design sets on screen in step with the store, and wires their buttons.
+ *
+ * @example
+ *   mountSavedView(store, runActions, new SetActions(store, runActions, localStorage));
+ */
 export function mountSavedView(store: Store<AppState>, runActions: RunActions, sets: SetActions): void {
   const ui = {
     history: $<HTMLElement>('#history'),
