@@ -78,6 +78,15 @@ describe('the Explore view in Chromium (issue 11)', () => {
     // Chromium's JavaScript engine and Node's).
     expectSameTable(replications, tableToCsv(replicationTable(results)));
     expectSameTable(summary, tableToCsv(summaryTable(results)));
+
+    // The design moves on: the sweep on screen says it was around the previous one, and is dimmed.
+    expect(await page.locator('#explore-notes').textContent()).toMatch(/^A sweep around "Flemish befriending \(year-long\)", seed \d+ at every point\./);
+    await page.getByTestId('view-run').click();
+    await page.getByLabel(/^Planned duration/).fill('26');
+    await page.getByTestId('view-explore').click();
+    await page.waitForFunction(() => document.body.dataset.sweepAround === 'previous');
+    expect(await page.locator('#explore-notes').textContent()).toContain('The design in the Design view has changed since: this sweep is not around it');
+    expect(await page.locator('#explore-chart').getAttribute('class')).toMatch(/\bstale\b/);
     await closePage(page);
   });
 

@@ -6,7 +6,7 @@
 import { ScenarioError, describeCost, estimateCost, type Scenario } from '../../index.ts';
 import { designPoints } from '../../experiment/points.ts';
 import { runExperiment, unitCount, type ExperimentRunner, type ReplicationRecord } from '../../experiment/run.ts';
-import type { AppState } from '../app/appState.ts';
+import { hashOf, type AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { problemLines, readPickedFile, someLines } from '../files.ts';
 import { CancelledError, type Job, type WorkerPool } from '../runner.ts';
@@ -88,6 +88,7 @@ export class ExploreActions {
     const job = this.pool.job();
     this.job = job;
     const design = designPoints(experiment);
+    const around = { baseHash: hashOf(base), baseName: base.name };
     const total = unitCount(experiment, design);
     const records: ReplicationRecord[] = [];
     const started = performance.now();
@@ -115,7 +116,7 @@ export class ExploreActions {
           if (job.cancelled || records.length === total) return;
           const results = partial();
           const table = tableFromResults(results);
-          this.set({ table, choice: defaultChoice(table, this.e.choice), sweep: { experiment, results, complete: false } });
+          this.set({ table, choice: defaultChoice(table, this.e.choice), sweep: { ...around, experiment, results, complete: false } });
         }, SWEEP_REDRAW_MS);
       },
     }).then(
@@ -129,7 +130,7 @@ export class ExploreActions {
         this.set({
           table,
           choice: defaultChoice(table, this.e.choice),
-          sweep: { experiment, results, complete: true },
+          sweep: { ...around, experiment, results, complete: true },
           status: { kind: failed > 0 ? 'error' : 'done', text: `${design.points.length} points x ${experiment.replications} replications in ${seconds} s (seed ${experiment.seed} at every point)${failed > 0 ? `; ${failed} replications failed (see replications.csv, column error)` : ''}.` },
         });
       },

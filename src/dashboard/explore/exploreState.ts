@@ -8,6 +8,16 @@ import type { ChartChoice } from './sweepChart.ts';
 import { defaultLever, type SweepSettings } from './sweep.ts';
 import type { SweepTable } from './sweepTable.ts';
 
+/** A sweep run in this page, and the design it was run around (to tell when the controls moved on). */
+export interface SweepRun {
+  experiment: Experiment;
+  results: ExperimentResults;
+  complete: boolean;
+  /** Content hash and name of the design in the controls when the sweep started. */
+  baseHash: string;
+  baseName: string;
+}
+
 export type SweepStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error' | 'invalid';
 
 export interface ExploreState {
@@ -18,7 +28,7 @@ export interface ExploreState {
   table: SweepTable | null;
   choice: ChartChoice | null;
   /** The sweep behind the table, when it was run here (for its downloads); null for a loaded file. */
-  sweep: { experiment: Experiment; results: ExperimentResults; complete: boolean } | null;
+  sweep: SweepRun | null;
 }
 
 /**

@@ -7,7 +7,7 @@ import { describeCost, fmt, fmtEstimate, SECTIONS, type NumberParam } from '../.
 import { fmt as chartFmt } from '../../experiment/charts/svg.ts';
 import { parameterField } from '../../experiment/factors.ts';
 import { replicationTable, summaryTable, tableToCsv } from '../../experiment/results.ts';
-import type { AppState } from '../app/appState.ts';
+import { hashOf, type AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { effectiveValue } from '../design.ts';
 import { $, el } from '../dom.ts';
@@ -231,12 +231,13 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
     ui.table.replaceChildren(table);
   };
 
-  let drawn: { table: SweepTable | null; choice: ChartChoice | null; width: number } = { table: null, choice: null, width: 0 };
+  let drawn: { table: SweepTable | null; choice: ChartChoice | null; width: number; designHash: string } = { table: null, choice: null, width: 0, designHash: '' };
   const renderChart = (s: AppState, force = false) => {
     const { table, choice } = s.explore;
     const width = Math.max(320, Math.floor(ui.chart.clientWidth));
-    if (!force && table === drawn.table && choice === drawn.choice && (width === drawn.width || ui.chart.clientWidth === 0)) return;
-    drawn = { table, choice, width };
+    const designHash = s.design.scenario ? hashOf(s.design.scenario) : '';
+    if (!force && table === drawn.table && choice === drawn.choice && designHash === drawn.designHash && (width === drawn.width || ui.chart.clientWidth === 0)) return;
+    drawn = { table, choice, width, designHash };
     if (!table || !choice) {
       ui.options.replaceChildren();
       ui.chart.replaceChildren();
@@ -254,7 +255,13 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
     svg.setAttribute('data-testid', 'explore-chart');
     ui.chart.replaceChildren(document.importNode(svg, true));
     ui.chart.dataset.kind = chart.kind;
-    ui.notes.textContent = [`From ${table.source}.`, ...chart.notes].join(' ');
+    const sweep = s.explore.sweep;
+    const moved = sweep !== null && (s.design.scenario === null || hashOf(s.design.scenario) !== sweep.baseHash);
+    const from = sweep ? `A sweep around "${sweep.baseName}", seed ${sweep.experiment.seed} at every point.` : `From ${table.source}.`;
+    const stale = moved ? ` The design in the Design view has changed since: this sweep is not around it; press Run sweep to sweep the design as it is now.` : '';
+    ui.notes.textContent = [from + stale, ...chart.notes].join(' ');
+    ui.chart.classList.toggle('stale', moved);
+    document.body.dataset.sweepAround = moved ? 'previous' : sweep ? 'current' : 'file';
     renderTable(table, choice);
     ui.downloads.hidden = false;
     for (const b of ui.downloads.querySelectorAll<HTMLElement>('[data-sweep-only]')) b.hidden = !s.explore.sweep?.complete;
