@@ -47,7 +47,7 @@ function expectSameTable(actual: string, expected: string): void {
 
 const download = (page: Page, kind: string) => downloadText(page, () => page.locator(`#explore-downloads button[data-download="${kind}"]`).click());
 
-describe('the Explore view in Chromium (issue 11)', () => {
+describe('the Explore view in Chromium (issue 11)', { timeout: 180_000 }, () => {
   it('sweeps one lever on the Web Workers: a line with bands, and the summary.csv of its experiment file run in Node', async () => {
     const page = await openExplore('scenario=flemish-befriending&reps=4&weeks=104');
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: 4, weeks: 104 }));

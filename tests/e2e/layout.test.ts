@@ -26,7 +26,7 @@ const SWEEPS = {
   intervals: 'x=programme.matching&reps=2',
 } as const;
 
-describe('layout in Chromium (issue 13)', () => {
+describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
   it('a phone shows the key figures before the levers', async () => {
     const page = await open('scenario=flemish-befriending&reps=4', PHONE);
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: 4 }));

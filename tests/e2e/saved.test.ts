@@ -20,7 +20,7 @@ async function open(hash: string, page?: Page): Promise<Page> {
   return p;
 }
 
-describe('history, design sets and the report in Chromium (issue 13)', () => {
+describe('history, design sets and the report in Chromium (issue 13)', { timeout: 180_000 }, () => {
   it('lists the runs of the session with scenario, seed, replications and key figures, and re-opens one without running it', async () => {
     const page = await open('scenario=flemish-befriending&reps=6&seed=4');
     const first = nodeScenario('flemish-befriending', { reps: 6, seed: 4 });

@@ -42,7 +42,7 @@ async function recordStates(page: Page): Promise<void> {
 
 const states = (page: Page) => page.evaluate(() => (window as unknown as { states: { showing: string; label: string; partial: string; status: string }[] }).states);
 
-describe('dashboard truth in Chromium (issue 7)', () => {
+describe('dashboard truth in Chromium (issue 7)', { timeout: 180_000 }, () => {
   it('while a new design runs, the previous results are dimmed and labelled as the previous design, never shown as current', async () => {
     const page = await open('scenario=flemish-befriending&reps=20');
     const first = nodeScenario('flemish-befriending', { reps: 20 });

@@ -3,7 +3,7 @@
  * controls, the sweep's progress, and its chart for any figure (a line with bands, a heat map, or
  * means with intervals), with a table of the points; or the same for a loaded result file.
  */
-import { describeCost, fmt, fmtEstimate, SECTIONS, type NumberParam } from '../../index.ts';
+import { describeCost, fmt, fmtEstimate, METRICS, SECTIONS, type NumberParam } from '../../index.ts';
 import { fmt as chartFmt } from '../../experiment/charts/svg.ts';
 import { parameterField } from '../../experiment/factors.ts';
 import { replicationTable, summaryTable, tableToCsv } from '../../experiment/results.ts';
@@ -171,7 +171,18 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
   };
 
   const option = (value: string, text: string) => new Option(text, value);
-  const labelledSelect = (id: string, label: string, options: HTMLOptionElement[], value: string, onChange: (v: string) => void) => {
+  /** Figures grouped as the metric names group them: the main ones, cost items, effects by domain and time. */
+  const metricOptions = (metrics: string[]): HTMLElement[] => {
+    const group = (m: string) => (m.startsWith('costPerYear.') ? 'Cost per year by item' : /^effect(AllReferred|Matched)\./.test(m) ? 'Effects by domain and time' : m in METRICS ? 'Figures' : 'Other columns');
+    const groups = new Map<string, HTMLOptGroupElement>();
+    for (const m of metrics) {
+      const name = group(m);
+      if (!groups.has(name)) groups.set(name, el('optgroup', { label: name }));
+      groups.get(name)!.append(option(m, metricLabel(m).label));
+    }
+    return [...groups.values()];
+  };
+  const labelledSelect = (id: string, label: string, options: HTMLElement[], value: string, onChange: (v: string) => void) => {
     const wrap = el('label', { for: id }, label);
     const select = el('select', { id });
     select.append(...options);
@@ -191,7 +202,7 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
       actions.setChoice({ ...next, fixed });
     };
     const parts: HTMLElement[] = [
-      labelledSelect('explore-metric', 'Figure', t.metrics.map((m) => option(m, metricLabel(m).label)), c.metric, (metric) => change({ metric })),
+      labelledSelect('explore-metric', 'Figure', metricOptions(t.metrics), c.metric, (metric) => change({ metric })),
       labelledSelect('explore-x', 'Against', varying.map((f) => option(f.name, f.label)), c.x, (x) => change({ x, second: c.second === x ? null : c.second })),
     ];
     const others = varying.filter((f) => f.name !== c.x);
