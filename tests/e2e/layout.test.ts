@@ -35,9 +35,10 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
     expect(headline!.y + headline!.height).toBeLessThan(levers!.y);
     // The first card is on the first screen, and a link leads to the levers.
     expect(headline!.y).toBeLessThan(PHONE.height);
+    await page.screenshot({ path: join(ARTIFACTS, 'phone-design.png') });
     await page.getByTestId('to-levers').click();
     expect(page.url()).toContain('scenario=flemish-befriending');
-    await page.screenshot({ path: join(ARTIFACTS, 'phone-design.png') });
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('levers');
     await closePage(page);
 
     const desktop = await open('scenario=flemish-befriending&reps=4', DESKTOP);

@@ -27,9 +27,14 @@ export function mountViews(store: Store<AppState>): void {
     });
   }
   const skip = $<HTMLAnchorElement>('a.skip');
-  skip.addEventListener('click', (e) => {
+  // In-page links (the skip link, "Change the levers") move focus to their target without touching
+  // the address bar, whose hash is the page's state.
+  document.addEventListener('click', (e) => {
+    const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[href^="#"]');
+    if (!link || link.getAttribute('href')!.includes('=')) return;
     e.preventDefault();
-    document.querySelector<HTMLElement>(RESULTS[store.get().view])?.focus();
+    const target = link === skip ? RESULTS[store.get().view] : link.getAttribute('href')!;
+    document.querySelector<HTMLElement>(target)?.focus();
   });
   const render = (s: AppState, prev: AppState | null) => {
     if (prev && prev.view === s.view) return;
