@@ -1,6 +1,7 @@
 /**
  * The buddysim dashboard: pick or load a scenario, move the levers, and watch the replications come
- * in from Web Workers; sweep one or two levers; keep the runs of the session and named design sets.
+ * in from Web Workers; sweep one or two levers; compare designs (the 40-hour grid under every
+ * mechanism, and designs side by side); keep the runs of the session and named design sets.
  * Every number comes from the same engine and the same ordered aggregation as the command line, so
  * they agree byte for byte for the same scenario and seed.
  *
@@ -15,6 +16,8 @@ import { Store } from './app/store.ts';
 import { mountUrl } from './app/url.ts';
 import { mountViews } from './app/views.ts';
 import { DEFAULT_SCENARIO } from './design.ts';
+import { DesignsActions } from './designs/designsActions.ts';
+import { mountDesignsView } from './designs/designsView.ts';
 import { ExploreActions } from './explore/exploreActions.ts';
 import { mountExploreView } from './explore/exploreView.ts';
 import { RunActions } from './run/actions.ts';
@@ -32,6 +35,7 @@ const runActions = new RunActions(store, new WorkerRunner(pool), (what, ms) => {
 });
 const exploreActions = new ExploreActions(store, pool);
 const setActions = new SetActions(store, runActions, storageOrNull());
+const designsActions = new DesignsActions(store, pool);
 
 mountStatus(store);
 mountViews(store);
@@ -39,12 +43,15 @@ mountDesignView(store, runActions);
 mountResults(store);
 const exportMenu = mountExports(store, runActions);
 mountExploreView(store, exploreActions);
+mountDesignsView(store, designsActions);
 mountSavedView(store, runActions, setActions);
 
 // Esc closes the export menu, else cancels what runs in the view shown.
 document.addEventListener('keydown', (e) => {
   if (e.key !== 'Escape' || exportMenu.close()) return;
-  if (store.get().view === 'explore' && exploreActions.running) exploreActions.cancel();
+  const view = store.get().view;
+  if (view === 'explore' && exploreActions.running) exploreActions.cancel();
+  else if (view === 'designs' && designsActions.running) designsActions.cancel();
   else if (store.get().run) runActions.cancel();
 });
 

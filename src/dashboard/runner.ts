@@ -6,7 +6,7 @@
  * of work, `runRange` on a range of replications.
  */
 import { Aggregator, OrderedMerger, planTasks, plannedParticipantWeeks, taskSize, type Aggregate, type RepOutput, type RepRange, type Scenario } from '../index.ts';
-import type { WorkerReply, WorkerRequest } from './worker.ts';
+import type { WorkerOutput, WorkerReply, WorkerRequest } from './worker.ts';
 
 /** A group of tasks that is cancelled together (a run, a sweep). */
 export class Job {
@@ -25,7 +25,7 @@ export class CancelledError extends Error {
 interface Task {
   job: Job;
   request: WorkerRequest;
-  resolve(outputs: RepOutput[]): void;
+  resolve(outputs: WorkerOutput[]): void;
   reject(error: Error): void;
 }
 
@@ -54,11 +54,14 @@ export class WorkerPool {
     return new Job(this.nextJob++);
   }
 
-  /** Runs replications `range` of `scenario` on a worker; rejects with CancelledError if the job is cancelled first. */
-  submit(job: Job, scenario: Scenario, range: RepRange): Promise<RepOutput[]> {
+  /**
+   * Runs replications `range` of `scenario` on a worker (with each one's calibration extras if
+   * asked); rejects with CancelledError if the job is cancelled first.
+   */
+  submit(job: Job, scenario: Scenario, range: RepRange, extras = false): Promise<WorkerOutput[]> {
     if (job.cancelled) return Promise.reject(new CancelledError());
     return new Promise((resolve, reject) => {
-      this.queue.push({ job, request: { run: this.nextRequest++, scenario, range }, resolve, reject });
+      this.queue.push({ job, request: { run: this.nextRequest++, scenario, range, extras }, resolve, reject });
       this.dispatch();
     });
   }
@@ -131,6 +134,8 @@ export interface RunCallbacks {
   onProgress?: (done: number, total: number) => void;
   onDone?: (aggregate: Aggregate) => void;
   onError?: (message: string) => void;
+  /** The run's job was cancelled (told once). */
+  onCancel?: () => void;
 }
 
 /** One design's replications, merged in replication order as they come in. */
@@ -157,7 +162,7 @@ export class Run {
     return this.scenario.reps;
   }
 
-  accept(range: RepRange, outputs: RepOutput[]): void {
+  accept(range: RepRange, outputs: RepOutput[] | WorkerOutput[]): void {
     this.merger.accept(range, outputs);
     this.done += outputs.length;
   }
@@ -166,6 +171,68 @@ export class Run {
   snapshot(): Aggregate | null {
     return this.aggregator.added > 0 ? this.aggregator.finish() : null;
   }
+}
+
+/** Tasks of a run: small (at most 25 replications, about a second each) to balance two cores and show progress early. */
+function runTasks(pool: WorkerPool, scenario: Scenario): RepRange[] {
+  const total = scenario.reps;
+  return planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25));
+}
+
+/**
+ * Runs every replication of a scenario on the pool as its own job, merged in replication order:
+ * the same aggregate as `runSerial` and the command line.
+ *
+ * @example
+ *   const run = runOnPool(pool, scenario, { onDone: (aggregate) => show(aggregate) });
+ *   pool.cancel(run.job); // stops it
+ */
+export function runOnPool(pool: WorkerPool, scenario: Scenario, cb: RunCallbacks = {}, job: Job = pool.job()): Run {
+  const run = new Run(job, scenario);
+  let toldCancel = false;
+  const total = scenario.reps;
+  const fail = (message: string) => {
+    if (run.finished || run.cancelled) return;
+    pool.cancel(run.job);
+    cb.onError?.(message);
+  };
+  for (const range of runTasks(pool, scenario)) {
+    pool.submit(run.job, scenario, range).then(
+      (outputs) => {
+        if (run.cancelled || run.finished) return;
+        try {
+          run.accept(range, outputs);
+        } catch (err) {
+          return fail(String(err));
+        }
+        cb.onProgress?.(run.done, total);
+        if (run.done === total) {
+          run.finished = true;
+          cb.onDone?.(run.aggregator.finish());
+        }
+      },
+      (err: Error) => {
+        if (!(err instanceof CancelledError)) return fail(err.message);
+        if (!toldCancel) cb.onCancel?.();
+        toldCancel = true;
+      },
+    );
+  }
+  return run;
+}
+
+/**
+ * A scenario's aggregate from the pool, as a promise (rejects with CancelledError when `job` is
+ * cancelled): for library code that takes a runner, such as the design explorer.
+ *
+ * @example
+ *   const aggregate = await aggregateOnPool(pool, job, scenario, (done) => console.log(done));
+ */
+export function aggregateOnPool(pool: WorkerPool, job: Job, scenario: Scenario, onProgress?: (done: number) => void): Promise<Aggregate> {
+  if (job.cancelled) return Promise.reject(new CancelledError());
+  return new Promise((resolve, reject) => {
+    runOnPool(pool, scenario, { onProgress: (done) => onProgress?.(done), onDone: resolve, onError: (m) => reject(new Error(m)), onCancel: () => reject(new CancelledError()) }, job);
+  });
 }
 
 /** Design runs on the shared pool: one at a time (a new run cancels the one in progress). */
@@ -190,38 +257,8 @@ export class WorkerRunner {
   /** Starts a run, cancelling any run in progress. */
   start(scenario: Scenario, cb: RunCallbacks = {}): Run {
     this.cancel();
-    const run = new Run(this.pool.job(), scenario);
-    this.current = run;
-    const total = scenario.reps;
-    const count = Math.min(this.size, total);
-    // Small tasks (at most 25 replications, about a second each) balance two cores and show progress early.
-    const tasks = planTasks(total, taskSize(total, count, plannedParticipantWeeks(scenario, 0), 25));
-    const fail = (message: string) => {
-      if (run.finished || run.cancelled) return;
-      this.pool.cancel(run.job);
-      cb.onError?.(message);
-    };
-    for (const range of tasks) {
-      this.pool.submit(run.job, scenario, range).then(
-        (outputs) => {
-          if (run.cancelled || run.finished) return;
-          try {
-            run.accept(range, outputs);
-          } catch (err) {
-            return fail(String(err));
-          }
-          cb.onProgress?.(run.done, total);
-          if (run.done === total) {
-            run.finished = true;
-            cb.onDone?.(run.aggregator.finish());
-          }
-        },
-        (err: Error) => {
-          if (!(err instanceof CancelledError)) fail(err.message);
-        },
-      );
-    }
-    return run;
+    this.current = runOnPool(this.pool, scenario, cb);
+    return this.current;
   }
 
   /** Stops the run in progress at once: its workers are terminated (and replaced on the next run). */

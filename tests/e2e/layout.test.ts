@@ -77,6 +77,15 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
     }
   });
 
+  it('no view is wider than a phone', async () => {
+    for (const view of ['run', 'explore', 'designs', 'saved']) {
+      const page = await open(`scenario=civic-integration-40h&reps=2&view=${view}`, PHONE);
+      await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 2 }));
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(PHONE.width);
+      await closePage(page);
+    }
+  });
+
   it('number controls step by what their unit means: 0.25 contacts, whole hours, whole weeks', async () => {
     const page = await open('scenario=civic-integration-40h&reps=2', DESKTOP);
     await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 2 }));

@@ -7,11 +7,12 @@ import { scenarioHash, type Aggregate, type Scenario } from '../../index.ts';
 import { resolveDesign, type Design } from '../design.ts';
 import { DEFAULT_SCENARIO } from '../design.ts';
 import type { DashState } from '../state.ts';
+import { initialDesigns, type DesignsState } from '../designs/designsState.ts';
 import { initialExplore, type ExploreState } from '../explore/exploreState.ts';
 import type { HistoryEntry } from '../saved/history.ts';
 import type { DesignSet } from '../saved/designSets.ts';
 
-export const VIEWS = ['run', 'explore', 'saved'] as const;
+export const VIEWS = ['run', 'explore', 'designs', 'saved'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export type StatusKind = 'idle' | 'running' | 'done' | 'invalid' | 'cancelled' | 'error' | 'confirm';
@@ -66,6 +67,7 @@ export interface AppState {
   /** The last message about design sets (saved, imported, storage full). */
   setsNote: string;
   explore: ExploreState;
+  designs: DesignsState;
 }
 
 /**
@@ -96,6 +98,7 @@ export function initialState(measuredSpeed: number): AppState {
     sets: [],
     setsNote: '',
     explore: initialExplore(),
+    designs: initialDesigns(),
   };
 }
 

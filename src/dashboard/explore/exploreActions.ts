@@ -5,7 +5,8 @@
  */
 import { ScenarioError, describeCost, estimateCost, type Scenario } from '../../index.ts';
 import { designPoints } from '../../experiment/points.ts';
-import { runExperiment, unitCount, type ExperimentRunner, type ReplicationRecord } from '../../experiment/run.ts';
+import { runExperiment, unitCount, type ReplicationRecord } from '../../experiment/run.ts';
+import { experimentRunner } from '../libraryRunners.ts';
 import { hashOf, type AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { problemLines, readPickedFile, someLines } from '../files.ts';
@@ -17,21 +18,6 @@ import { MAX_RESULT_BYTES, tableFromCsv, tableFromResults } from './sweepTable.t
 
 /** Redraws a sweep's chart from the replications so far at most this often. */
 export const SWEEP_REDRAW_MS = 400;
-
-/**
- * An ExperimentRunner on the dashboard's Web Workers: each task runs `runRange` on a worker, as
- * the command line's pool does. Tasks of a cancelled job fail at once and are not recorded.
- */
-export function poolRunner(pool: WorkerPool, job: Job, reps: number): ExperimentRunner {
-  return {
-    concurrency: pool.size,
-    // Small tasks so two workers share a point and progress shows early.
-    chunk: Math.max(1, Math.min(25, Math.ceil(reps / pool.size))),
-    async run(scenario, range, onStats) {
-      for (const o of await pool.submit(job, scenario, range)) onStats(o.stats);
-    },
-  };
-}
 
 /** A rough cost of a sweep: the base design's participant-weeks per replication times its runs. */
 export function sweepCost(base: Scenario, settings: SweepSettings) {
@@ -104,7 +90,7 @@ export class ExploreActions {
       sweep: null,
     });
     runExperiment(experiment, {
-      runner: poolRunner(this.pool, job, experiment.replications),
+      runner: experimentRunner(this.pool, job, experiment.replications),
       design,
       store: { done: () => [], add: (r) => void (job.cancelled || records.push(r)) },
       onProgress: (done) => {

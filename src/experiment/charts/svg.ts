@@ -112,7 +112,8 @@ export function frame(o: ChartFrame): Plot {
   const height = o.height ?? 320;
   const sub = wrapLines(o.subtitle, width - 20);
   const head = [
-    text({ x: 10, y: 18, 'font-size': 14, 'font-weight': 600 }, o.title),
+    // Bold 14 px is about 0.6 em a glyph: the whole title stays in the chart's <title>.
+    text({ x: 10, y: 18, 'font-size': 14, 'font-weight': 600 }, o.title.length * 14 * 0.6 > width - 20 ? `${o.title.slice(0, Math.max(1, Math.floor((width - 20) / (14 * 0.6)) - 1))}…` : o.title),
     ...sub.map((l, i) => text({ x: 10, y: 34 + 14 * i, fill: MUTED }, l)),
   ];
   let bottom = 38 + 14 * (sub.length - 1);
