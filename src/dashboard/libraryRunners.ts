@@ -1,13 +1,14 @@
 /**
  * The library's runner interfaces on the dashboard's Web Workers: experiments (Explore), the
- * design explorer (Compare designs) and the calibration runner it levels mechanisms with. Every
- * task is `runRange` on a worker, as in the command line's pool, and results come back in
- * replication order, so the figures are the command line's.
+ * planner (Plan capacity), the design explorer (Compare designs) and the calibration runner it
+ * levels mechanisms with. Every task is `runRange` on a worker, as in the command line's pool, and
+ * results come back in replication order, so the figures are the command line's.
  */
 import { planTasks, plannedParticipantWeeks, taskSize, type RepRange } from '../index.ts';
 import { RunCollector, type ScenarioRunner } from '../calibration/runSet.ts';
 import type { DesignsRunner } from '../designs/explore.ts';
 import type { ExperimentRunner } from '../experiment/run.ts';
+import type { PlanRunner } from '../plan/plan.ts';
 import { aggregateOnPool, type Job, type WorkerPool } from './runner.ts';
 import type { WorkerOutput } from './worker.ts';
 
@@ -68,5 +69,25 @@ export function designsRunner(pool: WorkerPool, job: Job): DesignsRunner {
   return {
     run: (scenario, onProgress) => aggregateOnPool(pool, job, scenario, onProgress),
     runSet: scenarioRunner(pool, job),
+  };
+}
+
+/**
+ * A PlanRunner: the replications of a range, split across the workers, their statistics in
+ * replication order.
+ *
+ * @example
+ *   await planCapacity(request, planRunner(pool, pool.job()));
+ */
+export function planRunner(pool: WorkerPool, job: Job): PlanRunner {
+  return {
+    async run(scenario, range) {
+      const n = range.end - range.start;
+      const size = Math.max(1, Math.ceil(n / pool.size));
+      const ranges: RepRange[] = [];
+      for (let start = range.start; start < range.end; start += size) ranges.push({ start, end: Math.min(range.end, start + size) });
+      const parts = await Promise.all(ranges.map((r) => pool.submit(job, scenario, r)));
+      return parts.flat().map((o) => o.stats);
+    },
   };
 }

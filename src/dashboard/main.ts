@@ -1,7 +1,8 @@
 /**
  * The buddysim dashboard: pick or load a scenario, move the levers, and watch the replications come
  * in from Web Workers; sweep one or two levers; compare designs (the 40-hour grid under every
- * mechanism, and designs side by side); keep the runs of the session and named design sets.
+ * mechanism, and designs side by side); plan capacity; keep the runs of the session and named
+ * design sets.
  * Every number comes from the same engine and the same ordered aggregation as the command line, so
  * they agree byte for byte for the same scenario and seed.
  *
@@ -18,6 +19,8 @@ import { mountViews } from './app/views.ts';
 import { DEFAULT_SCENARIO } from './design.ts';
 import { DesignsActions } from './designs/designsActions.ts';
 import { mountDesignsView } from './designs/designsView.ts';
+import { PlanActions } from './plan/planActions.ts';
+import { mountPlanView } from './plan/planView.ts';
 import { ExploreActions } from './explore/exploreActions.ts';
 import { mountExploreView } from './explore/exploreView.ts';
 import { RunActions } from './run/actions.ts';
@@ -36,6 +39,7 @@ const runActions = new RunActions(store, new WorkerRunner(pool), (what, ms) => {
 const exploreActions = new ExploreActions(store, pool);
 const setActions = new SetActions(store, runActions, storageOrNull());
 const designsActions = new DesignsActions(store, pool);
+const planActions = new PlanActions(store, pool, runActions);
 
 mountStatus(store);
 mountViews(store);
@@ -44,6 +48,7 @@ mountResults(store);
 const exportMenu = mountExports(store, runActions);
 mountExploreView(store, exploreActions);
 mountDesignsView(store, designsActions);
+mountPlanView(store, planActions);
 mountSavedView(store, runActions, setActions);
 
 // Esc closes the export menu, else cancels what runs in the view shown.
@@ -52,6 +57,7 @@ document.addEventListener('keydown', (e) => {
   const view = store.get().view;
   if (view === 'explore' && exploreActions.running) exploreActions.cancel();
   else if (view === 'designs' && designsActions.running) designsActions.cancel();
+  else if (view === 'plan' && planActions.running) planActions.cancel();
   else if (store.get().run) runActions.cancel();
 });
 

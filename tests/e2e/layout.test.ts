@@ -78,7 +78,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
   });
 
   it('no view is wider than a phone', async () => {
-    for (const view of ['run', 'explore', 'designs', 'saved']) {
+    for (const view of ['run', 'explore', 'designs', 'plan', 'saved']) {
       const page = await open(`scenario=civic-integration-40h&reps=2&view=${view}`, PHONE);
       await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 2 }));
       expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(PHONE.width);

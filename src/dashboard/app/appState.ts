@@ -9,10 +9,11 @@ import { DEFAULT_SCENARIO } from '../design.ts';
 import type { DashState } from '../state.ts';
 import { initialDesigns, type DesignsState } from '../designs/designsState.ts';
 import { initialExplore, type ExploreState } from '../explore/exploreState.ts';
+import { initialPlan, type PlanState } from '../plan/planState.ts';
 import type { HistoryEntry } from '../saved/history.ts';
 import type { DesignSet } from '../saved/designSets.ts';
 
-export const VIEWS = ['run', 'explore', 'designs', 'saved'] as const;
+export const VIEWS = ['run', 'explore', 'designs', 'plan', 'saved'] as const;
 export type ViewName = (typeof VIEWS)[number];
 
 export type StatusKind = 'idle' | 'running' | 'done' | 'invalid' | 'cancelled' | 'error' | 'confirm';
@@ -68,6 +69,7 @@ export interface AppState {
   setsNote: string;
   explore: ExploreState;
   designs: DesignsState;
+  plan: PlanState;
 }
 
 /**
@@ -99,6 +101,7 @@ export function initialState(measuredSpeed: number): AppState {
     setsNote: '',
     explore: initialExplore(),
     designs: initialDesigns(),
+    plan: initialPlan(),
   };
 }
 

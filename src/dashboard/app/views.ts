@@ -1,5 +1,5 @@
 /**
- * The views (Design, Explore, Compare designs, History and sets) as tabs in the top bar: one view's panel and its
+ * The views (Design, Explore, Compare designs, Plan capacity, History and sets) as tabs in the top bar: one view's panel and its
  * toolbar are shown at a time. The "Skip to results" link moves focus to the shown view's results
  * without touching the address bar, whose hash is the page's state.
  */
@@ -8,7 +8,7 @@ import { VIEWS, type AppState, type ViewName } from './appState.ts';
 import type { Store } from './store.ts';
 
 /** Where "Skip to results" goes in each view. */
-const RESULTS: Record<ViewName, string> = { run: '#results', explore: '#explore-results', designs: '#designs-results', saved: '#saved' };
+const RESULTS: Record<ViewName, string> = { run: '#results', explore: '#explore-results', designs: '#designs-results', plan: '#plan-results', saved: '#saved' };
 
 /**
  * Wires the view tabs and the skip link to the store.
