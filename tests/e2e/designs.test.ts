@@ -4,7 +4,6 @@
  * switch; and designs from a saved set side by side, each named by what differs.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { exploreDesigns, serialDesignsRunner } from '../../src/designs/explore.ts';
 import { parseGrid } from '../../src/designs/grid.ts';
@@ -12,7 +11,7 @@ import { designsJson } from '../../src/designs/json.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
 import { onOneSeed, sideBySide } from '../../src/dashboard/designs/sideBySide.ts';
 import { saveDesign, storeSets } from '../../src/dashboard/saved/designSets.ts';
-import { ARTIFACTS, closePage, dashboard, downloadText, labelCollisions, newPage, nodeRun, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
+import { ARTIFACTS, closePage, dashboard, downloadText, labelCollisions, newPage, nodeRun, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
 
@@ -30,16 +29,10 @@ const GRID = {
 };
 const REPS = 3;
 
-async function open(hash: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const { baseUrl } = await dashboard();
-  const page = await newPage(viewport);
-  await page.goto(`${baseUrl}#${hash}`);
-  return page;
-}
 
 describe('the Compare designs view in Chromium (issue 13)', { timeout: 300_000 }, () => {
   it('runs a grid under every mechanism as buddysim designs does, and draws it as a heat map with a mechanism switch', async () => {
-    const page = await open('scenario=civic-integration-40h&reps=2&view=designs');
+    const page = await openAt('scenario=civic-integration-40h&reps=2&view=designs');
     await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 2 }));
     await page.getByTestId('grid-file').setInputFiles({ name: 'small-grid.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(GRID)) });
     await page.waitForFunction(() => /^Loaded small-grid\.json: 4 designs from civic-integration-40h/.test(document.querySelector('[data-testid="grid-status"]')?.textContent ?? ''));

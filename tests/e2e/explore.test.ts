@@ -11,18 +11,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fmtEstimate } from '../../src/index.ts';
 import { parseExperiment, replicationTable, runExperiment, summaryTable, tableToCsv } from '../../src/experiment/index.ts';
 import { buildCli, cli } from '../support/cli.ts';
-import { ARTIFACTS, closePage, dashboard, downloadText, newPage, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
+import { ARTIFACTS, closePage, downloadText, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
 const tmp = mkdtempSync(join(tmpdir(), 'buddysim-explore-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function openExplore(design: string): Promise<Page> {
-  const { baseUrl } = await dashboard();
-  const page = await newPage();
-  await page.goto(`${baseUrl}#${design}&view=explore`);
-  return page;
-}
+const openExplore = (design: string) => openAt(`${design}&view=explore`);
 
 const sweepDone = (page: Page) => page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.sweep ?? ''), null, { timeout: 120_000 });
 /** Two CSV texts with the same cells: text alike, numbers equal to 12 significant digits. */

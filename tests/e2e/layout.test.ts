@@ -4,21 +4,14 @@
  * a screenshot of every view.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { ARTIFACTS, closePage, dashboard, labelCollisions, newPage, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
+import { ARTIFACTS, closePage, labelCollisions, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
 
 const PHONE = { width: 360, height: 780 };
 const DESKTOP = { width: 1280, height: 800 };
 
-async function open(hash: string, viewport: { width: number; height: number }): Promise<Page> {
-  const { baseUrl } = await dashboard();
-  const page = await newPage(viewport);
-  await page.goto(`${baseUrl}#${hash}`);
-  return page;
-}
 
 const SWEEPS = {
   line: 'x=programme.contactsPerWeek&from=0.25&to=2&steps=8&reps=2',
@@ -28,7 +21,7 @@ const SWEEPS = {
 
 describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
   it('a phone shows the key figures before the levers', async () => {
-    const page = await open('scenario=flemish-befriending&reps=4', PHONE);
+    const page = await openAt('scenario=flemish-befriending&reps=4', PHONE);
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: 4 }));
     const headline = await page.getByTestId('headline').boundingBox();
     const levers = await page.locator('#controls').boundingBox();
@@ -41,7 +34,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('levers');
     await closePage(page);
 
-    const desktop = await open('scenario=flemish-befriending&reps=4', DESKTOP);
+    const desktop = await openAt('scenario=flemish-befriending&reps=4', DESKTOP);
     await waitForRun(desktop, nodeScenario('flemish-befriending', { reps: 4 }));
     // Wide screens keep the levers at the left of the results.
     const [l, h] = [await desktop.locator('#controls').boundingBox(), await desktop.getByTestId('headline').boundingBox()];
@@ -52,7 +45,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
 
   it.each([PHONE, DESKTOP])('no label collides in the Design view\'s charts at %o, with and without a baseline', async (viewport) => {
     for (const [name, extra] of [['civic-integration-40h', ''], ['duo-for-a-job', '&outcomes.primary=employment'], ['flemish-befriending', '']] as const) {
-      const page = await open(`scenario=${name}&reps=6${extra}&vs=${encodeURIComponent(`scenario=${name}&reps=6&seed=3`)}`, viewport);
+      const page = await openAt(`scenario=${name}&reps=6${extra}&vs=${encodeURIComponent(`scenario=${name}&reps=6&seed=3`)}`, viewport);
       await page.waitForFunction(() => document.body.dataset.status === 'done' && document.body.dataset.baseline === 'pinned', null, { timeout: 60_000 });
       expect(await page.locator('#charts svg[data-chart]').count()).toBe(7);
       expect(await labelCollisions(page, '#charts svg[data-chart]'), name).toEqual([]);
@@ -66,7 +59,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
 
   it.each([PHONE, DESKTOP])('no label collides in the Explore view\'s charts at %o', async (viewport) => {
     for (const [kind, sweep] of Object.entries(SWEEPS)) {
-      const page = await open(`scenario=resource-starved&reps=2&weeks=80&view=explore&sweep=${encodeURIComponent(sweep)}`, viewport);
+      const page = await openAt(`scenario=resource-starved&reps=2&weeks=80&view=explore&sweep=${encodeURIComponent(sweep)}`, viewport);
       await page.waitForFunction(() => document.body.dataset.status === 'done');
       await page.getByTestId('sweep-run').click();
       await page.waitForFunction(() => document.body.dataset.sweep === 'done', null, { timeout: 120_000 });
@@ -79,7 +72,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
 
   it('no view is wider than a phone', async () => {
     for (const view of ['run', 'explore', 'designs', 'plan', 'saved']) {
-      const page = await open(`scenario=civic-integration-40h&reps=2&view=${view}`, PHONE);
+      const page = await openAt(`scenario=civic-integration-40h&reps=2&view=${view}`, PHONE);
       await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 2 }));
       expect(await page.evaluate(() => document.documentElement.scrollWidth), view).toBeLessThanOrEqual(PHONE.width);
       await closePage(page);
@@ -87,7 +80,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
   });
 
   it('number controls step by what their unit means: 0.25 contacts, whole hours, whole weeks', async () => {
-    const page = await open('scenario=civic-integration-40h&reps=2', DESKTOP);
+    const page = await openAt('scenario=civic-integration-40h&reps=2', DESKTOP);
     await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 2 }));
     await page.getByLabel('Auto').uncheck();
     const step = async (label: RegExp) => {
@@ -109,7 +102,7 @@ describe('layout in Chromium (issue 13)', { timeout: 180_000 }, () => {
   });
 
   it('screenshots of every view at 1280 x 800', async () => {
-    const page = await open('scenario=flemish-befriending&reps=6', DESKTOP);
+    const page = await openAt('scenario=flemish-befriending&reps=6', DESKTOP);
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: 6 }));
     await page.screenshot({ path: join(ARTIFACTS, 'view-design.png') });
     await page.getByTestId('view-explore').click();

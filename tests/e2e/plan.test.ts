@@ -4,11 +4,10 @@
  * pipeline chart showing where it breaks; its recommendation goes into the controls in one click.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { planCapacity, serialRunner } from '../../src/plan/plan.ts';
 import { DEFAULT_PLAN_FORM, planRequest } from '../../src/dashboard/plan/planForm.ts';
-import { ARTIFACTS, closePage, dashboard, downloadText, labelCollisions, newPage, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
+import { ARTIFACTS, closePage, downloadText, labelCollisions, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
 
@@ -28,16 +27,10 @@ function expectClose(actual: unknown, expected: unknown, at = 'plan'): void {
   expect(actual, at).toEqual(expected);
 }
 
-async function open(hash: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const { baseUrl } = await dashboard();
-  const page = await newPage(viewport);
-  await page.goto(`${baseUrl}#${hash}`);
-  return page;
-}
 
 describe('the Plan capacity view in Chromium (issue 13)', { timeout: 300_000 }, () => {
   it('plans the design in the controls as buddysim plan does, shows where the pipeline breaks, and applies the answer', async () => {
-    const page = await open('scenario=flemish-befriending&reps=2&view=plan');
+    const page = await openAt('scenario=flemish-befriending&reps=2&view=plan');
     const design = nodeScenario('flemish-befriending', { reps: 2 });
     await waitForRun(page, design);
     await page.locator('#plan-share').fill('1.5');

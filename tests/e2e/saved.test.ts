@@ -5,24 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fmtEstimate, parseScenario, scenarioHash, scenarioToFile } from '../../src/index.ts';
 import { version } from '../../package.json';
-import { ARTIFACTS, closePage, dashboard, downloadText, newPage, nodeRun, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
+import { ARTIFACTS, closePage, downloadText, newPage, nodeRun, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
 
-async function open(hash: string, page?: Page): Promise<Page> {
-  const { baseUrl } = await dashboard();
-  const p = page ?? (await newPage());
-  await p.goto(`${baseUrl}#${hash}`);
-  return p;
-}
 
 describe('history, design sets and the report in Chromium (issue 13)', { timeout: 180_000 }, () => {
   it('lists the runs of the session with scenario, seed, replications and key figures, and re-opens one without running it', async () => {
-    const page = await open('scenario=flemish-befriending&reps=6&seed=4');
+    const page = await openAt('scenario=flemish-befriending&reps=6&seed=4');
     const first = nodeScenario('flemish-befriending', { reps: 6, seed: 4 });
     await waitForRun(page, first);
     await page.getByLabel(/^Contact frequency/).fill('2');
@@ -54,7 +47,7 @@ describe('history, design sets and the report in Chromium (issue 13)', { timeout
   });
 
   it('saves designs into a named set kept in the browser, exports it as JSON, and imports it elsewhere', async () => {
-    const page = await open('scenario=resource-starved&reps=4');
+    const page = await openAt('scenario=resource-starved&reps=4');
     await waitForRun(page, nodeScenario('resource-starved', { reps: 4 }));
     await page.getByTestId('to-save').click();
     expect(await page.evaluate(() => document.body.dataset.view)).toBe('saved');
@@ -86,7 +79,7 @@ describe('history, design sets and the report in Chromium (issue 13)', { timeout
     await closePage(page);
 
     // Another browser profile: import the file, open a design, and it runs.
-    const other = await open('scenario=flemish-befriending&reps=2');
+    const other = await openAt('scenario=flemish-befriending&reps=2');
     await other.getByTestId('view-saved').click();
     expect(await other.locator('[data-set]').count()).toBe(0);
     await other.getByTestId('set-file').setInputFiles({ name: 'support-options.design-set.json', mimeType: 'application/json', buffer: Buffer.from(exported.text) });
@@ -101,7 +94,7 @@ describe('history, design sets and the report in Chromium (issue 13)', { timeout
   });
 
   it('makes a one-click report: one HTML file with the charts as SVG, key figures with intervals, the scenario and provenance', async () => {
-    const page = await open('scenario=civic-integration-40h&reps=8&seed=12');
+    const page = await openAt('scenario=civic-integration-40h&reps=8&seed=12');
     const s = nodeScenario('civic-integration-40h', { reps: 8, seed: 12 });
     await waitForRun(page, s);
     const report = await downloadText(page, () => page.getByTestId('report').click());

@@ -8,16 +8,10 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { scenarioHash, type Summary } from '../../src/index.ts';
 import { formatSummary } from '../../src/cli/format.ts';
-import { ARTIFACTS, closePage, dashboard, newPage, nodeRun, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
+import { ARTIFACTS, closePage, nodeRun, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
 
-async function open(hash: string, viewport?: { width: number; height: number }): Promise<Page> {
-  const { baseUrl } = await dashboard();
-  const page = await newPage(viewport);
-  await page.goto(`${baseUrl}#${hash}`);
-  return page;
-}
 
 /** Every state the results area passes through, recorded in the page as it changes. */
 async function recordStates(page: Page): Promise<void> {
@@ -44,7 +38,7 @@ const states = (page: Page) => page.evaluate(() => (window as unknown as { state
 
 describe('dashboard truth in Chromium (issue 7)', { timeout: 180_000 }, () => {
   it('while a new design runs, the previous results are dimmed and labelled as the previous design, never shown as current', async () => {
-    const page = await open('scenario=flemish-befriending&reps=20');
+    const page = await openAt('scenario=flemish-befriending&reps=20');
     const first = nodeScenario('flemish-befriending', { reps: 20 });
     await waitForRun(page, first);
     await page.getByLabel('Auto').uncheck();
@@ -74,7 +68,7 @@ describe('dashboard truth in Chromium (issue 7)', { timeout: 180_000 }, () => {
   });
 
   it('after a cancel before any replication, the previous results stay dimmed and labelled', async () => {
-    const page = await open('scenario=duo-for-a-job&reps=10');
+    const page = await openAt('scenario=duo-for-a-job&reps=10');
     await waitForRun(page, nodeScenario('duo-for-a-job', { reps: 10 }));
     await page.getByLabel('Auto').uncheck();
     await page.locator('#f-reps').fill('400');
@@ -94,7 +88,7 @@ describe('dashboard truth in Chromium (issue 7)', { timeout: 180_000 }, () => {
   });
 
   it('the "Skip to results" link is not read as page state: clicked, pressed, or opened as a link', async () => {
-    const page = await open('scenario=resource-starved&reps=8&programme.plannedWeeks=30');
+    const page = await openAt('scenario=resource-starved&reps=8&programme.plannedWeeks=30');
     const s = nodeScenario('resource-starved', { reps: 8, programme: { plannedWeeks: 30 } });
     await waitForRun(page, s);
     const url = page.url();
@@ -121,14 +115,14 @@ describe('dashboard truth in Chromium (issue 7)', { timeout: 180_000 }, () => {
     await closePage(page);
 
     // Opened as a link on its own (a bookmark of the anchor): the default scenario, and no complaint about the link.
-    const fresh = await open('results');
+    const fresh = await openAt('results');
     await waitForRun(fresh, nodeScenario('flemish-befriending', {}));
     expect(await fresh.getByTestId('link-note').isHidden()).toBe(true);
     await closePage(fresh);
   });
 
   it('the card for an hours-budget design speaks of hours, a weeks design of weeks', async () => {
-    const page = await open('scenario=civic-integration-40h&reps=10');
+    const page = await openAt('scenario=civic-integration-40h&reps=10');
     await waitForRun(page, nodeScenario('civic-integration-40h', { reps: 10 }));
     const card = page.locator('[data-card="premature"]');
     expect(await card.locator('h3').textContent()).toBe('Ended early, before the 40 hours were used');
@@ -150,7 +144,7 @@ describe('dashboard truth in Chromium (issue 7)', { timeout: 180_000 }, () => {
     ['duo-for-a-job', 'reps=12&outcomes.primary=employment', { reps: 12, outcomes: { primary: 'employment' } }],
     ['community-mentoring', 'reps=12&inflow.participantsPerWeek=4.8', { reps: 12, inflow: { participantsPerWeek: 4.8 } }],
   ] as const)('the headline of %s uses the same figures and words as the command line (%s)', async (name, hash, overrides) => {
-    const page = await open(`scenario=${name}&${hash}`);
+    const page = await openAt(`scenario=${name}&${hash}`);
     const s = nodeScenario(name, overrides);
     await waitForRun(page, s);
     const summary: Summary = nodeRun(s).summary;

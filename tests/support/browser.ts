@@ -81,6 +81,19 @@ export async function newPage(viewport = { width: 1280, height: 800 }): Promise<
   return page;
 }
 
+/**
+ * A fresh page opened at the dashboard with this hash (the part after `#`).
+ *
+ * @example
+ *   const page = await openAt('scenario=flemish-befriending&reps=10');
+ */
+export async function openAt(hash: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const { baseUrl } = await dashboard();
+  const page = await newPage(viewport);
+  await page.goto(`${baseUrl}#${hash}`);
+  return page;
+}
+
 /** Closes a page; any script error it logged fails the test. */
 export async function closePage(page: Page): Promise<void> {
   const errors = pageErrors.get(page) ?? [];

@@ -14,7 +14,7 @@ import { designsReport, differsFromReference, gridHeatmap, reachWords } from '..
 import { describeCost, fmtEstimate, METRICS, type MetricName } from '../../index.ts';
 import type { AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
-import { $, el } from '../dom.ts';
+import { $, dataTable, el, showJob, showValue } from '../dom.ts';
 import { downloadText, slug } from '../exporting.ts';
 import { valueFormat } from '../explore/sweepChart.ts';
 import { gridCommand, gridCost, readGrid, type DesignsActions } from './designsActions.ts';
@@ -30,26 +30,6 @@ function svgNode(svg: string, testid: string): Element {
 
 const numberOrNull = (input: HTMLInputElement) => (input.value.trim() === '' ? null : Number(input.value));
 
-function table(caption: string, header: string[], rows: (string | HTMLElement)[][], testid: string, textColumns = 1): HTMLTableElement {
-  const t = el('table', { class: 'compare', 'data-testid': testid, style: `--text-columns: ${textColumns}` });
-  t.append(el('caption', {}, caption));
-  const head = el('tr');
-  for (const h of header) head.append(el('th', { scope: 'col' }, h));
-  t.append(el('thead'));
-  t.tHead!.append(head);
-  const body = el('tbody');
-  for (const r of rows) {
-    const tr = el('tr');
-    r.forEach((c, i) => {
-      const cell = el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : i < textColumns ? { class: 'text' } : {});
-      cell.append(c);
-      tr.append(cell);
-    });
-    body.append(tr);
-  }
-  t.append(body);
-  return t;
-}
 
 /**
  * Wires the Compare designs view's forms to the actions and keeps its results in step with the store.
@@ -128,15 +108,11 @@ export function mountDesignsView(store: Store<AppState>, actions: DesignsActions
   ui.sideCancel.addEventListener('click', () => actions.cancelSide());
   ui.sideMetric.addEventListener('change', () => actions.setSideRun({ metric: ui.sideMetric.value }));
 
-  const setValue = (input: HTMLInputElement, value: number | null) => {
-    const text = value === null || !Number.isFinite(value) ? '' : String(value);
-    if (document.activeElement !== input && input.value !== text) input.value = text;
-  };
 
   const renderGridForm = (s: AppState) => {
     const g = s.designs.grid;
-    setValue(ui.gridReps, g.reps);
-    setValue(ui.gridSeed, g.seed);
+    showValue(ui.gridReps, g.reps);
+    showValue(ui.gridSeed, g.seed);
     let cost = '';
     try {
       const grid = readGrid(g.file, g.fileName);
@@ -148,15 +124,8 @@ export function mountDesignsView(store: Store<AppState>, actions: DesignsActions
       ui.source.textContent = `${g.fileName ?? 'grid'}: not a valid grid.`;
     }
     ui.gridCost.textContent = cost;
-    const running = g.status.kind === 'running';
-    ui.gridRun.disabled = running;
-    ui.gridCancel.disabled = !running;
     ui.defaultGrid.hidden = g.fileName === null;
-    ui.gridProgress.max = Math.max(1, g.progress?.total ?? 1);
-    ui.gridProgress.value = g.progress?.done ?? 0;
-    ui.gridStatus.textContent = g.status.text;
-    ui.gridStatus.dataset.kind = g.status.kind;
-    document.body.dataset.grid = g.status.kind;
+    showJob({ run: ui.gridRun, cancel: ui.gridCancel, progress: ui.gridProgress, status: ui.gridStatus }, g, true, 'grid');
   };
 
   let drawnGrid: { result: unknown; mechanism: string; figure: string; width: number } = { result: null, mechanism: '', figure: '', width: 0 };
@@ -190,7 +159,7 @@ export function mountDesignsView(store: Store<AppState>, actions: DesignsActions
     ui.gridWarnings.hidden = r.warnings.length === 0;
     const figures: FigureKey[] = ['completion', 'premature', 'effectEnd', 'effectLater', 'costPerYear', 'costPerCompleted'];
     ui.gridTable.replaceChildren(
-      table(
+      dataTable(
         `Every design under ${g.mechanism}: value [95% CI], each named by what differs from the reference ${r.reference}.`,
         ['', 'design', 'what differs', `${r.grid.hours} hours`, ...figures.map((f) => FIGURES[f].short)],
         r.designs.map((d) => [d.key, d.label, differsFromReference(r, d), reachWords(d, r.grid.hours), ...figures.map((f) => fmtEstimate(d.mechanisms[g.mechanism].figures[f].value, d.mechanisms[g.mechanism].figures[f].ci95, FIGURES[f].unit(r.primary)))]),
@@ -206,19 +175,12 @@ export function mountDesignsView(store: Store<AppState>, actions: DesignsActions
     if (ui.sideSet.options.length !== options.length || [...ui.sideSet.options].some((o, i) => o.value !== options[i].value || o.text !== options[i].text)) ui.sideSet.replaceChildren(...options);
     ui.sideSet.value = side.setName ?? '';
     ui.sideCurrent.checked = side.includeCurrent;
-    setValue(ui.sideReps, side.reps);
-    setValue(ui.sideSeed, side.seed);
+    showValue(ui.sideReps, side.reps);
+    showValue(ui.sideSeed, side.seed);
     const chosen = actions.sideDesigns();
     ui.sideList.replaceChildren(...chosen.map((d) => el('li', {}, d.label)));
     ui.sideSeed.placeholder = chosen[0] ? `the first design's: ${chosen[0].scenario.seed}` : '';
-    const running = side.status.kind === 'running';
-    ui.sideRun.disabled = running || chosen.length < 2;
-    ui.sideCancel.disabled = !running;
-    ui.sideProgress.max = Math.max(1, side.progress?.total ?? 1);
-    ui.sideProgress.value = side.progress?.done ?? 0;
-    ui.sideStatus.textContent = side.status.text;
-    ui.sideStatus.dataset.kind = side.status.kind;
-    document.body.dataset.side = side.status.kind;
+    showJob({ run: ui.sideRun, cancel: ui.sideCancel, progress: ui.sideProgress, status: ui.sideStatus }, side, chosen.length >= 2, 'side');
   };
 
   let drawnSide: { result: SideBySide | null; metric: string; width: number } = { result: null, metric: '', width: 0 };
@@ -240,7 +202,7 @@ export function mountDesignsView(store: Store<AppState>, actions: DesignsActions
     ui.sideTable.replaceChildren(
       el('p', { class: 'muted' }, `Each design named by what differs between them (every parameter with another value; the rest is the same). ${r.reps} replications on seed ${r.seed}; differences paired replication by replication, 95% CI by batch means; bold where the interval excludes zero.`),
       named,
-      table('Key figures: value [95% CI], and each design minus the first with its 95% CI.', header, rows, 'side-table'),
+      dataTable('Key figures: value [95% CI], and each design minus the first with its 95% CI.', header, rows, 'side-table'),
     );
     if (![...ui.sideMetric.options].length) for (const row of r.rows) ui.sideMetric.append(new Option(row.label, row.metric));
     ui.sideMetric.value = side.metric;

@@ -10,7 +10,7 @@ import { replicationTable, summaryTable, tableToCsv } from '../../experiment/res
 import { hashOf, type AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { effectiveValue } from '../design.ts';
-import { $, el } from '../dom.ts';
+import { $, el, showJob, showValue } from '../dom.ts';
 import { downloadText, slug } from '../exporting.ts';
 import { controlStep, stepRange } from '../steps.ts';
 import { sweepCost, type ExploreActions } from './exploreActions.ts';
@@ -125,10 +125,6 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
     ui.fileInput.value = '';
   });
 
-  const setValue = (input: HTMLInputElement, value: number) => {
-    const text = Number.isFinite(value) ? String(value) : '';
-    if (document.activeElement !== input && input.value !== text) input.value = text;
-  };
 
   const renderForm = (s: AppState) => {
     const settings = s.explore.settings;
@@ -144,12 +140,12 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
         const step = controlStep(spec as NumberParam);
         const arrows = stepRange(spec as NumberParam, step);
         for (const input of [r.from, r.to]) Object.assign(input, { step: String(step), min: String(arrows.min), max: String(arrows.max) });
-        setValue(r.from, lever.from);
-        setValue(r.to, lever.to);
-        setValue(r.steps, lever.steps);
+        showValue(r.from, lever.from);
+        showValue(r.to, lever.to);
+        showValue(r.steps, lever.steps);
       }
     });
-    setValue(ui.reps, settings.reps);
+    showValue(ui.reps, settings.reps);
     const problems = sweepProblems(settings);
     ui.problems.replaceChildren(...problems.map((p) => el('li', {}, p)));
     ui.problems.hidden = problems.length === 0;
@@ -160,14 +156,7 @@ export function mountExploreView(store: Store<AppState>, actions: ExploreActions
       const levels = settings.levers.map((l) => leverLevels(l).length).join(' x ');
       ui.cost.textContent = `${sweepPoints(settings)} points (${levels}) x ${settings.reps} replications = ${runs} runs: ${describeCost(cost, navigator.hardwareConcurrency || 2, s.measuredSpeed)}.`;
     } else ui.cost.textContent = '';
-    const running = s.explore.status.kind === 'running';
-    ui.run.disabled = !base || problems.length > 0 || running;
-    ui.cancel.disabled = !running;
-    ui.progress.max = Math.max(1, s.explore.progress?.total ?? 1);
-    ui.progress.value = s.explore.progress?.done ?? 0;
-    ui.status.textContent = s.explore.status.text;
-    ui.status.dataset.kind = s.explore.status.kind;
-    document.body.dataset.sweep = s.explore.status.kind;
+    showJob(ui, s.explore, !!base && problems.length === 0, 'sweep');
   };
 
   const option = (value: string, text: string) => new Option(text, value);

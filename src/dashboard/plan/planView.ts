@@ -11,7 +11,7 @@ import { hashOf, type AppState } from '../app/appState.ts';
 import type { Store } from '../app/store.ts';
 import { drawPipeline, STAGE_LABELS } from '../charts/pipeline.ts';
 import { readWidths } from '../charts/common.ts';
-import { $, el } from '../dom.ts';
+import { $, dataTable, el, showJob, showValue } from '../dom.ts';
 import { downloadText, slug } from '../exporting.ts';
 import { planRequest, type PlanForm } from './planForm.ts';
 import type { PlanActions } from './planActions.ts';
@@ -36,22 +36,6 @@ function card(id: string, label: string, value: string, notes: string[]): HTMLEl
   return c;
 }
 
-function table(caption: string, header: string[], rows: string[][], testid: string): HTMLTableElement {
-  const t = el('table', { class: 'compare', 'data-testid': testid });
-  t.append(el('caption', {}, caption));
-  const head = el('tr');
-  for (const h of header) head.append(el('th', { scope: 'col' }, h));
-  t.append(el('thead'));
-  t.tHead!.append(head);
-  const body = el('tbody');
-  for (const r of rows) {
-    const tr = el('tr');
-    r.forEach((c, i) => tr.append(el(i === 0 ? 'th' : 'td', i === 0 ? { scope: 'row' } : {}, c)));
-    body.append(tr);
-  }
-  t.append(body);
-  return t;
-}
 
 function answerCards(a: PlanAnswer, p: CapacityPlan): HTMLElement[] {
   const now = card('now', `Now, at ${fmt(p.referralsPerYear, '', 0)} referrals a year`, p.now.verdict.meets ? 'meets the target' : p.now.verdict.clear ? 'misses the target' : 'not shown to meet it', [
@@ -141,28 +125,24 @@ export function mountPlanView(store: Store<AppState>, actions: PlanActions): voi
     if (a) downloadText(`${slug(a.scenario.name)}-plan.json`, JSON.stringify(a, null, 1) + '\n', 'application/json');
   });
 
-  const setValue = (input: HTMLInputElement, value: number | string | null) => {
-    const text = value === null || (typeof value === 'number' && !Number.isFinite(value)) ? '' : String(value);
-    if (document.activeElement !== input && input.value !== text) input.value = text;
-  };
 
   const renderForm = (s: AppState) => {
     const f = s.plan.form;
     const scenario = s.design.scenario;
-    setValue(ui.referrals, f.referralsPerYear);
+    showValue(ui.referrals, f.referralsPerYear);
     ui.target.value = f.target;
     ui.matched.hidden = f.target !== 'matchedWithin';
     ui.waiting.hidden = f.target !== 'maxWaiting';
-    setValue(ui.within, f.withinWeeks);
-    setValue(ui.share, f.share);
+    showValue(ui.within, f.withinWeeks);
+    showValue(ui.share, f.share);
     ui.among.value = f.among;
-    setValue(ui.maxWaiting, f.maxWaiting);
+    showValue(ui.maxWaiting, f.maxWaiting);
     ui.warmUp.value = String(f.warmUpWeeks);
     ui.vary.value = f.vary;
-    setValue(ui.confidence, f.confidence);
-    setValue(ui.reps, f.reps);
-    setValue(ui.inflows, f.inflows);
-    setValue(ui.seed, f.seed);
+    showValue(ui.confidence, f.confidence);
+    showValue(ui.reps, f.reps);
+    showValue(ui.inflows, f.inflows);
+    showValue(ui.seed, f.seed);
     ui.base.textContent = scenario ? `${scenario.name} (seed ${scenario.seed}, ${scenario.weeks} weeks)` : 'the design in the Design view, which has problems: fix it there first';
     if (scenario) {
       ui.referrals.placeholder = `the design's: ${Number((scenario.params.inflow.participantsPerWeek * 52).toFixed(2))}`;
@@ -172,14 +152,7 @@ export function mountPlanView(store: Store<AppState>, actions: PlanActions): voi
     ui.inflows.placeholder = inflows.join(', ');
     ui.problems.replaceChildren(...problems.map((p) => el('li', {}, p)));
     ui.problems.hidden = problems.length === 0;
-    const running = s.plan.status.kind === 'running';
-    ui.run.disabled = !scenario || problems.length > 0 || running;
-    ui.cancel.disabled = !running;
-    ui.progress.max = Math.max(1, s.plan.progress?.total ?? 1);
-    ui.progress.value = s.plan.progress?.done ?? 0;
-    ui.status.textContent = s.plan.status.text;
-    ui.status.dataset.kind = s.plan.status.kind;
-    document.body.dataset.plan = s.plan.status.kind;
+    showJob(ui, s.plan, !!scenario && problems.length === 0, 'plan');
   };
 
   let drawn: { answer: PlanAnswer | null; width: number; design: unknown } = { answer: null, width: 0, design: null };
@@ -202,7 +175,7 @@ export function mountPlanView(store: Store<AppState>, actions: PlanActions): voi
     drawPipeline(ui.chart, [{ label: 'now', diagnosis: p.now.pipeline }, ...(p.pipeline ? [{ label: 'recommended', diagnosis: p.pipeline }] : [])], p.path.length);
     const unit = targetUnit(a.target);
     ui.inflowTable.replaceChildren(
-      table(
+      dataTable(
         'Across inflows: the smallest staffing that meets the target at each, its cost, where the design\'s own staffing breaks first, and what binds at the recommendation.',
         ['referrals a year', 'meets', 'applications a year', 'coordinator h a week', 'cost a year', 'breaks first now', 'tightest then'],
         a.inflows.map((r) => [
@@ -216,7 +189,7 @@ export function mountPlanView(store: Store<AppState>, actions: PlanActions): voi
       ),
     );
     ui.path.replaceChildren(
-      table(
+      dataTable(
         `Search path at ${fmt(p.referralsPerYear, '', 0)} referrals a year (search seed ${a.scenario.seed}, check on the next; common random numbers within a seed).`,
         ['#', 'phase', 'applications/week', 'coordinator h/week', 'replications', 'mean', '± (one-sided)', 'verdict'],
         p.path.map((x, i) => [String(i + 1), x.phase, fmt(x.volunteersPerWeek, '', 2), fmt(x.coordinatorHoursPerWeek, '', 1), String(x.n), fmt(x.mean, unit), fmt(x.halfWidth, unit), x.meets ? 'meets' : x.clear ? 'misses' : 'too close to tell']),
