@@ -6,7 +6,9 @@
  */
 import type { ParamSpec } from '../index.ts';
 import { FIELDS, SECTION_LIST, effectiveValue, type Design, type Field } from './design.ts';
+import { el } from './dom.ts';
 import type { OverrideValue } from './state.ts';
+import { controlStep, stepRange } from './steps.ts';
 
 export interface ControlEvents {
   /** A control's value changed (typed text that is not a number arrives as the raw text). */
@@ -27,13 +29,6 @@ interface ControlRefs {
 export const MAX_PROBLEMS = 20;
 
 const idFor = (path: string) => `f-${path.replace(/\./g, '-')}`;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 function rangeText(spec: ParamSpec): string {
   if (spec.kind === 'choice') return `Options: ${spec.options.join(', ')}; default ${spec.default}.`;
@@ -95,12 +90,14 @@ export class Controls {
       select.addEventListener('change', () => this.events.onChange(path, [...select.selectedOptions].map((o) => o.value).join(',')));
       input = select;
     } else {
+      const step = controlStep(spec);
+      const arrows = stepRange(spec, step);
       const num = el('input', {
         id,
         type: 'number',
-        min: String(spec.min),
-        max: String(spec.max),
-        step: String(spec.step),
+        min: String(arrows.min),
+        max: String(arrows.max),
+        step: String(step),
         inputmode: spec.integer ? 'numeric' : 'decimal',
         autocomplete: 'off',
       });

@@ -1,17 +1,12 @@
 /** The headline figures and the comparison table. */
 import * as d3 from 'd3';
-import type { MetricName, PairedDifference, Summary } from '../index.ts';
+import { DOMAIN_LABELS, effectUnit, type MetricName, type PairedDifference, type Summary } from '../index.ts';
 import { OKABE_ITO } from './charts/common.ts';
-import { diffUnit, effectWords, fmt, fmtEstimate, fmtInterval, fmtSigned } from '../analysis/format.ts';
+import { el } from './dom.ts';
+import { effectInWords, prematureWording } from './wording.ts';
+import { diffUnit, fmt, fmtEstimate, fmtInterval, fmtSigned } from '../analysis/format.ts';
 
 type Diff = Record<MetricName, PairedDifference>;
-
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
 
 const num = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);
 
@@ -25,79 +20,62 @@ function deltaLine(diff: Diff | null, m: MetricName): HTMLElement | null {
 interface Card {
   id: string;
   label: string;
-  value: string;
-  /** Exact value as in summary.json (the text of the value for the effect). */
-  exact?: string;
-  interval: string;
+  /** The figure with its interval exactly as the command line prints it (fmtEstimate). */
+  figure: string;
+  /** Exact value of summary.json. */
+  exact: number | null;
+  unit: string;
+  interval: [number, number];
   note: string;
   delta: HTMLElement | null;
 }
 
 /**
- * Key figures with their 95% intervals, the same figures the command line prints: premature closure
- * as a cumulative incidence, the effect over all referred and over the matched, figures per year.
- * The effect card carries the exact value of summary.json.
+ * Key figures with their 95% intervals, the same figures and the same words the command line
+ * prints (`buddysim run`): premature closure as a cumulative incidence by the design's end, the
+ * effect over all referred and over the matched, matches and cost per year, the share matched
+ * within 8 weeks. Each card carries the exact value of summary.json (data-value) and the figure as
+ * the command line prints it (data-figure).
  */
-export function renderHeadline(host: HTMLElement, s: Summary, diff: Diff | null, _baseline: Summary | null): void {
+export function renderHeadline(host: HTMLElement, s: Summary, diff: Diff | null): void {
   const m = s.metrics;
   const p = s.survival.prematureIncidence;
-  const programme = s.scenarioFile.programme as { hoursBudget?: number; plannedWeeks?: number } | undefined;
-  const hours = programme?.hoursBudget ?? 0;
   const all = m.effectAllReferred;
   const matched = m.effectMatched;
-  const ci = (x: { ci95: [number, number]; unit: string }) => `95% CI ${fmtInterval(num(x.ci95[0]), num(x.ci95[1]), x.unit)}`;
+  const unit = effectUnit(s.effects.primary);
+  const premature = prematureWording(s);
   const cards: Card[] = [
     {
-      id: 'premature',
-      label: hours > 0 ? `Ended early, before the ${fmt(hours, '', 0)} hours were used` : `Ended early, before the planned ${p.weeks} weeks`,
-      value: fmtEstimate(num(p.value), [num(p.lower), num(p.upper)], 'share').split(' [')[0],
-      interval: `95% CI ${fmtInterval(num(p.lower), num(p.upper), 'share')}`,
-      note: hours > 0
-        ? `of ${fmt(p.matches, '', 0)} matches; a match completes when its ${fmt(hours, '', 0)} hours are used (or at week ${p.weeks}); cumulative incidence`
-        : `of ${fmt(p.matches, '', 0)} matches; cumulative incidence, completion as planned competing`,
-      delta: deltaLine(diff, 'prematureIncidence'),
+      id: 'premature', label: premature.label, figure: fmtEstimate(p.value, [p.lower, p.upper], 'share'), exact: p.value, unit: 'share', interval: [num(p.lower), num(p.upper)],
+      note: premature.note, delta: deltaLine(diff, 'prematureIncidence'),
     },
     {
-      id: 'effect',
-      label: `Effect on ${s.effects.primary}, all referred`,
-      value: all.value === null || all.value === undefined ? 'n/a' : fmtEstimate(num(all.value), all.ci95, 'g').split(' [')[0],
-      exact: String(all.value),
-      interval: `${ci(all)}; ${effectWords(num(all.value))}`,
-      note: `matched participants (${fmt(num(m.matchedShare.value), 'share')} of referred): ${fmtEstimate(num(matched.value), matched.ci95, 'g')}, ${effectWords(num(matched.value))}; at ${s.effects.assessmentWeeks} weeks after referral`,
+      id: 'effect', label: `Effect on ${DOMAIN_LABELS[s.effects.primary]}, all referred`, figure: fmtEstimate(all.value, all.ci95, unit), exact: all.value, unit, interval: all.ci95,
+      note: `${effectInWords(num(all.value), unit)}; matched participants (${fmt(num(m.matchedShare.value), 'share')} of referred): ${fmtEstimate(matched.value, matched.ci95, unit)}, ${effectInWords(num(matched.value), unit)}; ${s.effects.assessmentWeeks} weeks after referral`,
       delta: deltaLine(diff, 'effectAllReferred'),
     },
     {
-      id: 'matches',
-      label: 'Matches started per year',
-      value: fmt(num(m.matchesStartedPerYear.value)),
-      interval: ci(m.matchesStartedPerYear),
-      note: `${fmt(num(m.matchesCompletedPerYear.value))} completed as planned per year; ${fmt(num(m.referredPerYear.value))} referrals a year`,
+      id: 'matches', label: m.matchesStartedPerYear.label, figure: fmtEstimate(m.matchesStartedPerYear.value, m.matchesStartedPerYear.ci95, m.matchesStartedPerYear.unit), exact: m.matchesStartedPerYear.value, unit: m.matchesStartedPerYear.unit, interval: m.matchesStartedPerYear.ci95,
+      note: `${fmt(num(m.matchesCompletedPerYear.value))} completed per year; ${fmt(num(m.referredPerYear.value))} referrals a year`,
       delta: deltaLine(diff, 'matchesStartedPerYear'),
     },
     {
-      id: 'wait',
-      label: 'Matched within 8 weeks of referral',
-      value: fmt(num(m.matchedWithin8Weeks.value), 'share'),
-      interval: ci(m.matchedWithin8Weeks),
+      id: 'wait', label: m.matchedWithin8Weeks.label, figure: fmtEstimate(m.matchedWithin8Weeks.value, m.matchedWithin8Weeks.ci95, 'share'), exact: m.matchedWithin8Weeks.value, unit: 'share', interval: m.matchedWithin8Weeks.ci95,
       note: `of all referred; ${fmt(num(m.leftUnmatchedShare.value), 'share')} left unmatched; ${fmt(num(m.participantsWaiting.value))} waiting on average; those matched waited ${fmt(num(m.participantWait.value))} weeks`,
       delta: deltaLine(diff, 'matchedWithin8Weeks'),
     },
     {
-      id: 'cost',
-      label: 'Cost per year',
-      value: fmt(num(m.costPerYear.value), 'EUR'),
-      interval: ci(m.costPerYear),
+      id: 'cost', label: m.costPerYear.label, figure: fmtEstimate(m.costPerYear.value, m.costPerYear.ci95, m.costPerYear.unit), exact: m.costPerYear.value, unit: m.costPerYear.unit, interval: m.costPerYear.ci95,
       note: `${fmt(num(m.costPerCompletedMatch.value), 'EUR')} per completed match; coordinator ${fmt(num(m.coordinatorUtilisation.value), 'share')} busy`,
       delta: deltaLine(diff, 'costPerYear'),
     },
   ];
   host.replaceChildren(
     ...cards.map((c) => {
-      const card = el('div', { class: 'card', 'data-card': c.id });
+      const card = el('div', { class: 'card', 'data-card': c.id, 'data-figure': c.figure });
       card.append(el('h3', {}, c.label));
-      const value = el('p', { class: 'value', 'data-testid': `headline-${c.id}` }, c.value);
-      if (c.exact !== undefined) value.dataset.value = c.exact;
-      card.append(value, el('p', { class: 'interval' }, c.interval), el('p', { class: 'note' }, c.note));
+      const value = el('p', { class: 'value', 'data-testid': `headline-${c.id}`, 'data-value': String(c.exact) }, c.figure.split(' [')[0]);
+      card.append(value, el('p', { class: 'interval' }, `95% CI ${fmtInterval(num(c.interval[0]), num(c.interval[1]), c.unit)}`), el('p', { class: 'note' }, c.note));
       if (c.delta) card.append(c.delta);
       return card;
     }),

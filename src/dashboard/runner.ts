@@ -1,35 +1,168 @@
 /**
- * Runs a scenario's replications on Web Workers (one per core) and merges their statistics on
- * the main thread strictly in replication order (OrderedMerger + Aggregator), so the summary is
- * byte-identical to `runSerial` and to the command line for the same scenario and seed.
+ * The dashboard's Web Workers (one per core), shared by every view: a design's run (merged on the
+ * main thread strictly in replication order, OrderedMerger + Aggregator, so its summary is
+ * byte-identical to `runSerial` and the command line) and the Explore view's sweeps (each
+ * replication's figures, as `buddysim experiment run` records them). Every task is the same unit
+ * of work, `runRange` on a range of replications.
  */
 import { Aggregator, OrderedMerger, planTasks, plannedParticipantWeeks, taskSize, type Aggregate, type RepOutput, type RepRange, type Scenario } from '../index.ts';
-import type { WorkerReply, WorkerRequest } from './worker.ts';
+import type { WorkerOutput, WorkerReply, WorkerRequest } from './worker.ts';
+
+/** A group of tasks that is cancelled together (a run, a sweep). */
+export class Job {
+  cancelled = false;
+  constructor(readonly id: number) {}
+}
+
+/** Thrown into the promises of a cancelled job's tasks. */
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+interface Task {
+  job: Job;
+  request: WorkerRequest;
+  resolve(outputs: WorkerOutput[]): void;
+  reject(error: Error): void;
+}
+
+interface Slot {
+  worker: Worker;
+  task: Task | null;
+}
+
+/**
+ * Tasks from any job, queued in order and handed to idle workers. Cancelling a job drops its queued
+ * tasks and terminates the workers busy with it at once (they are replaced when needed), so other
+ * jobs keep their workers.
+ */
+export class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Task[] = [];
+  private nextJob = 1;
+  private nextRequest = 1;
+
+  constructor(
+    private readonly createWorker: () => Worker,
+    readonly size = Math.max(1, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2),
+  ) {}
+
+  job(): Job {
+    return new Job(this.nextJob++);
+  }
+
+  /**
+   * Runs replications `range` of `scenario` on a worker (with each one's calibration extras if
+   * asked); rejects with CancelledError if the job is cancelled first.
+   */
+  submit(job: Job, scenario: Scenario, range: RepRange, extras = false): Promise<WorkerOutput[]> {
+    if (job.cancelled) return Promise.reject(new CancelledError());
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, request: { run: this.nextRequest++, scenario, range, extras }, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  /** Stops a job: its queued tasks are dropped and the workers running its tasks are terminated. */
+  cancel(job: Job): void {
+    if (job.cancelled) return;
+    job.cancelled = true;
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      if (this.queue[i].job !== job) continue;
+      this.queue.splice(i, 1)[0].reject(new CancelledError());
+    }
+    for (let i = this.slots.length - 1; i >= 0; i--) {
+      const slot = this.slots[i];
+      if (slot.task?.job !== job) continue;
+      slot.worker.terminate();
+      this.slots.splice(i, 1);
+      slot.task.reject(new CancelledError());
+    }
+    this.dispatch();
+  }
+
+  dispose(): void {
+    for (const t of this.queue.splice(0)) t.job.cancelled = true;
+    for (const s of this.slots.splice(0)) {
+      if (s.task) s.task.job.cancelled = true;
+      s.worker.terminate();
+    }
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.task === null);
+      if (!slot) {
+        if (this.slots.length >= this.size) return;
+        slot = this.spawn();
+      }
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.worker.postMessage(task.request);
+    }
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: this.createWorker(), task: null };
+    const settle = (reply: WorkerReply | { error: string }) => {
+      const task = slot.task;
+      if (!task || ('run' in reply && reply.run !== task.request.run)) return;
+      slot.task = null;
+      if ('error' in reply) task.reject(new Error(reply.error));
+      else task.resolve(reply.outputs);
+      this.dispatch();
+    };
+    slot.worker.onmessage = (e: MessageEvent<WorkerReply>) => {
+      const reply = e.data;
+      settle('error' in reply ? { ...reply, error: `replications ${reply.range.start}-${reply.range.end - 1}: ${reply.error}` } : reply);
+    };
+    slot.worker.onerror = (e: ErrorEvent) => {
+      e.preventDefault();
+      settle({ error: `a worker failed: ${e.message || 'unknown error'}` });
+    };
+    slot.worker.onmessageerror = () => settle({ error: 'a worker sent a message that could not be read' });
+    this.slots.push(slot);
+    return slot;
+  }
+}
 
 export interface RunCallbacks {
   /** After each range is merged; `done` replications are in the aggregate. */
   onProgress?: (done: number, total: number) => void;
   onDone?: (aggregate: Aggregate) => void;
   onError?: (message: string) => void;
+  /** The run's job was cancelled (told once). */
+  onCancel?: () => void;
 }
 
+/** One design's replications, merged in replication order as they come in. */
 export class Run {
   readonly aggregator: Aggregator;
   private readonly merger: OrderedMerger;
   done = 0;
   finished = false;
-  cancelled = false;
 
-  constructor(readonly id: number, readonly scenario: Scenario) {
+  constructor(readonly job: Job, readonly scenario: Scenario) {
     this.aggregator = new Aggregator(scenario);
     this.merger = new OrderedMerger(this.aggregator, 0);
+  }
+
+  get id(): number {
+    return this.job.id;
+  }
+
+  get cancelled(): boolean {
+    return this.job.cancelled;
   }
 
   get total(): number {
     return this.scenario.reps;
   }
 
-  accept(range: RepRange, outputs: RepOutput[]): void {
+  accept(range: RepRange, outputs: RepOutput[] | WorkerOutput[]): void {
     this.merger.accept(range, outputs);
     this.done += outputs.length;
   }
@@ -40,81 +173,99 @@ export class Run {
   }
 }
 
-export class WorkerRunner {
-  private workers: Worker[] = [];
-  private current: Run | null = null;
-  private nextId = 1;
+/** Tasks of a run: small (at most 25 replications, about a second each) to balance two cores and show progress early. */
+function runTasks(pool: WorkerPool, scenario: Scenario): RepRange[] {
+  const total = scenario.reps;
+  return planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25));
+}
 
-  constructor(
-    private readonly createWorker: () => Worker,
-    readonly size = Math.max(1, (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2),
-  ) {}
-
-  get running(): Run | null {
-    return this.current && !this.current.finished && !this.current.cancelled ? this.current : null;
-  }
-
-  /** Starts a run, cancelling any run in progress. */
-  start(scenario: Scenario, cb: RunCallbacks = {}): Run {
-    this.cancel();
-    const run = new Run(this.nextId++, scenario);
-    this.current = run;
-    const total = scenario.reps;
-    const count = Math.min(this.size, total);
-    while (this.workers.length < count) this.workers.push(this.createWorker());
-    // Small tasks (at most 25 replications, about a second each) balance two cores and show progress early.
-    const tasks = planTasks(total, taskSize(total, count, plannedParticipantWeeks(scenario, 0), 25));
-    let next = 0;
-    const fail = (message: string) => {
-      if (run.finished || run.cancelled) return;
-      this.cancel();
-      cb.onError?.(message);
-    };
-    const feed = (w: Worker) => {
-      if (next >= tasks.length) return;
-      const request: WorkerRequest = { run: run.id, scenario, range: tasks[next++] };
-      w.postMessage(request);
-    };
-    for (const w of this.workers.slice(0, count)) {
-      w.onmessage = (e: MessageEvent<WorkerReply>) => {
-        const reply = e.data;
-        if (reply.run !== run.id || run.cancelled) return;
-        if ('error' in reply) return fail(`replications ${reply.range.start}-${reply.range.end - 1}: ${reply.error}`);
+/**
+ * Runs every replication of a scenario on the pool as its own job, merged in replication order:
+ * the same aggregate as `runSerial` and the command line.
+ *
+ * @example
+ *   const run = runOnPool(pool, scenario, { onDone: (aggregate) => show(aggregate) });
+ *   pool.cancel(run.job); // stops it
+ */
+export function runOnPool(pool: WorkerPool, scenario: Scenario, cb: RunCallbacks = {}, job: Job = pool.job()): Run {
+  const run = new Run(job, scenario);
+  let toldCancel = false;
+  const total = scenario.reps;
+  const fail = (message: string) => {
+    if (run.finished || run.cancelled) return;
+    pool.cancel(run.job);
+    cb.onError?.(message);
+  };
+  for (const range of runTasks(pool, scenario)) {
+    pool.submit(run.job, scenario, range).then(
+      (outputs) => {
+        if (run.cancelled || run.finished) return;
         try {
-          run.accept(reply.range, reply.outputs);
+          run.accept(range, outputs);
         } catch (err) {
           return fail(String(err));
         }
-        feed(w);
         cb.onProgress?.(run.done, total);
         if (run.done === total) {
           run.finished = true;
           cb.onDone?.(run.aggregator.finish());
         }
-      };
-      w.onerror = (e: ErrorEvent) => {
-        e.preventDefault();
-        fail(`a worker failed: ${e.message || 'unknown error'}`);
-      };
-      w.onmessageerror = () => fail('a worker sent a message that could not be read');
-      feed(w);
-    }
-    return run;
+      },
+      (err: Error) => {
+        if (!(err instanceof CancelledError)) return fail(err.message);
+        if (!toldCancel) cb.onCancel?.();
+        toldCancel = true;
+      },
+    );
+  }
+  return run;
+}
+
+/**
+ * A scenario's aggregate from the pool, as a promise (rejects with CancelledError when `job` is
+ * cancelled): for library code that takes a runner, such as the design explorer.
+ *
+ * @example
+ *   const aggregate = await aggregateOnPool(pool, job, scenario, (done) => console.log(done));
+ */
+export function aggregateOnPool(pool: WorkerPool, job: Job, scenario: Scenario, onProgress?: (done: number) => void): Promise<Aggregate> {
+  if (job.cancelled) return Promise.reject(new CancelledError());
+  return new Promise((resolve, reject) => {
+    runOnPool(pool, scenario, { onProgress: (done) => onProgress?.(done), onDone: resolve, onError: (m) => reject(new Error(m)), onCancel: () => reject(new CancelledError()) }, job);
+  });
+}
+
+/** Design runs on the shared pool: one at a time (a new run cancels the one in progress). */
+export class WorkerRunner {
+  private current: Run | null = null;
+
+  constructor(readonly pool: WorkerPool) {}
+
+  get size(): number {
+    return this.pool.size;
+  }
+
+  get running(): Run | null {
+    return this.current && !this.current.finished && !this.current.cancelled ? this.current : null;
+  }
+
+  /** The last run started, also after it finished or was cancelled. */
+  get lastRun(): Run | null {
+    return this.current;
+  }
+
+  /** Starts a run, cancelling any run in progress. */
+  start(scenario: Scenario, cb: RunCallbacks = {}): Run {
+    this.cancel();
+    this.current = runOnPool(this.pool, scenario, cb);
+    return this.current;
   }
 
   /** Stops the run in progress at once: its workers are terminated (and replaced on the next run). */
   cancel(): boolean {
     const run = this.current;
     if (!run || run.finished || run.cancelled) return false;
-    run.cancelled = true;
-    for (const w of this.workers) w.terminate();
-    this.workers = [];
+    this.pool.cancel(run.job);
     return true;
-  }
-
-  dispose(): void {
-    this.cancel();
-    for (const w of this.workers) w.terminate();
-    this.workers = [];
   }
 }

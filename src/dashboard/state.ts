@@ -5,7 +5,8 @@
  *   #scenario=flemish-befriending&reps=40&programme.plannedWeeks=26&programme.matching=deep
  *
  * `scenario` absent or empty means the model's defaults. An optional `vs` key holds the pinned
- * baseline's state, encoded the same way, so a comparison can be shared too.
+ * baseline's state, encoded the same way, so a comparison can be shared too; `view` names a view
+ * other than the Design view, and `sweep` the Explore view's settings.
  */
 
 import { shortText } from '../index.ts';
@@ -23,7 +24,14 @@ export interface DashState {
 export interface UrlState extends DashState {
   /** The pinned baseline, if any. */
   baseline: DashState | null;
+  /** The view shown, when not the default (Design) view. */
+  view?: string;
+  /** The Explore view's sweep settings, encoded by that view (explore/sweepLink.ts). */
+  sweep?: string;
 }
+
+/** Keys of a link that are not design fields: the base scenario, the baseline, the view, the sweep. */
+const PAGE_KEYS = new Set(['scenario', 'vs', 'view', 'sweep']);
 
 const SAFE_PATH = /^[A-Za-z$][\w$]*(\.[A-Za-z][\w]*)?$/;
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
@@ -77,8 +85,10 @@ export interface FieldKinds {
 /** The hash (without `#`) for a state: deterministic, readable, shareable. */
 export function encodeState(state: UrlState | DashState, kinds: FieldKinds): string {
   const q = encodeParams(state, kinds.order);
-  const baseline = (state as UrlState).baseline;
+  const { baseline, view, sweep } = state as UrlState;
   if (baseline) q.set('vs', encodeParams(baseline, kinds.order).toString());
+  if (view) q.set('view', view);
+  if (sweep) q.set('sweep', sweep);
   return q.toString();
 }
 
@@ -94,7 +104,7 @@ function decodeParams(q: URLSearchParams, kinds: FieldKinds, notes: string[], wh
   let entries = 0;
   let dropped = 0;
   for (const [key, raw] of q) {
-    if (key === 'vs') continue;
+    if (PAGE_KEYS.has(key) && key !== 'scenario') continue;
     if (entries >= MAX_LINK_ENTRIES) {
       dropped += 1;
       continue;
@@ -114,7 +124,7 @@ function decodeParams(q: URLSearchParams, kinds: FieldKinds, notes: string[], wh
 
 /**
  * Reads a link's hash (with or without `#`) into a state, with notes for people on what could not
- * be read: a link over MAX_LINK_CHARS is not read at all; entries beyond MAX_LINK_ENTRIES and keys
+ * be read: a hash without "=" is an in-page anchor and holds no state; a link over MAX_LINK_CHARS is not read at all; entries beyond MAX_LINK_ENTRIES and keys
  * that cannot be fields (`__proto__`, junk) are skipped and counted. Never throws; unknown but
  * well-formed keys stay, so validation can name them.
  *
@@ -123,6 +133,8 @@ function decodeParams(q: URLSearchParams, kinds: FieldKinds, notes: string[], wh
  */
 export function readLink(hash: string, kinds: FieldKinds): { state: UrlState; notes: string[] } {
   const text = hash.replace(/^#/, '');
+  // A hash without "=" is an anchor in the page (the "Skip to results" link), not state.
+  if (!text.includes('=')) return { state: { scenario: null, overrides: {}, baseline: null }, notes: [] };
   if (text.length > MAX_LINK_CHARS) {
     return {
       state: { scenario: null, overrides: {}, baseline: null },
@@ -133,7 +145,12 @@ export function readLink(hash: string, kinds: FieldKinds): { state: UrlState; no
   const q = new URLSearchParams(text);
   const state = decodeParams(q, kinds, notes, '');
   const vs = q.get('vs');
-  return { state: { ...state, baseline: vs ? decodeParams(new URLSearchParams(vs), kinds, notes, "'s baseline") : null }, notes };
+  const out: UrlState = { ...state, baseline: vs ? decodeParams(new URLSearchParams(vs), kinds, notes, "'s baseline") : null };
+  const view = q.get('view');
+  const sweep = q.get('sweep');
+  if (view) out.view = view;
+  if (sweep) out.sweep = sweep;
+  return { state: out, notes };
 }
 
 /** Reads a hash (with or without `#`); never throws: unknown keys stay, so validation can name them. */

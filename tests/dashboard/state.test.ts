@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FIELD_KINDS } from '../../src/dashboard/design.ts';
-import { decodeState, encodeState, isSafePath, sameState, type UrlState } from '../../src/dashboard/state.ts';
+import { decodeState, encodeState, isSafePath, readLink, sameState, type UrlState } from '../../src/dashboard/state.ts';
 
 const kinds = FIELD_KINDS;
 
@@ -67,5 +67,17 @@ describe('URL state', () => {
     expect(sameState({ scenario: 'x', overrides: { a: 1 } }, { scenario: 'x', overrides: { a: 2 } })).toBe(false);
     expect(sameState(null, null)).toBe(true);
     expect(sameState(null, { scenario: null, overrides: {} })).toBe(false);
+  });
+});
+
+describe('URL state: views, sweeps and anchors', () => {
+  it('keeps the view and the sweep apart from the design\'s fields', () => {
+    const hash = encodeState({ scenario: 'duo-for-a-job', overrides: { reps: 40 }, baseline: null, view: 'explore', sweep: 'x=programme.contactsPerWeek&reps=5' }, kinds);
+    expect(hash).toBe('scenario=duo-for-a-job&reps=40&view=explore&sweep=x%3Dprogramme.contactsPerWeek%26reps%3D5');
+    expect(decodeState(hash, kinds)).toEqual({ scenario: 'duo-for-a-job', overrides: { reps: 40 }, baseline: null, view: 'explore', sweep: 'x=programme.contactsPerWeek&reps=5' });
+  });
+
+  it('reads a hash without "=" as an anchor in the page (the skip link), never as state', () => {
+    expect(readLink('#results', kinds)).toEqual({ state: { scenario: null, overrides: {}, baseline: null }, notes: [] });
   });
 });

@@ -5,60 +5,31 @@
  * Without Chromium this FAILS (it does not skip): install it with `apt-get install chromium` or
  * point CHROMIUM_PATH at one. Screenshots go to test-artifacts/.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { comparePaired, flatten, mergeDeep, parseScenario, resolveScenario, roundDeep, runSerial, scenarioHash, type Aggregate, type Scenario } from '../../src/index.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { comparePaired, parseScenario, resolveScenario, roundDeep, scenarioHash } from '../../src/index.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
+import { ARTIFACTS, closePage, dashboard, downloadText, exportItem, newPage, nodeRun, nodeScenario, useDashboard, waitForRun } from '../support/browser.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARTIFACTS = resolve('test-artifacts');
 const REPS = 40;
-
-let outDir = '';
-let server: PreviewServer | undefined;
-let browser: Browser | undefined;
 let baseUrl = '';
-
-/** The scenario the dashboard should run: a bundled file, `extends` resolved, plus the levers changed. */
-function nodeScenario(name: string, overrides: Record<string, unknown>): Scenario {
-  return parseScenario(mergeDeep(flatten(`scenarios/${name}.json`, fileLoader), overrides));
-}
-
-const cache = new Map<string, Aggregate>();
-function nodeRun(s: Scenario): Aggregate {
-  const key = scenarioHash(s);
-  if (!cache.has(key)) cache.set(key, runSerial(s));
-  return cache.get(key)!;
-}
-
-/** Waits until the dashboard has finished running exactly this scenario and drawn it. */
-async function waitForRun(page: Page, s: Scenario): Promise<void> {
-  const hash = scenarioHash(s);
-  await page.waitForFunction((h) => document.body.dataset.status === 'done' && document.body.dataset.shownHash === h, hash, { timeout: 30_000 });
-}
-
-async function downloadText(page: Page, click: () => Promise<void>): Promise<{ name: string; text: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, void];
-  const path = await download.path();
-  const bytes = readFileSync(path);
-  return { name: download.suggestedFilename(), text: bytes.toString('utf8'), bytes };
-}
-
-async function exportItem(page: Page, kind: string) {
-  return downloadText(page, async () => {
-    await page.locator('#export > summary').click();
-    await page.locator(`#export-menu button[data-export="${kind}"]`).click();
-  });
-}
+let outDir = '';
+const ready = async () => {
+  ({ baseUrl, outDir } = await dashboard());
+};
+/** A fresh page, once the build is served. */
+const openPage = async (): Promise<Page> => {
+  await ready();
+  return newPage();
+};
+useDashboard();
 
 /** Every chart is drawn from `reps` replications and has data in it. */
 async function expectChartsDrawn(page: Page, reps: number): Promise<void> {
-  const charts = await page.$$eval('svg[data-chart]', (svgs) =>
+  const charts = await page.$$eval('#charts svg[data-chart]', (svgs) =>
     svgs.map((svg) => ({
       id: svg.getAttribute('data-chart'),
       reps: svg.getAttribute('data-reps'),
@@ -78,65 +49,6 @@ async function expectChartsDrawn(page: Page, reps: number): Promise<void> {
   }
 }
 
-/**
- * Build, server and browser, started once. Every test awaits it, so a missing Chromium fails each
- * test (counted as failed, never as skipped).
- */
-async function start(): Promise<void> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. The browser tests do not skip.`);
-  }
-  outDir = join(mkdtempSync(join(tmpdir(), 'buddysim-dashboard-')), 'dashboard');
-  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  server = await preview({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
-  baseUrl = server.resolvedUrls?.local[0] ?? '';
-  if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(baseUrl)) throw new Error(`unexpected preview address ${baseUrl}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-let started: Promise<void> | undefined;
-function ready(): Promise<void> {
-  started ??= start();
-  return started;
-}
-
-beforeAll(async () => {
-  // Start early; a failure is reported by every test through ready().
-  await ready().catch(() => undefined);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) rmSync(resolve(outDir, '..'), { recursive: true, force: true });
-});
-
-const pageErrors = new WeakMap<Page, string[]>();
-
-async function newPage(): Promise<Page> {
-  await ready();
-  const page = await browser!.newPage({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  const errors: string[] = [];
-  pageErrors.set(page, errors);
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/favicon/.test(m.location().url)) errors.push(m.text());
-  });
-  return page;
-}
-
-/** Closes a page; any script error it logged fails the test. */
-async function closePage(page: Page): Promise<void> {
-  const errors = pageErrors.get(page) ?? [];
-  await page.close();
-  expect(errors, 'errors on the page').toEqual([]);
-}
-
 describe('dashboard in Chromium', () => {
   it('is a single file: script, styles and worker inlined', async () => {
     await ready();
@@ -146,7 +58,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('runs a bundled scenario, reruns on a lever change, and matches the engine in Node byte for byte', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
     const first = nodeScenario('flemish-befriending', { reps: REPS });
     await waitForRun(page, first);
@@ -187,7 +99,7 @@ describe('dashboard in Chromium', () => {
 
     // A link reproduces the view.
     const link = page.url();
-    const again = await newPage();
+    const again = await openPage();
     await again.goto(link);
     await waitForRun(again, changed);
     expect(await again.getByTestId('headline-effect').getAttribute('data-value')).toBe(String(expected.metrics.effectAllReferred.value));
@@ -197,7 +109,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('shows invalid input next to its control and keeps the page working', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=resource-starved&reps=${REPS}`);
     await waitForRun(page, nodeScenario('resource-starved', { reps: REPS }));
     const field = page.locator('.field[data-path="programme.plannedWeeks"]');
@@ -213,7 +125,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('compares against a pinned baseline with paired differences', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
     const base = nodeScenario('flemish-befriending', { reps: REPS });
     await waitForRun(page, base);
@@ -231,7 +143,7 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'dashboard-compare.png'), fullPage: true });
 
     // The comparison link reruns the baseline, then the current design.
-    const again = await newPage();
+    const again = await openPage();
     await again.goto(page.url());
     await waitForRun(again, other);
     await expect.poll(() => again.getByTestId('compare').isVisible()).toBe(true);
@@ -242,7 +154,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('loads a scenario file (with extends) and puts it in the URL', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: REPS }));
     const file = { version: 1, extends: 'flemish-befriending.json', name: 'Loaded variant', reps: REPS, programme: { contactsPerWeek: 0.5 } };
@@ -260,7 +172,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('cancels a run', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=duo-for-a-job&reps=5000`);
     await page.waitForFunction(() => Number(document.body.dataset.repsDone ?? 0) > 0, null, { timeout: 30_000 });
     await page.getByTestId('cancel').click();
@@ -273,7 +185,7 @@ describe('dashboard in Chromium', () => {
   });
 
   it('opens from a folder (file://) and runs there too', async () => {
-    const page = await newPage();
+    const page = await openPage();
     const s = nodeScenario('civic-integration-40h', { reps: REPS, seed: 7 });
     await page.goto(`${pathToFileURL(join(outDir, 'index.html')).href}#scenario=civic-integration-40h&seed=7&reps=${REPS}`);
     await waitForRun(page, s);
@@ -286,7 +198,7 @@ describe('dashboard in Chromium', () => {
 
 describe('dashboard under hostile links and files (issue 10)', () => {
   it('a link to a heavy run waits for a click, and shows an estimate when it starts (cases 15, 17)', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=1000000`);
     await page.waitForFunction(() => document.body.dataset.status === 'confirm');
     expect(await page.getByTestId('status').textContent()).toMatch(/This design is a heavy run: 1000000 replications x \d+( k)? participant-weeks = \d+\.\d G participant-weeks, roughly .* on \d workers?\. Press Run to start it/);
@@ -301,7 +213,7 @@ describe('dashboard under hostile links and files (issue 10)', () => {
   });
 
   it('a link of thousands of unknown keys shows 20 problems and a count; an overlong link is not read (case 15)', async () => {
-    const page = await newPage();
+    const page = await openPage();
     const keys = Array.from({ length: 300 }, (_, i) => `programme.unknown${i}=1`).join('&');
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}&${keys}`);
     await page.waitForFunction(() => document.body.dataset.status === 'invalid');
@@ -310,7 +222,7 @@ describe('dashboard under hostile links and files (issue 10)', () => {
     expect(await problems.last().textContent()).toBe('... and 280 more problems (300 in all).');
 
     await closePage(page);
-    const fresh = await newPage();
+    const fresh = await openPage();
     const huge = Array.from({ length: 60_000 }, (_, i) => `k${i}=1`).join('&');
     await fresh.goto(`${baseUrl}#${huge}`);
     await expect.poll(() => fresh.getByTestId('link-note').textContent()).toMatch(/The link is too long to read \([\d,]+ characters; at most 65,536\): nothing of it was used/);
@@ -319,14 +231,14 @@ describe('dashboard under hostile links and files (issue 10)', () => {
   });
 
   it('says when a link could not be read instead of silently showing the defaults (case 15)', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#%3Cscript%3E=1&!!!&a.b.c=2`);
     await expect.poll(() => page.getByTestId('link-note').textContent()).toMatch(/3 entries of the link could not be read and were ignored: "<script>", "!!!", "a.b.c"\. Nothing in the link could be used: showing the default scenario\./);
     await closePage(page);
   });
 
   it('refuses a scenario file over 1 MB before reading it, naming its size; strict JSON as on the command line (case 15)', async () => {
-    const page = await newPage();
+    const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: REPS }));
     const url = page.url();
@@ -340,7 +252,7 @@ describe('dashboard under hostile links and files (issue 10)', () => {
   });
 
   it('escapes a scenario name that a spreadsheet would run as a formula in the comparison CSV (case 16)', async () => {
-    const page = await newPage();
+    const page = await openPage();
     const name = '=HYPERLINK("http://example.invalid","click")';
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}&name=${encodeURIComponent(name)}&vs=${encodeURIComponent(`scenario=flemish-befriending&reps=${REPS}`)}`);
     await waitForRun(page, nodeScenario('flemish-befriending', { reps: REPS, name }));

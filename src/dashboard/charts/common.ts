@@ -52,9 +52,13 @@ export interface Frame {
   plot: G;
   width: number;
   height: number;
+  margin: { top: number; right: number; bottom: number; left: number };
 }
 
 let uid = 0;
+
+/** Room kept free at the right of a chart's title for its SVG and PNG buttons (index.html). */
+export const ACTIONS_INSET = 92;
 
 /**
  * Widths of chart hosts read in one go before a redraw (see `readWidths`): reading a width after
@@ -69,10 +73,10 @@ export function readWidths(hosts: HTMLElement[]): void {
 let measureContext: CanvasRenderingContext2D | null | undefined;
 
 /** Text width in pixels without touching the page's layout (canvas metrics, same font). */
-export function textWidth(text: string, size = 11): number {
+export function textWidth(text: string, size = 11, weight = 400): number {
   if (measureContext === undefined) measureContext = typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
-  if (!measureContext) return text.length * size * 0.55;
-  measureContext.font = `${size}px ${FONT}`;
+  if (!measureContext) return text.length * size * (weight > 400 ? 0.6 : 0.55);
+  measureContext.font = `${weight} ${size}px ${FONT}`;
   return measureContext.measureText(text).width;
 }
 
@@ -112,7 +116,10 @@ export function createFrame(host: HTMLElement, o: FrameOptions): Frame {
   svg.append('rect').attr('width', totalWidth).attr('height', totalHeight).attr('fill', '#ffffff');
 
   const heading = svg.append('g').attr('aria-hidden', 'true');
-  heading.append('text').attr('x', 10).attr('y', 18).attr('font-size', 14).attr('font-weight', 600).text(o.title);
+  // The title leaves room for the SVG and PNG buttons over the chart's top right corner.
+  const titleWidth = totalWidth - 20 - ACTIONS_INSET;
+  const title = heading.append('text').attr('x', 10).attr('y', 18).attr('font-size', 14).attr('font-weight', 600).text(ellipsize(o.title, titleWidth, 14, 600));
+  if (title.text() !== o.title) title.append('title').text(o.title);
   const sub = wrap(heading, o.subtitle, 10, 34, totalWidth - 20 - (o.subtitleInset ?? 0), 2);
 
   let legendBottom = 38 + 14 * (sub - 1);
@@ -120,7 +127,7 @@ export function createFrame(host: HTMLElement, o: FrameOptions): Frame {
   const margin = { top: legendBottom + 12, right: 16, bottom: 44, left: 56, ...o.margin };
   if (o.margin?.top !== undefined) margin.top = legendBottom + o.margin.top;
   const plot = svg.append('g').attr('transform', `translate(${margin.left},${margin.top})`) as G;
-  return { svg, plot, width: totalWidth - margin.left - margin.right, height: Math.max(60, totalHeight - margin.top - margin.bottom) };
+  return { svg, plot, margin, width: totalWidth - margin.left - margin.right, height: Math.max(60, totalHeight - margin.top - margin.bottom) };
 }
 
 /** Muted text wrapped onto at most `maxLines` lines of `width` pixels; returns the lines used. */
@@ -148,14 +155,14 @@ function wrap(parent: G, text: string, x: number, y: number, width: number, maxL
   return line + 1;
 }
 
-/** The longest start of `full` that fits `width` pixels with an ellipsis. */
-function ellipsize(full: string, width: number): string {
-  if (textWidth(full) <= width) return full;
+/** The longest start of `full` that fits `width` pixels (at `size` px) with an ellipsis. */
+export function ellipsize(full: string, width: number, size = 11, weight = 400): string {
+  if (textWidth(full, size, weight) <= width) return full;
   let lo = 0;
   let hi = full.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (textWidth(full.slice(0, mid) + '…') <= width) lo = mid;
+    if (textWidth(full.slice(0, mid) + '…', size, weight) <= width) lo = mid;
     else hi = mid - 1;
   }
   return full.slice(0, lo) + '…';
@@ -203,39 +210,91 @@ function drawLegend(svg: Svg, items: LegendItem[], x0: number, y0: number, width
 }
 
 type AnyScale = d3.AxisScale<d3.NumberValue> | d3.AxisScale<string>;
+type Continuous = d3.ScaleContinuousNumeric<number, number>;
 
-/** Bottom axis with its label (including the unit). */
-export function xAxis(f: Frame, scale: AnyScale, label: string, ticks = 6, format?: (d: any) => string, labelOffset = 34): void {
+/** Gap kept between two tick labels, in pixels. */
+const TICK_GAP = 8;
+
+/** Height of a 10 px tick label with the room it needs above and below. */
+const TICK_LINE = 12;
+
+/**
+ * Tick values of a continuous scale whose labels do not touch: the most ticks, up to `wanted`,
+ * that leave TICK_GAP pixels between neighbouring labels at 10 px (side by side on a bottom
+ * axis, stacked on a left one).
+ */
+export function fittedTicks(scale: Continuous, wanted: number, format?: (d: d3.NumberValue) => string, stacked = false): number[] {
+  for (let count = wanted; count >= 1; count--) {
+    const ticks = scale.ticks(count);
+    const label = format ?? scale.tickFormat(count);
+    const half = ticks.map((t) => (stacked ? TICK_LINE : textWidth(label(t), 10)) / 2);
+    if (ticks.every((t, i) => i === 0 || Math.abs(scale(t) - scale(ticks[i - 1])) >= half[i] + half[i - 1] + TICK_GAP)) return ticks;
+  }
+  return scale.domain().slice(0, 1);
+}
+
+/** A label no longer than `width` pixels, the whole text in its hover title when shortened. */
+function fittedLabel(parent: d3.Selection<SVGTextElement, unknown, null, undefined>, text: string, width: number): void {
+  const shown = ellipsize(text, width);
+  parent.text(shown);
+  if (shown !== text) parent.append('title').text(text);
+}
+
+/**
+ * Bottom axis with its label (including the unit). Tick labels never touch: a continuous scale gets
+ * fewer ticks, labels of a band scale wrap onto two lines. Returns the lines its tick labels use.
+ */
+export function xAxis(f: Frame, scale: AnyScale, label: string, ticks = 6, format?: (d: any) => string, labelOffset = 34): number {
   const axis = d3.axisBottom(scale as d3.AxisScale<d3.NumberValue>).ticks(ticks);
+  const continuous = 'ticks' in scale && typeof (scale as Continuous).ticks === 'function';
+  if (continuous) axis.tickValues(fittedTicks(scale as Continuous, ticks, format));
   if (format) axis.tickFormat(format);
   const g = f.plot.append('g').attr('transform', `translate(0,${f.height})`).call(axis);
   styleAxis(g);
-  f.plot.append('text').attr('x', f.width / 2).attr('y', f.height + labelOffset).attr('text-anchor', 'middle').attr('fill', MUTED).text(label);
+  let lines = 1;
+  if (!continuous && 'bandwidth' in scale) {
+    const room = (scale as d3.ScaleBand<string>).step() - 4;
+    g.selectAll<SVGTextElement, string>('.tick text').each(function () {
+      const full = this.textContent ?? '';
+      if (textWidth(full, 10) <= room) return;
+      const words = full.split(' ');
+      const cut = Math.max(1, Math.ceil(words.length / 2));
+      const t = d3.select(this).text(null);
+      [words.slice(0, cut).join(' '), words.slice(cut).join(' ')].filter(Boolean).forEach((line, i) => {
+        t.append('tspan').attr('x', 0).attr('dy', i === 0 ? '0.71em' : '1.1em').text(ellipsize(line, room, 10));
+      });
+      lines = 2;
+    });
+  }
+  const title = f.plot.append('text').attr('x', f.width / 2).attr('y', f.height + labelOffset + (lines - 1) * 11).attr('text-anchor', 'middle').attr('fill', MUTED);
+  fittedLabel(title, label, f.width + 40);
+  return lines;
 }
 
 /** Left axis with horizontal grid lines and its label (including the unit). */
 export function yAxis(f: Frame, scale: d3.ScaleLinear<number, number>, label: string, ticks = 5, format?: (d: d3.NumberValue) => string): void {
+  const values = fittedTicks(scale, ticks, format, true);
   f.plot
     .append('g')
     .attr('aria-hidden', 'true')
     .selectAll('line')
-    .data(scale.ticks(ticks))
+    .data(values)
     .join('line')
     .attr('x1', 0)
     .attr('x2', f.width)
     .attr('y1', (d) => scale(d))
     .attr('y2', (d) => scale(d))
     .attr('stroke', GRID);
-  const axis = d3.axisLeft(scale).ticks(ticks);
-  if (format) axis.tickFormat(format);
+  const axis = d3.axisLeft(scale).tickValues(values);
+  axis.tickFormat(format ?? scale.tickFormat(values.length));
   const g = f.plot.append('g').call(axis);
   styleAxis(g);
-  f.plot
+  const title = f.plot
     .append('text')
     .attr('transform', `translate(${-44},${f.height / 2}) rotate(-90)`)
     .attr('text-anchor', 'middle')
-    .attr('fill', MUTED)
-    .text(label);
+    .attr('fill', MUTED);
+  fittedLabel(title, label, f.height);
 }
 
 function styleAxis(g: d3.Selection<SVGGElement, unknown, null, undefined>): void {

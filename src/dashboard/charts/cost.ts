@@ -1,7 +1,7 @@
 import * as d3 from 'd3';
 import type { Summary } from '../../index.ts';
 import { fmt } from '../../analysis/format.ts';
-import { createFrame, emptyNote, n, OKABE_ITO, xAxis, type LegendItem } from './common.ts';
+import { createFrame, emptyNote, n, OKABE_ITO, textWidth, xAxis, type LegendItem } from './common.ts';
 
 const ROWS = [
   { key: 'costPerMatch', label: 'Per match started' },
@@ -27,7 +27,8 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     legend,
     reps: s.scenario.reps,
     margin: { left: 130, right: 24 },
-    height: baseline ? 260 : 230,
+    // Narrow charts wrap their legend onto more lines: room for the rows stays the same.
+    height: (baseline ? 260 : 230) + (host.clientWidth > 0 && host.clientWidth < 520 ? 50 : 0),
   });
   const entries = ROWS.flatMap((r) => [
     { row: r.label, who: 'current', m: s.metrics[r.key] },
@@ -63,13 +64,24 @@ export function drawCost(host: HTMLElement, s: Summary, baseline: Summary | null
     }
     if (Number.isFinite(n(e.m.value))) {
       g.append('circle').attr('cx', x(n(e.m.value))).attr('cy', cy).attr('r', 5).attr('fill', c).attr('stroke', '#ffffff');
+      // The value beside its whisker, on the side with room, else just above its point, so two
+      // rows never share a line and no label leaves the chart.
+      const label = `${e.who === 'baseline' ? 'baseline ' : ''}${fmt(n(e.m.value), 'EUR')}`;
+      const w = textWidth(label, 10);
+      const right = (Number.isFinite(p1) ? x(p1) : x(n(e.m.value))) + 8;
+      const left = (Number.isFinite(p0) ? x(p0) : x(n(e.m.value))) - 8;
+      const place = right + w <= f.width + f.margin.right - 2
+        ? { x: right, y: cy + 3.5, anchor: 'start' }
+        : left - w >= 0
+          ? { x: left, y: cy + 3.5, anchor: 'end' }
+          : { x: Math.min(f.width + f.margin.right - 2 - w / 2, Math.max(w / 2 - f.margin.left + 2, x(n(e.m.value)))), y: e.who === 'baseline' ? cy + 17 : cy - 9, anchor: 'middle' };
       g.append('text')
-        .attr('x', x(n(e.m.value)))
-        .attr('y', e.who === 'baseline' ? cy + 17 : cy - 10)
-        .attr('text-anchor', 'middle')
+        .attr('x', place.x)
+        .attr('y', place.y)
+        .attr('text-anchor', place.anchor)
         .attr('font-size', 10)
         .attr('fill', e.who === 'baseline' ? '#555555' : '#1a1a1a')
-        .text(`${e.who === 'baseline' ? 'baseline ' : ''}${fmt(n(e.m.value), 'EUR')}`);
+        .text(label);
     }
   }
 }

@@ -5,6 +5,8 @@ import { createFrame, emptyNote, n, OKABE_ITO, pct, xAxis, type LegendItem } fro
 
 export const REASON_LABELS: Record<string, string> = {
   planned: 'Completed as planned',
+  goal: 'Goal reached',
+  timeLimit: 'Time limit (hours not used)',
   volunteer: 'Volunteer left',
   participant: 'Participant left',
   mismatch: 'Mismatch (gave up)',
@@ -13,23 +15,29 @@ export const REASON_LABELS: Record<string, string> = {
   ongoing: 'Still active at horizon',
 };
 
-const ORDER = ['planned', 'volunteer', 'participant', 'mismatch', 'coordinator', 'resources', 'ongoing'];
+const ORDER = ['planned', 'goal', 'timeLimit', 'volunteer', 'participant', 'mismatch', 'coordinator', 'resources', 'ongoing'];
+/** Ways of ending that only some designs have: shown when some match ended so. */
+const OPTIONAL = new Set(['goal', 'timeLimit']);
 
 function colour(reason: string): string {
-  return reason === 'planned' ? OKABE_ITO.green : reason === 'ongoing' ? OKABE_ITO.skyBlue : OKABE_ITO.vermillion;
+  if (reason === 'planned' || reason === 'goal') return OKABE_ITO.green;
+  if (reason === 'timeLimit') return OKABE_ITO.orange;
+  return reason === 'ongoing' ? OKABE_ITO.skyBlue : OKABE_ITO.vermillion;
 }
 
 /** How matches ended: share of all matches per closure reason. */
 export function drawReasons(host: HTMLElement, s: Summary, baseline: Summary | null): void {
-  const reasons = ORDER.filter((r) => r in s.closureReasons).concat(Object.keys(s.closureReasons).filter((r) => !ORDER.includes(r)));
+  const reasons = ORDER.filter((r) => r in s.closureReasons && !(OPTIONAL.has(r) && s.closureReasons[r].count === 0))
+    .concat(Object.keys(s.closureReasons).filter((r) => !ORDER.includes(r)));
   const total = reasons.reduce((a, r) => a + s.closureReasons[r].count, 0);
   const legend: LegendItem[] = [
     { label: 'Completed', color: OKABE_ITO.green, kind: 'rect' },
     { label: 'Premature closure', color: OKABE_ITO.vermillion, kind: 'rect' },
+    ...(reasons.includes('timeLimit') ? [{ label: 'Time limit', color: OKABE_ITO.orange, kind: 'rect' as const }] : []),
     { label: 'Ongoing', color: OKABE_ITO.skyBlue, kind: 'rect' },
   ];
   if (baseline) legend.push({ label: 'Baseline', color: OKABE_ITO.black, kind: 'dash' });
-  const top = reasons.filter((r) => r !== 'planned' && r !== 'ongoing').sort((a, b) => s.closureReasons[b].count - s.closureReasons[a].count)[0];
+  const top = reasons.filter((r) => !['planned', 'goal', 'timeLimit', 'ongoing'].includes(r)).sort((a, b) => s.closureReasons[b].count - s.closureReasons[a].count)[0];
   const f = createFrame(host, {
     id: 'reasons',
     title: 'Closure reasons',

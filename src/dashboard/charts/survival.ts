@@ -1,7 +1,8 @@
 import * as d3 from 'd3';
 import type { Band, Summary } from '../../index.ts';
 import { fmt, fmtEstimate } from '../../analysis/format.ts';
-import { createFrame, emptyNote, n, OKABE_ITO, pct, xAxis, yAxis, type LegendItem } from './common.ts';
+import { createFrame, ellipsize, emptyNote, n, OKABE_ITO, pct, xAxis, yAxis, type LegendItem } from './common.ts';
+import { prematureWording } from '../wording.ts';
 
 /**
  * How matches end over time, as competing risks: the cumulative incidence of premature closure
@@ -63,12 +64,14 @@ export function drawSurvival(host: HTMLElement, s: Summary, baseline: Summary | 
 
   const xp = x(Math.min(maxT, p.weeks));
   f.plot.append('line').attr('x1', xp).attr('x2', xp).attr('y1', 0).attr('y2', f.height).attr('stroke', OKABE_ITO.grey).attr('stroke-dasharray', '4 3');
-  const alignRight = xp > f.width * 0.6;
+  // The note goes on the side of the planned end with more room, shortened to fit it.
+  const alignRight = xp > f.width / 2;
+  const room = (alignRight ? xp : f.width - xp) - 8;
   f.plot
     .append('text')
     .attr('x', xp + (alignRight ? -6 : 6))
     .attr('y', 14)
     .attr('text-anchor', alignRight ? 'end' : 'start')
     .attr('fill', '#1a1a1a')
-    .text(`${fmt(n(p.value), 'share')} ended early by week ${p.weeks}`);
+    .text(ellipsize(`${fmt(n(p.value), 'share')} ${prematureWording(s).short}`, room));
 }

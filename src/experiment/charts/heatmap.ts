@@ -1,5 +1,5 @@
 import { interpolateViridis, scaleBand, scaleSequential } from 'd3';
-import { bandLabels, el, fmt, frame, text, type ChartFrame } from './svg.ts';
+import { bandLabels, el, fmt, frame, text, textWidth, type ChartFrame, tooltip } from './svg.ts';
 
 export interface HeatmapData {
   xLabel: string;
@@ -11,6 +11,8 @@ export interface HeatmapData {
   /** Half-width of the 95% CI of each mean, for the hover text. */
   halfWidth?: number[][];
   valueLabel: string;
+  /** How a value is written in cells, the key and hover titles (default: 3 significant digits). */
+  format?: (v: number) => string;
 }
 
 /**
@@ -22,6 +24,7 @@ export interface HeatmapData {
  *     { xLabel: 'a', yLabel: 'b', xLevels: [1, 2], yLevels: ['x', 'y'], values: [[0.1, 0.2], [0.3, 0.4]], valueLabel: 'g' });
  */
 export function heatmap(o: ChartFrame, d: HeatmapData): string {
+  const f = d.format ?? fmt;
   const p = frame({ ...o, margin: { left: 90, bottom: 44, right: 80, ...o.margin } });
   const x = scaleBand<string>().domain(d.xLevels.map(String)).range([0, p.width]).padding(0.04);
   const y = scaleBand<string>().domain(d.yLevels.map(String)).range([p.height, 0]).padding(0.04);
@@ -38,9 +41,9 @@ export function heatmap(o: ChartFrame, d: HeatmapData): string {
     const dark = Number.isFinite(v) && (v - lo) / (hi - lo || 1) < 0.6;
     const hw = d.halfWidth?.[i][j];
     cells.push(el('g', { 'data-x': String(xl), 'data-y': String(yl) },
-      el('title', {}, `${d.xLabel} ${xl}, ${d.yLabel} ${yl}: ${d.valueLabel} ${fmt(v)}${hw !== undefined && Number.isFinite(hw) ? ` ± ${fmt(hw)} (95% CI)` : ''}`),
+      tooltip(`${d.xLabel} ${xl}, ${d.yLabel} ${yl}: ${d.valueLabel} ${f(v)}${hw !== undefined && Number.isFinite(hw) ? ` ± ${f(hw)} (95% CI)` : ''}`),
       el('rect', { x: cx, y: cy, width: x.bandwidth(), height: y.bandwidth(), fill }),
-      x.bandwidth() > 28 && y.bandwidth() > 14 ? text({ x: cx + x.bandwidth() / 2, y: cy + y.bandwidth() / 2 + 3.5, 'text-anchor': 'middle', 'font-size': 10, fill: dark ? '#ffffff' : '#1a1a1a' }, fmt(v)) : '',
+      x.bandwidth() > textWidth(f(v), 10) + 4 && y.bandwidth() > 14 ? text({ x: cx + x.bandwidth() / 2, y: cy + y.bandwidth() / 2 + 3.5, 'text-anchor': 'middle', 'font-size': 10, fill: dark ? '#ffffff' : '#1a1a1a' }, f(v)) : '',
     ));
   }));
   // A colour key at the right: five steps from low to high.
@@ -48,7 +51,7 @@ export function heatmap(o: ChartFrame, d: HeatmapData): string {
   for (let k = 0; k < 5; k++) {
     const v = lo + ((hi - lo) * (4 - k)) / 4;
     key.push(el('rect', { x: p.width + 12, y: (k * p.height) / 5, width: 14, height: p.height / 5, fill: colour(v) }));
-    key.push(text({ x: p.width + 30, y: (k * p.height) / 5 + p.height / 10 + 3.5, 'font-size': 10 }, fmt(v)));
+    key.push(text({ x: p.width + 30, y: (k * p.height) / 5 + p.height / 10 + 3.5, 'font-size': 10 }, f(v)));
   }
   const labels = [
     bandLabels(p, x, 'bottom'),

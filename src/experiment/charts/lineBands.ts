@@ -1,5 +1,5 @@
 import { area, line, scaleLinear } from 'd3';
-import { bottomAxis, el, emptyNote, fmt, frame, leftAxis, PALETTE, text, type ChartFrame } from './svg.ts';
+import { bottomAxis, el, emptyNote, fmt, frame, leftAxis, PALETTE, text, type ChartFrame, tooltip } from './svg.ts';
 
 /** One line of a 1-D sweep: the mean at each x, the 95% CI of the mean, the 95% range of single runs. */
 export interface SweepSeries {
@@ -19,7 +19,8 @@ export interface SweepSeries {
  *   lineWithBands({ id: 'sweep', title: 'Premature closure', subtitle: '...', description: '...', xLabel: 'Contacts per week', yLabel: 'share' },
  *     [{ label: 'all', x: [0.25, 1], mean: [0.4, 0.3], ci: [[0.38, 0.42], [0.28, 0.32]], range: [[0.2, 0.6], [0.1, 0.5]] }]);
  */
-export function lineWithBands(o: ChartFrame & { xLabel: string; yLabel: string }, series: SweepSeries[]): string {
+export function lineWithBands(o: ChartFrame & { xLabel: string; yLabel: string; yFormat?: (y: number) => string }, series: SweepSeries[]): string {
+  const fy = o.yFormat ?? fmt;
   const many = series.length > 1;
   const legend = [
     ...(many ? series.map((s, i) => ({ label: s.label, color: PALETTE[i % PALETTE.length], kind: 'line' as const })) : [{ label: 'mean', color: PALETTE[0], kind: 'line' as const }]),
@@ -32,7 +33,7 @@ export function lineWithBands(o: ChartFrame & { xLabel: string; yLabel: string }
   if (xs.length === 0 || ys.length === 0) return p.finish([emptyNote(p, 'No values to draw')]);
   const x = scaleLinear().domain([Math.min(...xs), Math.max(...xs)]).range([0, p.width]);
   const y = scaleLinear().domain([Math.min(...ys), Math.max(...ys)]).nice().range([p.height, 0]);
-  const content = [leftAxis(p, y, o.yLabel), bottomAxis(p, x, o.xLabel)];
+  const content = [leftAxis(p, y, o.yLabel, 5, fy), bottomAxis(p, x, o.xLabel)];
   series.forEach((s, i) => {
     const c = PALETTE[i % PALETTE.length];
     const idx = s.x.map((_, j) => j).filter((j) => Number.isFinite(s.mean[j]));
@@ -45,7 +46,7 @@ export function lineWithBands(o: ChartFrame & { xLabel: string; yLabel: string }
       el('path', { d: path, fill: 'none', stroke: c, 'stroke-width': 2 }),
       ...idx.map((j) =>
         el('circle', { cx: x(s.x[j]), cy: y(s.mean[j]), r: 3, fill: c },
-          el('title', {}, `${s.label ? `${s.label}, ` : ''}${o.xLabel} ${fmt(s.x[j])}: mean ${fmt(s.mean[j])}, 95% CI ${fmt(s.ci[j][0])} to ${fmt(s.ci[j][1])}, runs ${fmt(s.range[j][0])} to ${fmt(s.range[j][1])}`)),
+          tooltip(`${s.label ? `${s.label}, ` : ''}${o.xLabel} ${fmt(s.x[j])}: mean ${fy(s.mean[j])}, 95% CI ${fy(s.ci[j][0])} to ${fy(s.ci[j][1])}, runs ${fy(s.range[j][0])} to ${fy(s.range[j][1])}`)),
       ),
     );
   });

@@ -25,6 +25,11 @@ export function el(tag: string, attrs: Attrs, ...children: string[]): string {
   return children.length === 0 ? `<${tag}${a}/>` : `<${tag}${a}>${children.join('')}</${tag}>`;
 }
 
+/** A hover title (SVG <title>) whose content is escaped. */
+export function tooltip(content: string): string {
+  return el('title', {}, escapeText(content));
+}
+
 /** A text element whose content is escaped. */
 export function text(attrs: Attrs, content: string): string {
   return el('text', attrs, escapeText(content));
@@ -107,7 +112,8 @@ export function frame(o: ChartFrame): Plot {
   const height = o.height ?? 320;
   const sub = wrapLines(o.subtitle, width - 20);
   const head = [
-    text({ x: 10, y: 18, 'font-size': 14, 'font-weight': 600 }, o.title),
+    // Bold 14 px is about 0.6 em a glyph: the whole title stays in the chart's <title>.
+    text({ x: 10, y: 18, 'font-size': 14, 'font-weight': 600 }, o.title.length * 14 * 0.6 > width - 20 ? `${o.title.slice(0, Math.max(1, Math.floor((width - 20) / (14 * 0.6)) - 1))}…` : o.title),
     ...sub.map((l, i) => text({ x: 10, y: 34 + 14 * i, fill: MUTED }, l)),
   ];
   let bottom = 38 + 14 * (sub.length - 1);
@@ -139,31 +145,58 @@ export function frame(o: ChartFrame): Plot {
   };
 }
 
-/** A bottom axis for a linear scale: ticks, labels and the axis title. */
+/** The longest start of `s` that fits `width` pixels, with an ellipsis when shortened. */
+export function ellipsize(s: string, width: number, size = 11): string {
+  if (textWidth(s, size) <= width) return s;
+  const keep = Math.max(0, Math.floor(width / (size * 0.55)) - 1);
+  return `${s.slice(0, keep)}…`;
+}
+
+/**
+ * The most ticks, up to `wanted`, whose 10 px labels keep 8 px apart: side by side on a bottom
+ * axis, stacked (12 px each) on a left one.
+ */
+export function fittedTicks(scale: ScaleLinear<number, number>, wanted: number, tickFormat: (x: number) => string, stacked = false): number[] {
+  for (let count = wanted; count >= 1; count--) {
+    const ticks = scale.ticks(count);
+    const half = ticks.map((t) => (stacked ? 12 : textWidth(tickFormat(t), 10)) / 2);
+    if (ticks.every((t, i) => i === 0 || Math.abs(scale(t) - scale(ticks[i - 1])) >= half[i] + half[i - 1] + 8)) return ticks;
+  }
+  return scale.domain().slice(0, 1);
+}
+
+/** A bottom axis for a linear scale: ticks (as many as fit), labels and the axis title. */
 export function bottomAxis(p: { width: number; height: number }, x: ScaleLinear<number, number>, label: string, ticks = 6, tickFormat = fmt): string {
   const parts = [el('line', { x1: 0, x2: p.width, y1: p.height, y2: p.height, stroke: '#888888' })];
-  for (const t of x.ticks(ticks)) {
+  for (const t of fittedTicks(x, ticks, tickFormat)) {
     parts.push(el('line', { x1: x(t), x2: x(t), y1: p.height, y2: p.height + 5, stroke: '#888888' }));
     parts.push(text({ x: x(t), y: p.height + 17, 'text-anchor': 'middle', 'font-size': 10 }, tickFormat(t)));
   }
-  parts.push(text({ x: p.width / 2, y: p.height + 36, 'text-anchor': 'middle', fill: MUTED }, label));
+  parts.push(text({ x: p.width / 2, y: p.height + 36, 'text-anchor': 'middle', fill: MUTED }, ellipsize(label, p.width + 40)));
   return el('g', {}, ...parts);
 }
 
-/** A left axis for a linear scale, with horizontal grid lines. */
+/** A left axis for a linear scale, with horizontal grid lines; as many ticks as fit. */
 export function leftAxis(p: { width: number; height: number }, y: ScaleLinear<number, number>, label: string, ticks = 5, tickFormat = fmt): string {
   const parts = [el('line', { x1: 0, x2: 0, y1: 0, y2: p.height, stroke: '#888888' })];
-  for (const t of y.ticks(ticks)) {
+  for (const t of fittedTicks(y, ticks, tickFormat, true)) {
     parts.push(el('line', { x1: 0, x2: p.width, y1: y(t), y2: y(t), stroke: GRID }));
     parts.push(text({ x: -6, y: y(t) + 3.5, 'text-anchor': 'end', 'font-size': 10 }, tickFormat(t)));
   }
-  parts.push(text({ x: 0, y: 0, transform: `translate(-46,${p.height / 2}) rotate(-90)`, 'text-anchor': 'middle', fill: MUTED }, label));
+  parts.push(text({ x: 0, y: 0, transform: `translate(-46,${p.height / 2}) rotate(-90)`, 'text-anchor': 'middle', fill: MUTED }, ellipsize(label, p.height)));
   return el('g', {}, ...parts);
 }
 
-/** Category labels along a band scale: below the plot (horizontal) or at its left (vertical). */
+/**
+ * Category labels along a band scale: below the plot (horizontal) or at its left (vertical). When
+ * they would touch, every second (third, ...) label is kept, from the first.
+ */
 export function bandLabels(p: { width: number; height: number }, band: ScaleBand<string>, side: 'bottom' | 'left', label?: (d: string) => string): string {
-  const parts = band.domain().map((d) =>
+  const domain = band.domain();
+  const widest = Math.max(0, ...domain.map((d) => (side === 'bottom' ? textWidth(label ? label(d) : d, 10) : 12)));
+  const every = Math.max(1, Math.ceil((widest + 6) / Math.max(1, band.step())));
+  const shown = domain.filter((_, i) => i % every === 0);
+  const parts = shown.map((d) =>
     side === 'bottom'
       ? text({ x: (band(d) ?? 0) + band.bandwidth() / 2, y: p.height + 15, 'text-anchor': 'middle', 'font-size': 10 }, label ? label(d) : d)
       : text({ x: -8, y: (band(d) ?? 0) + band.bandwidth() / 2 + 3.5, 'text-anchor': 'end', 'font-size': 10 }, label ? label(d) : d),

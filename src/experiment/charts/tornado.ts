@@ -1,5 +1,5 @@
 import { scaleBand, scaleLinear } from 'd3';
-import { bottomAxis, el, fmt, frame, PALETTE, text, textWidth, type ChartFrame } from './svg.ts';
+import { bottomAxis, el, fmt, frame, PALETTE, text, textWidth, type ChartFrame, tooltip } from './svg.ts';
 
 export interface TornadoRow {
   label: string;
@@ -36,7 +36,7 @@ export function tornado(o: ChartFrame & { xLabel: string; markerLabel?: string }
     const top = y(r.label) ?? 0;
     const mid = top + y.bandwidth() / 2;
     const parts = [
-      el('title', {}, `${r.label}: ${o.xLabel} ${fmt(r.value)} [${fmt(r.lower)}, ${fmt(r.upper)}]${r.marker !== undefined ? `, ${o.markerLabel ?? ''} ${fmt(r.marker)}` : ''}`),
+      tooltip(`${r.label}: ${o.xLabel} ${fmt(r.value)} [${fmt(r.lower)}, ${fmt(r.upper)}]${r.marker !== undefined ? `, ${o.markerLabel ?? ''} ${fmt(r.marker)}` : ''}`),
       text({ x: -8, y: mid + 3.5, 'text-anchor': 'end', 'font-size': 10 }, r.label),
     ];
     if (Number.isFinite(r.value)) parts.push(el('rect', { x: 0, y: top, width: Math.max(0, x(r.value)), height: y.bandwidth(), fill: PALETTE[0], 'fill-opacity': 0.85 }));

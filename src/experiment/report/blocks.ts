@@ -24,7 +24,8 @@ export type Block =
    * One of several panels at a time (a mechanism switch): in HTML, radio buttons that show one
    * panel with CSS alone (no script); in Markdown, every panel under its own heading.
    */
-  | { kind: 'switch'; id: string; label: string; panels: { label: string; blocks: Block[] }[] };
+  | { kind: 'switch'; id: string; label: string; panels: { label: string; blocks: Block[] }[] }
+  | { kind: 'code'; text: string };
 
 const estimate = (x: { mean: number; ci95: [number, number] }, metric: MetricName, signed = false) =>
   fmtEstimate(x.mean, x.ci95, signed ? diffUnit(METRICS[metric].unit) : METRICS[metric].unit, signed);

@@ -32,6 +32,8 @@ function html(b: Block): string {
       return `<ul>${b.items.map((i) => `<li>${esc(i)}</li>`).join('')}</ul>`;
     case 'figure':
       return `<figure id="${esc(b.id)}">${b.svg}</figure>`;
+    case 'code':
+      return `<pre style="background:#f6f6f4;border:1px solid #ddd;padding:0.6rem;overflow:auto;font-size:0.8rem">${esc(b.text)}</pre>`;
     case 'table':
       return `<div class="wide"><table><tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${b.rows
         .map((r) => `<tr>${r.map((c, i) => `<td${b.numeric[i] ? ' class="n"' : ''}>${esc(c)}</td>`).join('')}</tr>`)

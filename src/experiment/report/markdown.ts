@@ -22,6 +22,8 @@ function markdown(b: Block): string {
       return b.items.map((i) => `- ${i}`).join('\n');
     case 'figure':
       return `![${b.caption}](${b.id}.svg)`;
+    case 'code':
+      return ['```', b.text.replace(/```/g, '` ` `'), '```'].join('\n');
     case 'table':
       return [`| ${b.header.map(cell).join(' | ')} |`, `|${b.numeric.map((n) => (n ? '---:' : '---')).join('|')}|`, ...b.rows.map((r) => `| ${r.map(cell).join(' | ')} |`)].join('\n');
   }
