@@ -7,14 +7,14 @@
  * out/screenshots/notebooks/. Without Chromium this FAILS (it does not skip).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = resolve('out/screenshots/notebooks');
 const NOTEBOOKS = readdirSync('notebooks').filter((f) => f.endsWith('.html')).sort();
 /** The longest a notebook may take to settle on a loaded 2-core machine (it takes seconds). */
@@ -36,19 +36,12 @@ function buildCommand(out: string): string[] {
 
 async function start(): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. The browser tests do not skip.`);
-  }
   outDir = join(mkdtempSync(join(tmpdir(), 'buddysim-notebooks-')), 'notebooks');
   execFileSync(process.execPath, [resolve('node_modules/@observablehq/notebook-kit/dist/bin/notebooks.js'), ...buildCommand(outDir)], { stdio: 'pipe' });
   server = await preview({ configFile: false, root: outDir, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
   baseUrl = server.resolvedUrls?.local[0] ?? '';
   if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(baseUrl)) throw new Error(`unexpected preview address ${baseUrl}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 }
 
 let started: Promise<void> | undefined;
