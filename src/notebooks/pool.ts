@@ -58,14 +58,21 @@ export function experimentRunner(pool: ReplicationPool, chunk = 4): ExperimentRu
 /**
  * Runs `reps` replications of a scenario on a pool and aggregates them strictly in replication
  * order: the summary equals `runSerial(scenario, reps)` byte for byte, whichever task ends first.
+ * `onOutput` sees every replication's output in replication order too (e.g. for a planner's tally).
  *
  * @example
  *   const { summary } = await runScenario(webWorkerPool(), scenario, 20);
  *   summary.metrics.matchedShare.ci95; // precision of the simulated value over 20 replications
  */
-export async function runScenario(pool: ReplicationPool, scenario: Scenario, reps = scenario.reps, onProgress?: (done: number, total: number) => void): Promise<Aggregate> {
+export async function runScenario(
+  pool: ReplicationPool,
+  scenario: Scenario,
+  reps = scenario.reps,
+  onProgress?: (done: number, total: number) => void,
+  onOutput?: (output: RepOutput) => void,
+): Promise<Aggregate> {
   const aggregator = new Aggregator(scenario);
-  const merger = new OrderedMerger(aggregator, 0);
+  const merger = new OrderedMerger(aggregator, 0, onOutput);
   const tasks = planTasks(reps, taskSize(reps, pool.size, plannedParticipantWeeks(scenario, 0), 10));
   let done = 0;
   await Promise.all(

@@ -29,8 +29,10 @@ describe('replication pools for notebooks', () => {
     expect(JSON.stringify((await runScenario(serialPool, scenario, 6)).summary)).toBe(expected);
     const pool = reversingPool(3);
     const progress: number[] = [];
-    const agg = await runScenario(pool, scenario, 6, (done) => progress.push(done));
+    const seen: number[] = [];
+    const agg = await runScenario(pool, scenario, 6, (done) => progress.push(done), (o) => seen.push(o.stats.replication));
     expect(JSON.stringify(agg.summary)).toBe(expected);
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5]);
     expect(pool.calls).toBeGreaterThan(1);
     expect(progress[progress.length - 1]).toBe(6);
   });
