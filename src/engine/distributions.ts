@@ -78,7 +78,7 @@ export function poisson(u: number, lambda: number): number {
 export function categorical(u: number, weights: readonly number[]): number {
   if (weights.length === 0) throw new RangeError('categorical needs at least one weight');
   let total = 0;
-  for (const w of weights) total += w;
+  for (let i = 0; i < weights.length; i++) total += weights[i];
   let acc = 0;
   const target = u * total;
   for (let i = 0; i < weights.length; i++) {

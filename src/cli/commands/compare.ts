@@ -10,7 +10,7 @@ import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
 import { workersFlag } from '../flags.ts';
 import { COMPARED_METRICS, formatComparison, formatWarnings, frameLine } from '../format.ts';
-import { defaultWorkers, runScenario } from '../pool.ts';
+import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
 
@@ -67,10 +67,16 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
   });
   const results: Aggregate[] = [];
   warnIfHeavy(scenarios[0], workers, base.reps * scenarios.length);
-  for (const [i, s] of scenarios.entries()) {
-    const progress = createProgress(slug(refs[i]), !flags.quiet);
-    results.push(await runScenario(s, { workers, onProgress: (d, t) => progress.update(d, t) }));
-    progress.stop();
+  // One pool for every design: workers start once and stay warm.
+  const pool = ScenarioPool.create({ workers: Math.min(workers, base.reps) });
+  try {
+    for (const [i, s] of scenarios.entries()) {
+      const progress = createProgress(slug(refs[i]), !flags.quiet);
+      results.push(await pool.runScenario(s, { onProgress: (d, t) => progress.update(d, t) }));
+      progress.stop();
+    }
+  } finally {
+    await pool.destroy();
   }
   const differing = differingParameters(scenarios);
   const designs = scenarios.map((s, i) => ({ name: s.name, summary: results[i].summary, diff: i > 0 ? comparePaired(results[0], results[i]) : undefined }));

@@ -25,6 +25,11 @@ declare module '../state.ts' {
 
 const byServiceRank = (x: Unit, y: Unit) => x.serviceRank - y.serviceRank;
 
+function inServiceOrder(units: readonly Unit[]): boolean {
+  for (let i = 1; i < units.length; i++) if (units[i - 1].serviceRank > units[i].serviceRank) return false;
+  return true;
+}
+
 /**
  * The professional's follow-up. Every duo or group due a follow-up gets one contact from its own
  * coordinator if that coordinator has the hours: it supports the volunteer (satisfaction;
@@ -66,7 +71,8 @@ export const followUp = defineProcess({
         const key = supportFirst ? (week - u.startWeek < NEW_PAIR_WEEKS ? 0 : 2048) + u.lastFollowUp : u.startWeek;
         u.serviceRank = key * 2 ** 26 + u.id;
       }
-      order.sort(byServiceRank);
+      // Often already in order week after week: check before sorting (a sort allocates).
+      if (!inServiceOrder(order)) order.sort(byServiceRank);
       for (const u of order) {
         if (!spendFollowUp(state, u, c.hoursPerFollowUp, week)) {
           if (!u.followUpLate) state.series.add('followUpsMissed', week, 1);
