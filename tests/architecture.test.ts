@@ -22,6 +22,8 @@ const NEUTRAL: Record<string, string[]> = {
   // Sensitivity estimators: generic numerics on the engine's streams, no model knowledge.
   sensitivity: ['engine', 'sensitivity'],
   experiment: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration', 'sensitivity', 'experiment'],
+  // The design explorer: builds on the calibration's levelling and the experiment's charts and report blocks.
+  designs: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration', 'experiment', 'designs'],
 };
 
 describe('architecture', () => {

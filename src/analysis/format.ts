@@ -27,15 +27,19 @@ function defaultDigits(x: number, unit: string): number {
  *   fmt(0.1852, 'share');      // '18.5%'
  *   fmt(1186.4, 'EUR');        // 'EUR 1,186'
  *   fmt(0.19481, 'g');         // '0.19'
+ *   fmt(-0.0003, 'g', 3);      // '0.000'
  *   fmt(NaN);                  // 'n/a'
  */
 export function fmt(x: number | null | undefined, unit = '', digits?: number): string {
   if (!isNumber(x)) return 'n/a';
-  if (isShare(unit)) return `${(100 * x).toFixed(digits ?? 1)}%`;
-  if (unit === 'pp') return `${(100 * x).toFixed(digits ?? 1)} pp`;
-  if (isMoney(unit)) return `EUR ${grouped(Math.round(x), 0)}`;
-  return grouped(x, digits ?? defaultDigits(x, unit));
+  if (isShare(unit)) return `${unsignedZero((100 * x).toFixed(digits ?? 1))}%`;
+  if (unit === 'pp') return `${unsignedZero((100 * x).toFixed(digits ?? 1))} pp`;
+  if (isMoney(unit)) return `EUR ${unsignedZero(grouped(Math.round(x), 0))}`;
+  return unsignedZero(grouped(x, digits ?? defaultDigits(x, unit)));
 }
+
+/** A number that rounds to zero is shown as zero, without a sign ("-0.000" reads as a loss that is not there). */
+const unsignedZero = (s: string) => (/^-0(\.0+)?$/.test(s) ? s.slice(1) : s);
 
 /** A signed difference in the same style (+1.2, -3.0%). */
 export function fmtSigned(x: number | null | undefined, unit = '', digits?: number): string {

@@ -8,5 +8,6 @@ export * from './metrics.ts';
 export * from './moments.ts';
 export * from './pool.ts';
 export * from './repStats.ts';
+export * from './robustness.ts';
 export * from './warnings.ts';
 export * from './tables.ts';

@@ -4,6 +4,7 @@ import { PREMATURE_REASONS } from '../model/results.ts';
 import type { ScenarioLoader } from '../scenario/resolve.ts';
 import { resolveSpec, specLabel } from './evaluate.ts';
 import { batchMeansInterval as batchInterval } from '../analysis/interval.ts';
+import { acrossMechanisms, type Robustness } from '../analysis/robustness.ts';
 import type { RunSet, ScenarioRunner } from './runSet.ts';
 import { pooledEffect, type Evaluable } from './statistics.ts';
 import type { ScenarioSpec } from './targets.ts';
@@ -87,7 +88,7 @@ export interface MechanismStudy {
   readonly batches: number;
   readonly rows: readonly MechanismRow[];
   /** The gain rate each mechanism runs with, and the reference effect it is levelled to. */
-  readonly levelling: { readonly reference: string; readonly effect: number; readonly gainRate: Record<Mechanism, number> };
+  readonly levelling: Levelling;
   readonly scenarios: readonly { label: string; name: string; seed: number }[];
 }
 
@@ -123,9 +124,44 @@ export async function levelGainRate(
   return Number(x1.toPrecision(3));
 }
 
+/** The gain rate each mechanism runs with, and the reference effect it is levelled to. */
+export interface Levelling {
+  /** The reference scenario (community-mentoring). */
+  readonly reference: string;
+  /** Its effect on the main outcome over the matched under its default mechanism and gain rate. */
+  readonly effect: number;
+  readonly gainRate: Record<Mechanism, number>;
+}
+
+/**
+ * Levels every mechanism to the reference's average effect under its default mechanism (see
+ * levelGainRate): the default mechanism keeps the calibrated gain rate, each other one gets the
+ * gain rate that reproduces the same effect. `reps` replications per evaluation (at most 200 is plenty).
+ *
+ * @example
+ *   const lv = await levelMechanisms(fileLoader, serialRunner, { reps: 50 });
+ *   lv.gainRate.frequency; // about 0.017 SD/week
+ */
+export async function levelMechanisms(
+  load: ScenarioLoader,
+  run: ScenarioRunner,
+  options: { reps: number; mechanisms?: readonly Mechanism[]; onMechanism?: (mechanism: Mechanism) => void },
+): Promise<Levelling> {
+  const reference = resolveSpec(LEVEL_REFERENCE, load, options.reps);
+  const base = await run(reference, options.reps, 2);
+  const effect = pooledEffect(base.whole, reference.params.outcomes.primary, 'matched');
+  const start = reference.params.behaviour.gainRate;
+  const gainRate = {} as Record<Mechanism, number>;
+  for (const mechanism of options.mechanisms ?? MECHANISMS) {
+    options.onMechanism?.(mechanism);
+    gainRate[mechanism] = mechanism === reference.params.programme.mechanism ? start : await levelGainRate(load, run, mechanism, effect, start, options.reps);
+  }
+  return { reference: specLabel(LEVEL_REFERENCE), effect, gainRate };
+}
+
 /**
  * Runs both programmes under every mechanism, each mechanism levelled to the default mechanism's
- * average effect (see levelGainRate), and measures every figure.
+ * average effect (see levelMechanisms), and measures every figure.
  */
 export async function studyMechanisms(
   load: ScenarioLoader,
@@ -135,16 +171,10 @@ export async function studyMechanisms(
   const batches = Math.min(options.batches ?? 20, options.reps);
   const rows: MechanismRow[] = [];
   const scenarios: MechanismStudy['scenarios'][number][] = [];
-  const reference = resolveSpec(LEVEL_REFERENCE, load, options.reps);
-  const levelReps = Math.min(options.reps, 200);
-  const base = await run(resolveSpec(LEVEL_REFERENCE, load, levelReps), levelReps, 2);
-  const effect = pooledEffect(base.whole, reference.params.outcomes.primary, 'matched');
-  const defaultMechanism = reference.params.programme.mechanism;
-  const gainRate = {} as Record<Mechanism, number>;
+  const levelling = await levelMechanisms(load, run, { reps: Math.min(options.reps, 200) });
+  const gainRate = levelling.gainRate;
   let index = 0;
   for (const mechanism of MECHANISMS) {
-    const start = reference.params.behaviour.gainRate;
-    gainRate[mechanism] = mechanism === defaultMechanism ? start : await levelGainRate(load, run, mechanism, effect, start, levelReps);
     const runs = {} as Record<ComparedProgramme['key'], RunSet>;
     let seed: number | undefined;
     for (const p of PROGRAMMES) {
@@ -173,7 +203,7 @@ export async function studyMechanisms(
     }
     rows.push({ mechanism, figures, differences });
   }
-  return { reps: options.reps, batches, rows, levelling: { reference: specLabel(LEVEL_REFERENCE), effect, gainRate }, scenarios };
+  return { reps: options.reps, batches, rows, levelling, scenarios };
 }
 
 function fmt(unit: Figure['unit'], x: number, signed = false): string {
@@ -188,21 +218,9 @@ function fmt(unit: Figure['unit'], x: number, signed = false): string {
 }
 const fmtEstimate = (unit: Figure['unit'], e: Estimate, signed = false) => `${fmt(unit, e.value, signed)} [${fmt(unit, e.ci[0], signed)}, ${fmt(unit, e.ci[1], signed)}]`;
 
-/** Which programme a difference favours, if its interval excludes zero: 'befriending', 'trajectory' or null. */
-function favours(f: Figure, d: Estimate): ComparedProgramme['key'] | null {
-  if (!(d.ci[0] > 0 || d.ci[1] < 0)) return null;
-  const befriendingHigher = d.value > 0;
-  return befriendingHigher === (f.better !== 'lower') ? 'befriending' : 'trajectory';
-}
-
 const programmeLabel = (k: ComparedProgramme['key']) => PROGRAMMES.find((p) => p.key === k)!.label;
 
-/**
- * How a conclusion depends on the mechanism: 'robust' (same winner, similar margin), 'direction'
- * (same winner under every mechanism, but the margin differs more than twofold), 'hinges' (the
- * winner changes, or is clear under some mechanisms only).
- */
-export type Robustness = 'robust' | 'direction' | 'hinges';
+export type { Robustness };
 
 export interface Verdict {
   readonly figure: string;
@@ -211,30 +229,30 @@ export interface Verdict {
   readonly text: string;
 }
 
-/** One plain-words verdict per figure. */
+/** One plain-words verdict per figure (the classification is acrossMechanisms, shared with `buddysim designs`). */
 export function verdicts(study: MechanismStudy): Verdict[] {
   return FIGURES.map((f) => {
-    const per = study.rows.map((r) => ({ mechanism: r.mechanism, side: favours(f, r.differences[f.key]), d: r.differences[f.key], v: r.figures[f.key] }));
-    const sides = new Set(per.map((p) => p.side));
-    const ds = per.map((p) => Math.abs(p.d.value));
+    const across = acrossMechanisms(study.rows.map((r) => r.differences[f.key]));
+    // A clear difference favours befriending when befriending is higher and higher is better (or neutral).
+    const favoured = (side: number): ComparedProgramme['key'] | null => (side === 0 ? null : (side > 0) === (f.better !== 'lower') ? 'befriending' : 'trajectory');
+    const per = study.rows.map((r, i) => ({ mechanism: r.mechanism, side: favoured(across.sides[i]), d: r.differences[f.key], v: r.figures[f.key] }));
     const identical = Math.max(...per.map((p) => p.d.value)) - Math.min(...per.map((p) => p.d.value)) < 1e-9;
     const pair = (p: (typeof per)[number]) => `${fmt(f.unit, p.v.befriending.value)} for befriending, ${fmt(f.unit, p.v.trajectory.value)} for the trajectory`;
     const each = per.map((p) => `*${p.mechanism}*: ${pair(p)}`).join('; ');
     const side = per[0].side;
     const does = (k: ComparedProgramme['key']) => (f.better === 'neutral' ? `higher for the ${programmeLabel(k)}` : `the ${programmeLabel(k)} does better`);
-    if (sides.size === 1 && side === null) {
+    if (across.side === 0) {
       return { figure: f.key, short: f.short, robustness: 'robust', text: `**${f.short}**: no clear difference under any mechanism (${each}).` };
     }
-    if (sides.size === 1 && identical) {
+    if (across.side !== 'mixed' && identical) {
       return {
         figure: f.key, short: f.short, robustness: 'robust',
         text: `**${f.short}**: ${does(side!)}, by the same margin under every mechanism (${pair(per[0])}): in the model the mechanism changes what contact achieves, not who stays, how many hours are given or what it costs.`,
       };
     }
-    if (sides.size === 1) {
-      const robustness: Robustness = Math.max(...ds) > 2 * Math.min(...ds) ? 'direction' : 'robust';
-      const size = robustness === 'direction' ? ' The direction is robust; the size of the gap hinges on the mechanism.' : '';
-      return { figure: f.key, short: f.short, robustness, text: `**${f.short}**: ${does(side!)} under every mechanism (${each}).${size}` };
+    if (across.side !== 'mixed') {
+      const size = across.robustness === 'direction' ? ' The direction is robust; the size of the gap hinges on the mechanism.' : '';
+      return { figure: f.key, short: f.short, robustness: across.robustness, text: `**${f.short}**: ${does(side!)} under every mechanism (${each}).${size}` };
     }
     const parts = per.map((p) => `under *${p.mechanism}* ${p.side ? does(p.side) : 'neither is clearly better'} (${pair(p)})`);
     return { figure: f.key, short: f.short, robustness: 'hinges', text: `**${f.short}**: hinges on the mechanism: ${parts.join('; ')}.` };
@@ -258,7 +276,9 @@ export function mechanismsMarkdown(study: MechanismStudy, command: string): stri
   const lv = study.levelling;
   L.push(`**Levelled to the same average effect.** The mechanisms count the dose in different units, so with one gain rate a reading could look stronger only because its unit is larger. Whichever reading is right, the model must still reproduce the average effect of mentoring (fact 3, [validation.md](validation.md)), so each mechanism runs with the gain rate that gives \`${lv.reference}\` the same effect on its main outcome as the calibrated default (g = ${lv.effect.toFixed(3)}): ${MECHANISMS.map((m) => `${m} ${lv.gainRate[m]} SD/week`).join(', ')}.`);
   L.push('');
-  L.push('**The programmes.** `civic-integration-40h`: newcomers meet a volunteer for 40 hours, 2 hours a week, so it ends as planned after about 20 weeks. `newcomer-befriending`: the Flemish year-long befriending programme (weekly, 1.5 hours, 52 weeks) for the same population: newcomers only, with the same share of urgent unmet needs and the same main outcome (the social network). Its scale and staffing stay those of a small Flemish befriending programme (0.6 referrals a week, one half-time coordinator) while the trajectory has one full-time integration coordinator for 2 referrals a week, so costs are each programme as designed. Premature endings count endings before each programme\'s own planned end (the 40 hours, or 40 weeks at most, for the trajectory; 52 weeks for befriending).');
+  L.push('**The programmes.** `civic-integration-40h`: newcomers meet a volunteer for 40 hours, 2 hours a week, so it ends as planned after about 20 weeks (within a 40-week limit). `newcomer-befriending`: year-long befriending (weekly, 1.5 hours, 52 weeks, relational support, continuation allowed) for exactly the people, inflow (2 referrals a week) and full-time coordinator of the trajectory, so the comparison is one of designs, not of scale. Each is measured at its own bundled first measurement (26 weeks after referral for the trajectory, 60 for befriending) and 26 and 52 weeks later. Premature endings count endings before each programme\'s own planned end (the 40 hours, or 40 weeks at most, for the trajectory; 52 weeks for befriending).');
+  L.push('');
+  L.push('This study stays as the evidence report of the two bundled scenarios. `buddysim designs` ([designs.md](designs.md)) generalises it: 30 ways to spend the 40 hours and year-long befriending, each measured at its own end and 12 months later, with regret and the same verdicts.');
   L.push('');
   L.push('## In plain words');
   L.push('');

@@ -1,4 +1,5 @@
 import { HEADLINE_METRICS, type Summary } from '../analysis/aggregate.ts';
+import type { Block } from '../experiment/report/blocks.ts';
 import type { PairedDifference } from '../analysis/compare.ts';
 import { diffUnit, effectWords, fmt, fmtEstimate } from '../analysis/format.ts';
 import { effectUnit, type MetricName } from '../analysis/metrics.ts';
@@ -7,9 +8,11 @@ import { DURATION_BANDS } from '../analysis/pool.ts';
 import { CLOSURE_REASONS, PREMATURE_REASONS } from '../model/results.ts';
 
 /** Terminal tables: numbers come from the one formatter (src/analysis/format.ts). */
-export function table(rows: string[][], indent = '  '): string {
+export function table(rows: string[][], indent = '  ', numeric?: readonly boolean[]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-  return rows.map((r) => indent + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ')).join('\n');
+  // The first column (a name) and text columns align left, numbers right.
+  const left = (c: number) => c === 0 || (numeric !== undefined && !numeric[c]);
+  return rows.map((r) => indent + r.map((cell, c) => (left(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   ').trimEnd()).join('\n');
 }
 
 /** Units worth repeating after a label; counts, shares and money speak for themselves. */
@@ -146,4 +149,26 @@ export function formatComparison(designs: ComparedDesign[], metrics: MetricName[
     ]));
   }
   return L.join('\n');
+}
+
+/** Report blocks for a terminal: headings and paragraphs as lines, tables aligned, charts left out. */
+export function blocksText(blocks: readonly Block[]): string {
+  return blocks
+    .flatMap((b) => {
+      switch (b.kind) {
+        case 'table':
+          return [table([b.header, ...b.rows], '  ', b.numeric), ''];
+        case 'figure':
+          return [];
+        case 'list':
+          return b.items.map((i) => `  - ${i}`);
+        case 'facts':
+          return b.rows.map(([k, v]) => `  ${k}: ${v}`);
+        case 'switch':
+          return b.panels.flatMap((p) => [`${b.label}: ${p.label}`, blocksText(p.blocks), '']);
+        default:
+          return [b.text, ...(b.kind === 'h2' || b.kind === 'p' ? [''] : [])];
+      }
+    })
+    .join('\n');
 }

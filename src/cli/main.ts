@@ -3,6 +3,7 @@ import { FileError } from '../io/errors.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { calibrateCommand } from './commands/calibrate.ts';
 import { compareCommand } from './commands/compare.ts';
+import { designsCommand } from './commands/designs.ts';
 import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
@@ -27,6 +28,7 @@ Usage:
   buddysim validate-model [targets] [--reps N] [--workers W] [--out FILE] [--quiet]
   buddysim calibrate [targets] --params a.b[=lo:hi],c.d [--reps N] [--candidates N] [--refine N] [--seed S] [--workers W] [--out FILE] [--quiet]
   buddysim mechanisms [--reps N] [--workers W] [--out FILE] [--quiet]
+  buddysim designs [--reps N] [--seed S] [--workers W] [--json] [--out DIR] [--grid FILE] [--quiet]
   buddysim sensitivity --self-test [--json]
   buddysim sensitivity <experiment file> [--out DIR] [--workers W] [--quiet] [--json]
   ${EXPERIMENT_USAGE}
@@ -61,6 +63,12 @@ calibrate searches the named parameters within their declared ranges (or lo:hi) 
 mechanisms
           compares the 40-hour trajectory with year-long befriending for newcomers under each
           contested dose mechanism (duration, frequency, neither); writes FILE (default docs/mechanisms.md).
+designs   compares ways to spend the 40 hours of the civic-integration trajectory (hours a week,
+          meetings, time limit; duo, group, peer buddies) and year-long befriending, all on the
+          same people, coordinator and seed, under each contested mechanism: completion, premature
+          endings, effects at the end and 12 months later, cost; regret and whether each conclusion
+          holds whatever the mechanism. --grid FILE: another grid (docs/designs.md); --out DIR:
+          designs.json and the report (report.html, report.md, charts).
 sensitivity --self-test
           checks the sensitivity estimators (Sobol' sequence, Sobol' indices, Morris) on test
           functions with analytic indices; prints estimate, interval, analytic value and pass.
@@ -94,6 +102,7 @@ const OPTIONS = {
   refine: { type: 'string' },
   'extends-anywhere': { type: 'boolean' },
   'self-test': { type: 'boolean' },
+  grid: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -167,6 +176,14 @@ const COMMANDS: Record<string, Command> = {
   mechanisms: {
     flags: ['reps', 'workers', 'out', 'quiet'],
     run: (positionals, flags) => mechanismsCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
+  },
+  designs: {
+    flags: ['reps', 'seed', 'workers', 'json', 'out', 'grid', 'quiet'],
+    run: (positionals, flags) =>
+      designsCommand(positionals, {
+        reps: str(flags, 'reps'), seed: str(flags, 'seed'), workers: str(flags, 'workers'), json: flags.json === true,
+        out: str(flags, 'out'), grid: str(flags, 'grid'), quiet: flags.quiet === true,
+      }),
   },
   sensitivity: {
     flags: ['self-test', 'json', 'out', 'workers', 'quiet'],

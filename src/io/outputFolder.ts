@@ -6,7 +6,7 @@ import { HOST, cleanPartials, processAlive } from './files.ts';
 import { checkOutPath } from './outPath.ts';
 
 /** Files a buddysim result folder may hold; a folder with anything else is never replaced. */
-export const RESULT_FILE = /^(summary\.json|compare\.json|[a-z]+\.csv)$/;
+export const RESULT_FILE = /^(summary\.json|compare\.json|designs\.json|report\.(html|md)|[a-z]+\.csv|(grid|regret)-[A-Za-z0-9-]+\.svg)$/;
 /** Inputs kept when a result folder is replaced: shard files merged into it. */
 export const KEPT_FILE = /^shard-\d+-of-\d+\.jsonl$/;
 const PARTIAL_FILE = /^\.\d+-\d+(@[A-Za-z0-9._-]+)?\.partial$/;

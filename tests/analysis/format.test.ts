@@ -13,6 +13,13 @@ describe('fmt', () => {
     expect(fmt(314.159)).toBe('314');
     expect(fmt(0.012, 'pp')).toBe('1.2 pp');
   });
+  it('shows a number that rounds to zero without a sign', () => {
+    expect(fmt(-0.0003, 'g', 3)).toBe('0.000');
+    expect(fmt(-0.00004, 'share')).toBe('0.0%');
+    expect(fmt(-0.3, 'EUR')).toBe('EUR 0');
+    expect(fmt(-0.0006, 'g', 3)).toBe('-0.001');
+    expect(fmtSigned(-0.0003, 'g', 3)).toBe('0.000');
+  });
   it('says n/a for what does not exist', () => {
     expect(fmt(NaN)).toBe('n/a');
     expect(fmt(null)).toBe('n/a');

@@ -38,12 +38,16 @@ export function readTargets(path: string): TargetsFile {
  */
 export function createRunner(workers: number): { run: ScenarioRunner; close: () => Promise<void> } {
   const pool = ScenarioPool.create({ workers });
-  const run: ScenarioRunner = async (scenario, reps, batches) => {
+  return { run: runSetOnPool(pool), close: () => pool.destroy() };
+}
+
+/** The calibration's scenario runner on a pool that lives elsewhere (the design explorer's). */
+export function runSetOnPool(pool: ScenarioPool): ScenarioRunner {
+  return async (scenario, reps, batches) => {
     const collector = new RunCollector(scenario, reps, batches);
     await pool.runScenario(scenario, { range: { start: 0, end: reps }, recordsBelow: reps, onOutput: (o) => collector.add(o.stats, repExtras(o.records!)) });
     return collector.finish();
   };
-  return { run, close: () => pool.destroy() };
 }
 
 export interface CalibrateFlags {

@@ -6,6 +6,7 @@ import { writeFileAtomic } from '../../io/files.ts';
 import { checkOutPath } from '../../io/outPath.ts';
 import { readScenario } from '../../io/readScenario.ts';
 import type { Scenario } from '../../model/scenario.ts';
+import { differingParameters } from '../../scenario/differences.ts';
 import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
 import { workersFlag } from '../flags.ts';
@@ -14,26 +15,7 @@ import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
 
-/** A scenario's parameters as dotted paths (programme.plannedWeeks, ...), plus the horizon. */
-function flatParams(s: Scenario): Map<string, unknown> {
-  const out = new Map<string, unknown>([['weeks', s.weeks]]);
-  for (const [section, fields] of Object.entries(s.params)) {
-    for (const [key, value] of Object.entries(fields as Record<string, unknown>)) out.set(`${section}.${key}`, value);
-  }
-  return out;
-}
-
-/** The parameters whose values differ between the designs: what the comparison is a comparison of. */
-export function differingParameters(scenarios: readonly Scenario[]): { path: string; values: unknown[] }[] {
-  const flats = scenarios.map(flatParams);
-  const out: { path: string; values: unknown[] }[] = [];
-  for (const path of flats[0].keys()) {
-    const values = flats.map((f) => f.get(path));
-    const keys = values.map((v) => JSON.stringify(v));
-    if (keys.some((k) => k !== keys[0])) out.push({ path, values });
-  }
-  return out;
-}
+export { differingParameters };
 
 /**
  * The figures to set side by side. Effects are differenced per domain: when designs have different

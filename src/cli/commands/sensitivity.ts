@@ -1,12 +1,11 @@
 import { fmt } from '../../analysis/format.ts';
 import { runSelfTest, type SelfTestCheck, type SelfTestReport } from '../../sensitivity/selfTest.ts';
 import { readExperiment } from '../../io/experimentDir.ts';
-import type { Block } from '../../experiment/report/blocks.ts';
 import { sensitivityBlocks } from '../../experiment/report/sensitivityBlocks.ts';
 import { analyseSensitivity } from '../../experiment/sensitivity.ts';
 import { UsageError } from '../errors.ts';
 import { runOrResume } from './experiment.ts';
-import { table } from '../format.ts';
+import { blocksText, table } from '../format.ts';
 
 export interface SensitivityFlags {
   selfTest?: boolean;
@@ -39,26 +38,6 @@ export async function sensitivityCommand(refs: string[], flags: SensitivityFlags
     process.stdout.write(`\n${blocksText(sensitivityBlocks(analyses))}\n`);
   }
   if (analyses.some((a) => a.refused)) process.exitCode = CHECK_MISSED_EXIT;
-}
-
-/** Report blocks for a terminal: headings and paragraphs as lines, tables aligned, charts left out. */
-function blocksText(blocks: Block[]): string {
-  return blocks
-    .flatMap((b) => {
-      switch (b.kind) {
-        case 'table':
-          return [table([b.header, ...b.rows]), ''];
-        case 'figure':
-          return [];
-        case 'list':
-          return b.items.map((i) => `  - ${i}`);
-        case 'facts':
-          return b.rows.map(([k, v]) => `  ${k}: ${v}`);
-        default:
-          return [b.text, ...(b.kind === 'h2' || b.kind === 'p' ? [''] : [])];
-      }
-    })
-    .join('\n');
 }
 
 /**

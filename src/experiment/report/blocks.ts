@@ -19,7 +19,12 @@ export type Block =
   | { kind: 'facts'; rows: [string, string][] }
   | { kind: 'table'; header: string[]; rows: string[][]; numeric: boolean[] }
   | { kind: 'figure'; id: string; svg: string; caption: string }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[] }
+  /**
+   * One of several panels at a time (a mechanism switch): in HTML, radio buttons that show one
+   * panel with CSS alone (no script); in Markdown, every panel under its own heading.
+   */
+  | { kind: 'switch'; id: string; label: string; panels: { label: string; blocks: Block[] }[] };
 
 const estimate = (x: { mean: number; ci95: [number, number] }, metric: MetricName, signed = false) =>
   fmtEstimate(x.mean, x.ci95, signed ? diffUnit(METRICS[metric].unit) : METRICS[metric].unit, signed);
