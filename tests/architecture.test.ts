@@ -24,6 +24,8 @@ const NEUTRAL: Record<string, string[]> = {
   experiment: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration', 'sensitivity', 'experiment'],
   // The design explorer: builds on the calibration's levelling and the experiment's charts and report blocks.
   designs: ['engine', 'model', 'scenario', 'analysis', 'runner', 'calibration', 'experiment', 'designs'],
+  // The capacity planner: runs scenarios through a runner the caller brings (pool, Web Workers, serial).
+  plan: ['engine', 'model', 'scenario', 'analysis', 'runner', 'plan'],
 };
 
 describe('architecture', () => {

@@ -3,7 +3,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { CLOSURE_REASONS, COST_ITEMS, PREMATURE_REASONS, type CostItem } from '../model/results.ts';
 import { aalenJohansen, incidenceAt, type CumulativeIncidence } from './competingRisks.ts';
 import { correlationOf, sampleSd } from './moments.ts';
-import { POINTS, type EffectGroup, type Point, type Pool } from './pool.ts';
+import { POINTS, firstMatchFrom, type EffectGroup, type Point, type Pool } from './pool.ts';
 
 /**
  * Every figure of a run, declared once: its label, unit, over whom or what it is taken, and how it
@@ -52,9 +52,39 @@ export function prematureIncidence(pool: Pool, scenario: Scenario): number {
   return total;
 }
 
-/** The share of referred participants matched within `weeks` of referral (leaving the list competes). */
-export function matchedWithin(pool: Pool, weeks: number): number {
-  return incidenceAt(curveOf(pool, 'firstMatch'), 0, weeks);
+/** Whose wait a matched-within figure is taken over. */
+export interface WaitPopulation {
+  /**
+   * Only participants referred in this week or later, rounded up to a whole referral cohort
+   * (COHORT_WEEKS = 13 weeks): a warm-up cut that leaves out the start-up of a run (the initial
+   * waiting list, the first referrals). Default 0: every referral.
+   */
+  referredFromWeek?: number;
+  /**
+   * 'referred' (default): over all referred participants; leaving unmatched (no-show at intake,
+   * giving up, turned away at a closed list) competes. 'seeking': over those who had not left
+   * unmatched by then: CIF_matched(X) / (1 - CIF_left(X)), the chance to be matched within X weeks
+   * for someone still seeking a match.
+   */
+  among?: 'referred' | 'seeking';
+}
+
+/**
+ * The share matched within `weeks` of referral, from the pooled first-match cumulative incidence
+ * (Aalen-Johansen: leaving unmatched competes, still waiting at the horizon is censored). Any
+ * number of weeks; NaN when nobody was referred in the population.
+ *
+ * @example
+ *   matchedWithin(pool, 8);                                              // all referred
+ *   matchedWithin(pool, 8, { referredFromWeek: 26, among: 'seeking' }); // referred after the first half-year, still seeking
+ */
+export function matchedWithin(pool: Pool, weeks: number, population: WaitPopulation = {}): number {
+  const from = population.referredFromWeek ?? 0;
+  const curve = from > 0 ? aalenJohansen(firstMatchFrom(pool, from)) : curveOf(pool, 'firstMatch');
+  const matched = incidenceAt(curve, 0, weeks);
+  if (population.among !== 'seeking') return matched;
+  const stayed = 1 - incidenceAt(curve, 1, weeks);
+  return stayed > 0 ? matched / stayed : NaN;
 }
 
 /** Median weeks from referral to a first match over all referred; NaN if fewer than half are ever matched. */

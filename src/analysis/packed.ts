@@ -4,7 +4,7 @@ import { WEEKLY_SERIES } from '../model/runReplication.ts';
 import type { CompetingCounts } from './competingRisks.ts';
 import type { Histogram } from './histogram.ts';
 import { mergeCoMomentsAt, mergeMomentsAt } from './moments.ts';
-import { CORRELATIONS, EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, SUMS, curveLength, emptyPool, type Pool } from './pool.ts';
+import { COHORT_WEEKS, CORRELATIONS, EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, SUMS, curveLength, emptyPool, type Pool } from './pool.ts';
 
 /**
  * A replication's statistics packed into one Float64Array whose size depends on the horizon only:
@@ -12,7 +12,8 @@ import { CORRELATIONS, EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, SUMS, curveLen
  * what the aggregator adds up, replication by replication. In order:
  *
  * - the pool (pool.ts): the sums; match ends (events by reason, then the censored, each over
- *   weeks 0..horizon); first matches (the same); per measurement point the moments (n, mean,
+ *   weeks 0..horizon); first matches (the same); first matches by referral quarter (the same, each
+ *   quarter over the waits it can have); per measurement point the moments (n, mean,
  *   variance) of the difference by group and domain, then of the counterfactual by domain; the
  *   co-moments (n, meanX, meanY, ssX, ssY, sxy) of each correlation; the effect curve's five sums;
  * - the main outcome's histograms at the first measurement, with and without the programme;
@@ -27,6 +28,7 @@ export interface Layout {
   readonly sums: number;
   readonly matchEnds: number;
   readonly firstMatch: number;
+  readonly firstMatchByCohort: number;
   readonly effects: number;
   readonly correlations: number;
   readonly curve: number;
@@ -63,7 +65,10 @@ export function layoutFor(weeks: number): Layout {
   const sums = 0;
   const matchEnds = sums + SUMS.length;
   const firstMatch = matchEnds + (CLOSURE_REASONS.length + 1) * times;
-  const effects = firstMatch + (FIRST_MATCH_CAUSES.length + 1) * times;
+  const firstMatchByCohort = firstMatch + (FIRST_MATCH_CAUSES.length + 1) * times;
+  let cohortSize = 0;
+  for (let c = 0; c * COHORT_WEEKS < weeks; c++) cohortSize += (FIRST_MATCH_CAUSES.length + 1) * (weeks - c * COHORT_WEEKS + 1);
+  const effects = firstMatchByCohort + cohortSize;
   const perPoint = (EFFECT_GROUPS.length + 1) * DOMAINS.length * MOMENT;
   const correlations = effects + POINTS.length * perPoint;
   const curve = correlations + CORRELATIONS.length * CO_MOMENT;
@@ -72,7 +77,7 @@ export function layoutFor(weeks: number): Layout {
   const weekly = counterfactualHistogram + OUTCOME_BINS;
   const size = weekly + WEEKLY_SERIES.length * weeks;
   const layout: Layout = {
-    weeks, sums, matchEnds, firstMatch, effects, correlations, curve, programmeHistogram, counterfactualHistogram, weekly, size,
+    weeks, sums, matchEnds, firstMatch, firstMatchByCohort, effects, correlations, curve, programmeHistogram, counterfactualHistogram, weekly, size,
     momentSpan: [effects, correlations], coMomentSpan: [correlations, curve],
   };
   layouts.set(weeks, layout);
@@ -96,12 +101,13 @@ function writeCounts(out: Float64Array, at: number, c: CompetingCounts): number 
   return at + c.censored.length;
 }
 
-function readCounts(data: Float64Array, at: number, c: CompetingCounts): void {
+function readCounts(data: Float64Array, at: number, c: CompetingCounts): number {
   for (const e of c.events) {
     for (let t = 0; t < e.length; t++) e[t] = data[at + t];
     at += e.length;
   }
   for (let t = 0; t < c.censored.length; t++) c.censored[t] = data[at + t];
+  return at + c.censored.length;
 }
 
 /** Writes a pool into the pool part of `out` (packed layout). */
@@ -109,6 +115,8 @@ function packPool(pool: Pool, layout: Layout, out: Float64Array): void {
   SUMS.forEach((s, i) => (out[layout.sums + i] = pool.sums[s]));
   writeCounts(out, layout.matchEnds, pool.matchEnds);
   writeCounts(out, layout.firstMatch, pool.firstMatch);
+  let cohortAt = layout.firstMatchByCohort;
+  for (const c of pool.firstMatchByCohort) cohortAt = writeCounts(out, cohortAt, c);
   let at = layout.effects;
   const moment = (m: { n: number; mean: number; variance: number }) => {
     out[at] = m.n;
@@ -161,6 +169,8 @@ export function unpackPool(data: Float64Array, layout: Layout): Pool {
   SUMS.forEach((s, i) => (pool.sums[s] = data[layout.sums + i]));
   readCounts(data, layout.matchEnds, pool.matchEnds);
   readCounts(data, layout.firstMatch, pool.firstMatch);
+  let cohortAt = layout.firstMatchByCohort;
+  for (const c of pool.firstMatchByCohort) cohortAt = readCounts(data, cohortAt, c);
   let at = layout.effects;
   const moment = () => {
     const m = { n: data[at], mean: data[at + 1], variance: data[at + 2] };

@@ -70,6 +70,11 @@ export interface Pool {
   matchEnds: CompetingCounts;
   /** Weeks from referral to a first match or to leaving unmatched (FIRST_MATCH_CAUSES); still waiting = censored. */
   firstMatch: CompetingCounts;
+  /**
+   * The same by referral cohort: entry c counts participants referred in weeks [c, c + 1) x
+   * COHORT_WEEKS, so a figure can leave out the first weeks of a run (a warm-up cut: firstMatchFrom).
+   */
+  firstMatchByCohort: CompetingCounts[];
   /** Effects at each measurement point (POINTS order). */
   effects: EffectMoments[];
   correlations: Record<CorrelationName, CoMoments>;
@@ -83,6 +88,35 @@ function emptyEffects(): EffectMoments {
   return { difference, counterfactual: byDomain() };
 }
 
+/** Referral cohorts are quarters: a warm-up cut leaves out whole quarters of referrals. */
+export const COHORT_WEEKS = 13;
+
+/** Referral cohorts of a horizon of `weeks`; cohort c can wait at most weeks - c x COHORT_WEEKS weeks. */
+const cohortCounts = (weeks: number) =>
+  Array.from({ length: Math.ceil(weeks / COHORT_WEEKS) }, (_, c) => emptyCounts(FIRST_MATCH_CAUSES.length, weeks - c * COHORT_WEEKS));
+
+/**
+ * The first-match counts of participants referred in week `fromWeek` or later, rounded up to a
+ * whole cohort (COHORT_WEEKS): the population of a figure with a warm-up cut. fromWeek 0 gives
+ * every referral (equal to pool.firstMatch).
+ *
+ * @example
+ *   // participants referred after the first half-year (weeks 26 on):
+ *   aalenJohansen(firstMatchFrom(pool, 26)).incidence[0][8]; // matched within 8 weeks of referral
+ */
+export function firstMatchFrom(pool: Pool, fromWeek: number): CompetingCounts {
+  const out = emptyCounts(FIRST_MATCH_CAUSES.length, pool.firstMatch.censored.length - 1);
+  for (let c = Math.max(0, Math.ceil(fromWeek / COHORT_WEEKS)); c < pool.firstMatchByCohort.length; c++) {
+    // A later cohort is shorter: it has nothing beyond its last possible wait.
+    const cohort = pool.firstMatchByCohort[c];
+    for (let t = 0; t < cohort.censored.length; t++) {
+      for (let k = 0; k < cohort.events.length; k++) out.events[k][t] += cohort.events[k][t];
+      out.censored[t] += cohort.censored[t];
+    }
+  }
+  return out;
+}
+
 /** Points of the effect curve over a horizon of `weeks`: one every 4 weeks since referral. */
 export const curveLength = (weeks: number) => Math.floor(weeks / 4) + 1;
 
@@ -93,6 +127,7 @@ export function emptyPool(weeks: number): Pool {
     sums: Object.fromEntries(SUMS.map((s) => [s, 0])) as Record<SumName, number>,
     matchEnds: emptyCounts(CLOSURE_REASONS.length, weeks),
     firstMatch: emptyCounts(FIRST_MATCH_CAUSES.length, weeks),
+    firstMatchByCohort: cohortCounts(weeks),
     effects: POINTS.map(emptyEffects),
     correlations: Object.fromEntries(CORRELATIONS.map((c) => [c, { ...EMPTY_COMOMENTS }])) as Record<CorrelationName, CoMoments>,
     curve: { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() },
@@ -137,17 +172,21 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   const last = r.weeks - 1;
   for (let i = 0; i < ref.referredWeek.length; i++) {
     const from = ref.referredWeek[i];
+    const cohort = pool.firstMatchByCohort[Math.floor(from / COHORT_WEEKS)];
     s.referred += 1;
     if (ref.firstMatchWeek[i] >= 0) {
       s.everMatched += 1;
       s.waitWeeks += ref.firstMatchWeek[i] - from;
       pool.firstMatch.events[0][ref.firstMatchWeek[i] - from] += 1;
+      cohort.events[0][ref.firstMatchWeek[i] - from] += 1;
     } else if (ref.leftUnmatchedWeek[i] >= 0) {
       s.leftUnmatched += 1;
       pool.firstMatch.events[1][ref.leftUnmatchedWeek[i] - from] += 1;
+      cohort.events[1][ref.leftUnmatchedWeek[i] - from] += 1;
     } else {
       s.stillWaiting += 1;
       pool.firstMatch.censored[last - from] += 1;
+      cohort.censored[last - from] += 1;
     }
   }
   s.turnedAway = sum(w.turnedAway ?? []);

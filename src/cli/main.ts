@@ -7,6 +7,7 @@ import { designsCommand } from './commands/designs.ts';
 import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
 import { mergeCommand } from './commands/merge.ts';
 import { paramsText } from './commands/params.ts';
+import { planCommand } from './commands/plan.ts';
 import { runCommand, type RunFlags } from './commands/run.ts';
 import { schemaCommand } from './commands/schema.ts';
 import { sensitivityCommand } from './commands/sensitivity.ts';
@@ -22,6 +23,9 @@ Usage:
   buddysim run <scenario> --shard K/N|auto [--reps N] [--seed S] [--workers W] [--out DIR]
   buddysim merge <shard files> [--out DIR] [--json]
   buddysim compare <base> <other> [...] [--reps N] [--seed S] [--workers W] [--out DIR] [--quiet]
+  buddysim plan <scenario> [--referrals-per-year N] [--within-weeks X] [--target-share S] [--among seeking|referred]
+                [--max-waiting N] [--warm-up-weeks W] [--vary volunteers|hours|both] [--confidence 0.95]
+                [--inflows 30,60,120,240] [--programmes N] [--reps N] [--seed S] [--workers W] [--json] [--out DIR] [--quiet]
   buddysim validate <scenario> [...]
   buddysim schema [--out FILE]
   buddysim params [--markdown]
@@ -35,7 +39,7 @@ Usage:
 
 <scenario> is a scenario file, or the name of a bundled one:
   flemish-befriending, civic-integration-40h, duo-for-a-job, community-mentoring, resource-starved,
-  best-practice-mentoring, poorly-supported-mentoring, newcomer-befriending
+  best-practice-mentoring, poorly-supported-mentoring, newcomer-befriending, flemish-region-newcomers
 A scenario file is at most 1 MB; its "extends" may name a file in its own folder (or below) or a
 bundled scenario; --extends-anywhere (run, compare, validate) lifts the folder rule.
 
@@ -50,6 +54,16 @@ merge     checks the shard files (checksums) and merges them into the results of
           (byte-identical summary.json).
 compare   runs each scenario with the first one's seed and replications and reports paired
           differences against the first, with 95% intervals.
+plan      the capacity planner: the smallest volunteer recruitment and coordinator hours that meet a
+          service target (default: 90% of those still seeking a match matched within 8 weeks of
+          referral, referred after the first half-year), with the stated one-sided confidence: a
+          queueing estimate, then a search on the simulation with common random numbers, adding
+          replications until each decision is clear, checked on a second seed. Prints the cost per
+          year, where the pipeline breaks first, a table across inflows (default half, the same,
+          twice and four times the planned inflow) and the search path; --json gives it all with
+          "recommended", the parameter overrides to apply. --programmes N: the scenario is one of N
+          equal local programmes of a region (referrals are the region's; staffing and cost are
+          added up). See docs/planning.md.
 validate  checks scenario files: one line per problem, exit code 1 if any.
 schema    prints the JSON Schema of scenario files (for editors).
 params    lists every parameter with default, unit, range and source.
@@ -103,6 +117,16 @@ const OPTIONS = {
   'extends-anywhere': { type: 'boolean' },
   'self-test': { type: 'boolean' },
   grid: { type: 'string' },
+  'referrals-per-year': { type: 'string' },
+  'within-weeks': { type: 'string' },
+  'target-share': { type: 'string' },
+  'max-waiting': { type: 'string' },
+  among: { type: 'string' },
+  'warm-up-weeks': { type: 'string' },
+  vary: { type: 'string' },
+  confidence: { type: 'string' },
+  inflows: { type: 'string' },
+  programmes: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -140,6 +164,20 @@ const COMMANDS: Record<string, Command> = {
   },
   compare: { flags: ['reps', 'seed', 'workers', 'out', 'quiet', 'extends-anywhere'], run: (positionals, flags) => compareCommand(positionals, runFlags(flags)) },
   merge: { flags: ['out', 'json', 'quiet'], run: (positionals, flags) => mergeCommand(positionals, runFlags(flags)) },
+  plan: {
+    flags: [
+      'referrals-per-year', 'within-weeks', 'target-share', 'max-waiting', 'among', 'warm-up-weeks', 'vary', 'confidence', 'inflows',
+      'programmes', 'reps', 'seed', 'workers', 'json', 'out', 'quiet', 'extends-anywhere',
+    ],
+    run: (positionals, flags) =>
+      planCommand(positionals, {
+        referralsPerYear: str(flags, 'referrals-per-year'), withinWeeks: str(flags, 'within-weeks'), targetShare: str(flags, 'target-share'),
+        maxWaiting: str(flags, 'max-waiting'), among: str(flags, 'among'), warmUpWeeks: str(flags, 'warm-up-weeks'), vary: str(flags, 'vary'),
+        confidence: str(flags, 'confidence'), inflows: str(flags, 'inflows'), programmes: str(flags, 'programmes'), reps: str(flags, 'reps'),
+        seed: str(flags, 'seed'), workers: str(flags, 'workers'), json: flags.json === true, out: str(flags, 'out'), quiet: flags.quiet === true,
+        extendsAnywhere: flags['extends-anywhere'] === true,
+      }),
+  },
   validate: {
     flags: ['extends-anywhere'],
     run(positionals, flags) {

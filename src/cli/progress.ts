@@ -17,12 +17,17 @@ export function createProgress(label: string, enabled: boolean, stream: NodeJS.W
       cliProgress.Presets.shades_classic,
     );
     let started = false;
+    let last = 0;
     return {
       update(done, total) {
         if (!started) {
           bar.start(total, 0);
           started = true;
+        } else if (total !== last) {
+          // A total that is itself an estimate (the planner's) may change as the work proceeds.
+          bar.setTotal(total);
         }
+        last = total;
         bar.update(done);
       },
       stop() {

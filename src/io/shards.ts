@@ -18,7 +18,8 @@ import { AtomicFile, openRegular } from './files.ts';
  */
 export const SHARD_KIND = 'buddysim-shard';
 const END_KIND = 'buddysim-shard-end';
-export const SHARD_FORMAT = 3;
+/** 3: statistics packed in one array; 4: with first-match counts by referral quarter (warm-up cuts). */
+export const SHARD_FORMAT = 4;
 
 export interface ShardHeader {
   kind: typeof SHARD_KIND;
@@ -147,7 +148,7 @@ export function readShardHeader(path: string): Shard {
   }
   if (header?.kind !== SHARD_KIND) throw fail(path, 'not a buddysim shard file');
   if (header.format !== SHARD_FORMAT) {
-    throw fail(path, `shard format ${JSON.stringify(header.format)}; this buddysim reads format ${SHARD_FORMAT} (with checksums): run the shard again`);
+    throw fail(path, `shard format ${JSON.stringify(header.format)}; this buddysim reads format ${SHARD_FORMAT}: run the shard again`);
   }
   const { shard, shards, range } = header;
   if (!isCount(shard) || !isCount(shards) || shard >= shards || !isCount(range?.start) || !isCount(range?.end)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_NAMES, computeMetrics, effectSize, matchedWithin, prematureIncidence, timeToMatchMedian } from '../../src/analysis/metrics.ts';
 import { mergePools } from '../../src/analysis/packed.ts';
-import { replicationPool } from '../../src/analysis/pool.ts';
+import { COHORT_WEEKS, firstMatchFrom, replicationPool } from '../../src/analysis/pool.ts';
 import { assessed, handResult, match } from '../support/result.ts';
 import { testScenario } from '../support/scenario.ts';
 
@@ -82,6 +82,28 @@ describe('figures from a hand-built replication', () => {
     const both = mergePools([pool, other], WEEKS);
     expect(METRICS.matchedShare.compute(both, scenario)).toBeCloseTo(3 / 6, 12);
     expect(METRICS.matchesStartedPerYear.compute(both, scenario)).toBeCloseTo(6 / (20 / 52), 9);
+  });
+  it('matched within X weeks after a warm-up cut, over all referred or over those still seeking', () => {
+    // Referred at 0, 2 | 13, 15 | 26, 30 (cohorts of 13 weeks); waits: matched 1, left 1 | matched 1, matched 10 | matched 1, left 1.
+    const cohorts = replicationPool(handResult({
+      weeks: 40,
+      referrals: { referredWeek: [0, 2, 13, 15, 26, 30], firstMatchWeek: [1, -1, 14, 25, 27, -1], leftUnmatchedWeek: [-1, 3, -1, -1, -1, 31] },
+    }), 0);
+    expect(COHORT_WEEKS).toBe(13);
+    // Every referral: t=1 n=6, 3 matched and 2 left: CIF 1/2; t=10 n=1 matched: 1/2 + 1/6.
+    expect(matchedWithin(cohorts, 8)).toBeCloseTo(1 / 2, 12);
+    expect(matchedWithin(cohorts, 10)).toBeCloseTo(2 / 3, 12);
+    expect(firstMatchFrom(cohorts, 0)).toEqual(cohorts.firstMatch);
+    // Referred from week 13: 13, 15, 26, 30. t=1 n=4: 2 matched, 1 left; t=10: the last one matched.
+    expect(matchedWithin(cohorts, 8, { referredFromWeek: 13 })).toBeCloseTo(1 / 2, 12);
+    expect(matchedWithin(cohorts, 10, { referredFromWeek: 13 })).toBeCloseTo(3 / 4, 12);
+    // Among those still seeking at 8 weeks: 1/2 matched of the 3/4 who had not left.
+    expect(matchedWithin(cohorts, 8, { referredFromWeek: 13, among: 'seeking' })).toBeCloseTo(2 / 3, 12);
+    // Week 14 rounds up to the next whole cohort (26): referred at 26 and 30, one matched, one left.
+    expect(matchedWithin(cohorts, 8, { referredFromWeek: 14 })).toBeCloseTo(1 / 2, 12);
+    expect(matchedWithin(cohorts, 8, { referredFromWeek: 14, among: 'seeking' })).toBeCloseTo(1, 12);
+    // Nobody referred after the cut: no figure.
+    expect(matchedWithin(cohorts, 8, { referredFromWeek: 39 })).toBeNaN();
   });
   it('every figure has a label, unit and "over whom"', () => {
     for (const m of METRIC_NAMES) {

@@ -7,8 +7,8 @@ import { V, type ModelState } from '../state.ts';
  * Screening of volunteers, in order of application, as far as the hours reach: suitability (the
  * criteria of [ArmenTeKort2017]) must reach the threshold; the pass rate emerges. Under the
  * support-first policy the coordinator takes up applications here (answering one costs its
- * recruitment hours now, not when it arrived), and screens no one while ready volunteers already
- * outnumber the people waiting by the margin: new applicants then wait, and time goes to matching
+ * recruitment hours now, not when it arrived), and screens no one while ready volunteers and those
+ * in training already outnumber the people waiting by the margin: new applicants then wait, and time goes to matching
  * and support. More applicants can then only lengthen the queue, never take hours from matching.
  */
 export const screening = defineProcess({
@@ -19,7 +19,8 @@ export const screening = defineProcess({
   step(state: ModelState, week) {
     const par = state.params;
     if (par.coordinators.policy === 'support-first') {
-      const surplus = state.available.size - state.waitingList.size - state.intakeQueue.length;
+      // Volunteers in training count too: they are ready within weeks.
+      const surplus = state.available.size + state.trainingQueue.length - state.waitingList.size - state.intakeQueue.length;
       if (surplus >= par.coordinators.screeningPauseMargin) return;
     }
     const vt = state.volunteers;

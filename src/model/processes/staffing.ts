@@ -66,7 +66,11 @@ export const staffing = defineProcess({
         c.followUpReserve[k] += take;
       }
     }
-    const proposals = Math.min(state.waitingList.size, state.available.size);
+    // Volunteers who finish training this week join the pool before matching: count them too.
+    const vt = state.volunteers;
+    let ready = state.available.size;
+    for (const v of state.trainingQueue) if (vt.readyWeek[v] >= 0 && vt.readyWeek[v] <= week) ready += 1;
+    const proposals = Math.min(state.waitingList.size, ready);
     const wanted = Math.min(teamHours(state), proposals * matchingHours(par));
     let rest = wanted;
     for (let k = 0; k < c.count && rest > 0; k++) {
