@@ -8,8 +8,8 @@ import type { Aggregate, Summary } from '../analysis/aggregate.ts';
 import { comparePaired } from '../analysis/compare.ts';
 import { METRICS, type MetricName } from '../analysis/metrics.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { parseScenario, scenarioToFile } from '../scenario/resolve.ts';
-import { withParameter } from '../sweep/levers.ts';
+import { withParameters } from '../plan/levers.ts';
+import { scenarioToFile } from '../scenario/resolve.ts';
 
 /** The figures a manager reads first, in the order of the pipeline, then cost. */
 export const MANAGER_FIGURES: readonly MetricName[] = [
@@ -52,12 +52,12 @@ export function staffingOf(s: Scenario): Staffing {
  *   withStaffing(base, { ...staffingOf(base), coordinators: 2 }, 10).params.coordinators.count; // 2
  */
 export function withStaffing(base: Scenario, staffing: Staffing, reps = base.reps): Scenario {
-  let s = base;
-  s = withParameter(s, 'inflow.participantsPerWeek', round(staffing.referralsPerYear / WEEKS_PER_YEAR));
-  s = withParameter(s, 'inflow.volunteersPerWeek', round(staffing.volunteerApplicationsPerYear / WEEKS_PER_YEAR));
-  s = withParameter(s, 'coordinators.count', staffing.coordinators);
-  s = withParameter(s, 'coordinators.hoursPerWeek', staffing.hoursPerCoordinator);
-  return reps === s.reps ? s : parseScenario({ ...scenarioToFile(s), reps });
+  return withParameters(base, {
+    'inflow.participantsPerWeek': round(staffing.referralsPerYear / WEEKS_PER_YEAR),
+    'inflow.volunteersPerWeek': round(staffing.volunteerApplicationsPerYear / WEEKS_PER_YEAR),
+    'coordinators.count': staffing.coordinators,
+    'coordinators.hoursPerWeek': staffing.hoursPerCoordinator,
+  }, { reps });
 }
 
 /** One figure of a run, for a table: its value (pooled), 95% CI of the estimate, 95% range of single runs. */
