@@ -11,8 +11,13 @@ import type { Block } from './blocks.ts';
 const withInterval = (i: Interval, unit: string) => `${fmt(i.value, unit, unit === '' ? 3 : undefined)} [${fmt(i.lower, unit, unit === '' ? 3 : undefined)}, ${fmt(i.upper, unit, unit === '' ? 3 : undefined)}]`;
 const title = (a: SensitivityAnalysis) => `${METRICS[a.metric].label}${a.block !== null ? ` (${a.block})` : ''}`;
 
-/** Where a lever's interval lies against the dummy's (the noise floor): above, below, or overlapping. */
-function againstFloor(name: string, i: Interval, dummy: string | undefined, floor: Interval | undefined): string {
+/**
+ * Where a lever's interval lies against the dummy's (the noise floor): above, below, or overlapping.
+ *
+ * @example
+ *   againstFloor('support style', { value: 0.3, lower: 0.2, upper: 0.4 }, 'dummy', { value: 0.02, lower: 0, upper: 0.05 }); // 'above'
+ */
+export function againstFloor(name: string, i: Interval, dummy: string | undefined, floor: Interval | undefined): string {
   if (!floor || dummy === undefined) return '';
   if (name === dummy) return 'the dummy';
   return i.lower > floor.upper ? 'above' : i.upper < floor.lower ? 'below' : 'not told apart';
