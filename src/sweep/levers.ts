@@ -2,6 +2,8 @@ import { comparePaired } from '../analysis/compare.ts';
 import type { Aggregate } from '../analysis/aggregate.ts';
 import type { MetricName } from '../analysis/metrics.ts';
 import type { Scenario } from '../model/scenario.ts';
+import type { NumberParam } from '../model/paramSpec.ts';
+import { declaredField } from '../scenario/overrides.ts';
 import { parseScenario, scenarioToFile } from '../scenario/resolve.ts';
 
 /** Which way a figure must go when a lever goes up, other things equal: what the domain guarantees. */
@@ -23,7 +25,12 @@ export const SWEEP_METRICS: readonly MetricName[] = [
   'matchedShare', 'matchedWithin13Weeks', 'participantsWaiting', 'matchesStartedPerYear', 'prematureIncidence', 'coordinatorUtilisation', 'effectAllReferred',
 ];
 
-const round = (x: number, step: number) => Math.max(step, Math.round(x / step) * step);
+/** `x` to a whole number of `step`s (at least one), without binary noise: 0.6, not 0.6000000000000001. */
+const round = (x: number, step: number) => {
+  const steps = Math.max(1, Math.round(x / step));
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
+  return Number((steps * step).toFixed(decimals));
+};
 
 /**
  * The capacity levers of programme planning, with levels around the scenario's own values:
@@ -59,7 +66,12 @@ export function capacityLevers(s: Scenario): Lever[] {
       expect: { matchedWithin13Weeks: 'down', participantsWaiting: 'up' },
     },
   ];
-  for (const l of levers) l.levels = [...new Set(l.levels)].sort((a, b) => a - b);
+  // Levels beyond a parameter's range are held at its bound (civic-integration-40h's 38 coordinator
+  // hours double to 76, above the 40 a contract allows), then duplicates dropped.
+  for (const l of levers) {
+    const spec = declaredField(l.path)!.spec as NumberParam;
+    l.levels = [...new Set(l.levels.map((v) => Math.min(spec.max, Math.max(spec.min, v))))].sort((a, b) => a - b);
+  }
   return levers;
 }
 

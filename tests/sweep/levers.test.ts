@@ -6,6 +6,17 @@ import { parseScenario, scenarioToFile } from '../../src/scenario/resolve.ts';
 
 describe('withParameter and againstDirection', () => {
   const base = readScenario('community-mentoring');
+  it('sets default levels on whole steps around the scenario, written as typed', () => {
+    // community-mentoring: 3.5 applications and 1.2 referrals a week, 19 coordinator hours.
+    const levels = Object.fromEntries(capacityLevers(base).map((l) => [l.path, l.levels]));
+    expect(levels['inflow.volunteersPerWeek']).toEqual([1.8, 3.5, 7, 14]);
+    expect(levels['coordinators.hoursPerWeek']).toEqual([10, 19, 38]);
+    expect(levels['inflow.participantsPerWeek']).toEqual([0.6, 1.2, 1.8]);
+    expect(levels['programme.followUpEveryWeeks']).toEqual([1, 2, 4, 8, 13]);
+    // civic-integration-40h has 38 hours: twice that is above the 40 a contract allows, so held at 40.
+    const civic = capacityLevers(readScenario('civic-integration-40h')).find((l) => l.path === 'coordinators.hoursPerWeek')!;
+    expect(civic.levels).toEqual([19, 38, 40]);
+  });
   it('sets one parameter and checks it like a scenario file', () => {
     expect(withParameter(base, 'coordinators.hoursPerWeek', 16).params.coordinators.hoursPerWeek).toBe(16);
     expect(() => withParameter(base, 'coordinators.hoursPerWeek', -3)).toThrow(/hoursPerWeek/);
