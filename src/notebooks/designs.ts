@@ -17,7 +17,7 @@ import { runScenario, type ReplicationPool } from './pool.ts';
  * (`behaviour.gainRate` beside `programme.mechanism`).
  *
  * @example
- *   gainRatesOf(mechanismsExperiment); // { duration: 0.0282, frequency: 0.0178, neither: 0.0404 }
+ *   gainRatesOf(mechanismsExperiment); // { duration: 0.0267, frequency: 0.017, neither: 0.0389 }
  */
 export function gainRatesOf(file: Readonly<Record<string, unknown>>): Partial<Record<Mechanism, number>> {
   const variants = (file.across as { variants?: { set?: Record<string, unknown> }[] } | undefined)?.variants ?? [];

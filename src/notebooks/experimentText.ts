@@ -28,9 +28,9 @@ export const EXAMPLE_EXPERIMENT = {
   across: {
     name: 'mechanism',
     variants: [
-      { label: 'duration', set: { 'programme.mechanism': 'duration', 'behaviour.gainRate': 0.0282 } },
-      { label: 'frequency', set: { 'programme.mechanism': 'frequency', 'behaviour.gainRate': 0.0178 } },
-      { label: 'neither', set: { 'programme.mechanism': 'neither', 'behaviour.gainRate': 0.0404 } },
+      { label: 'duration', set: { 'programme.mechanism': 'duration', 'behaviour.gainRate': 0.0267 } },
+      { label: 'frequency', set: { 'programme.mechanism': 'frequency', 'behaviour.gainRate': 0.017 } },
+      { label: 'neither', set: { 'programme.mechanism': 'neither', 'behaviour.gainRate': 0.0389 } },
     ],
   },
   design: { type: 'full-factorial', steps: 4 },
