@@ -2,7 +2,7 @@ import { closeSync, existsSync, fdatasyncSync, mkdirSync, openSync, readdirSync,
 import { join } from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { ExperimentStore, ReplicationRecord } from '../experiment/run.ts';
-import { readText } from './files.ts';
+import { eachLineOf } from './files.ts';
 
 /**
  * The crash-safe record of a running experiment: append-only files of one line per finished
@@ -31,12 +31,12 @@ export function readLog(dir: string): { records: ReplicationRecord[]; torn: numb
   let torn = 0;
   if (!existsSync(dir)) return { records, torn };
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.log')).sort()) {
-    for (const line of readText(join(dir, name), 'experiment log').split('\n')) {
-      if (line.length === 0) continue;
+    eachLineOf(join(dir, name), 'experiment log', (line) => {
+      if (line.length === 0) return;
       const r = parseLogLine(line);
       if (r) records.push(r);
       else torn += 1;
-    }
+    });
   }
   return { records, torn };
 }

@@ -5,7 +5,7 @@ import { designPoints, type DesignPoints } from '../experiment/points.ts';
 import { unitCount, type ReplicationRecord } from '../experiment/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { logLine, parseLogLine } from './experimentLog.ts';
-import { readText, writeFileAtomic } from './files.ts';
+import { eachLineOf, writeFileAtomic } from './files.ts';
 
 /**
  * Experiment shard files: one machine's block of an experiment's units of work (point,
@@ -47,20 +47,25 @@ export interface ExperimentShard {
 }
 
 export function readExperimentShard(path: string): ExperimentShard {
-  const lines = readText(path, 'shard file').split('\n').filter((l) => l.length > 0);
   let header: ExperimentShardHeader | undefined;
-  try {
-    header = JSON.parse(lines[0] ?? '');
-  } catch {
-    header = undefined;
-  }
-  if (header?.kind !== EXPERIMENT_SHARD_KIND) throw new ScenarioError([`${path}: not a buddysim experiment shard file (experiment run --shard writes them)`]);
   const records: ReplicationRecord[] = [];
-  lines.slice(1).forEach((line, i) => {
+  const notShard = () => new ScenarioError([`${path}: not a buddysim experiment shard file (experiment run --shard writes them)`]);
+  eachLineOf(path, 'shard file', (line, n) => {
+    if (line.length === 0) return;
+    if (n === 1) {
+      try {
+        header = JSON.parse(line);
+      } catch {
+        throw notShard();
+      }
+      if (header?.kind !== EXPERIMENT_SHARD_KIND) throw notShard();
+      return;
+    }
     const r = parseLogLine(line);
-    if (!r) throw new ScenarioError([`${path}: line ${i + 2} is damaged (checksum fails); run this shard again`]);
+    if (!r) throw new ScenarioError([`${path}: line ${n} is damaged (checksum fails); run this shard again`]);
     records.push(r);
   });
+  if (header?.kind !== EXPERIMENT_SHARD_KIND) throw notShard();
   const expected = header.range.end - header.range.start;
   if (records.length !== expected) throw new ScenarioError([`${path}: incomplete shard: ${records.length} of ${expected} replications`]);
   return { path, header, records };

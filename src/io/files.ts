@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readSync, readdirSync, renameSync, rmSync, writeSync, type Stats } from 'node:fs';
+import type { Hash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ScenarioError } from '../scenario/errors.ts';
@@ -59,6 +60,58 @@ export function readText(path: string, what: string, maxBytes = MAX_INPUT_BYTES)
     } catch {
       throw new ScenarioError([`${path}: the ${what} is not UTF-8 text`]);
     }
+  } catch (e) {
+    if (e instanceof ScenarioError) throw e;
+    throw new ScenarioError([`${path}: cannot read the ${what} (${describeCode(e)})`]);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The longest line a line-by-line file may hold (one replication's statistics in a shard are tens of kB). */
+const MAX_LINE = 64 * 1024 * 1024;
+
+/**
+ * Reads an open file line by line in 1 MB pieces from `start` to `end` (bytes), so a shard or an
+ * experiment log of any size is read in flat memory; `onLine` gets each line and its number
+ * (1-based, counting from `firstLine`) and may stop by returning false. `sha` sees every byte read.
+ *
+ * @example
+ *   const { fd, size } = openRegular('out/x/log/a.log', 'experiment log');
+ *   eachLine(fd, 'out/x/log/a.log', 0, size, 1, (line, n) => console.log(n, line.length));
+ */
+export function eachLine(fd: number, path: string, start: number, end: number, firstLine: number, onLine: (line: string, n: number) => boolean | void, sha?: Hash): void {
+  const buffer = Buffer.alloc(1024 * 1024);
+  let carry = '';
+  let n = firstLine;
+  let pos = start;
+  const decoder = new TextDecoder('utf-8');
+  while (pos < end) {
+    const got = readSync(fd, buffer, 0, Math.min(buffer.length, end - pos), pos);
+    if (got === 0) break;
+    sha?.update(buffer.subarray(0, got));
+    pos += got;
+    const parts = (carry + decoder.decode(buffer.subarray(0, got), { stream: true })).split('\n');
+    carry = parts.pop()!;
+    if (carry.length > MAX_LINE) throw new ScenarioError([`${path}: line ${n}: longer than ${MAX_LINE / 1024 / 1024} MB; not a file buddysim wrote`]);
+    for (const line of parts) if (onLine(line, n++) === false) return;
+  }
+  carry += decoder.decode();
+  if (carry.length > 0) onLine(carry, n);
+}
+
+/**
+ * Every line of a regular file of any size, read in flat memory (see `eachLine`); for files
+ * buddysim writes itself and that grow with a run (experiment logs and shards), where the 1 MB
+ * bound on input files would refuse a large experiment's own results.
+ *
+ * @example
+ *   eachLineOf('out/levers-sobol/log/a.log', 'experiment log', (line) => records.push(parseLogLine(line)));
+ */
+export function eachLineOf(path: string, what: string, onLine: (line: string, n: number) => boolean | void): void {
+  const { fd, size } = openRegular(path, what);
+  try {
+    eachLine(fd, path, 0, size, 1, onLine);
   } catch (e) {
     if (e instanceof ScenarioError) throw e;
     throw new ScenarioError([`${path}: cannot read the ${what} (${describeCode(e)})`]);

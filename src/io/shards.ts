@@ -7,7 +7,7 @@ import type { Scenario } from '../model/scenario.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { parseScenario, scenarioToFile } from '../scenario/resolve.ts';
-import { AtomicFile, openRegular } from './files.ts';
+import { AtomicFile, eachLine, openRegular } from './files.ts';
 
 /**
  * Shard files: one machine's share of a run, as JSON lines: a header with the scenario and its
@@ -75,34 +75,6 @@ export class ShardWriter {
   abort(): void {
     this.file.abort();
   }
-}
-
-/** The longest line a shard may hold (one replication's statistics are tens of kB). */
-const MAX_LINE = 64 * 1024 * 1024;
-
-/**
- * Reads a file line by line in 1 MB pieces from `start` to `end` (bytes), so a shard of any size
- * is read in flat memory; `onLine` gets each line and its number (1-based) and may stop by
- * returning false.
- */
-function eachLine(fd: number, path: string, start: number, end: number, firstLine: number, onLine: (line: string, n: number) => boolean | void, sha?: Hash): void {
-  const buffer = Buffer.alloc(1024 * 1024);
-  let carry = '';
-  let n = firstLine;
-  let pos = start;
-  const decoder = new TextDecoder('utf-8');
-  while (pos < end) {
-    const got = readSync(fd, buffer, 0, Math.min(buffer.length, end - pos), pos);
-    if (got === 0) break;
-    sha?.update(buffer.subarray(0, got));
-    pos += got;
-    const parts = (carry + decoder.decode(buffer.subarray(0, got), { stream: true })).split('\n');
-    carry = parts.pop()!;
-    if (carry.length > MAX_LINE) throw new ScenarioError([`${path}: line ${n}: longer than ${MAX_LINE / 1024 / 1024} MB; not a shard file`]);
-    for (const line of parts) if (onLine(line, n++) === false) return;
-  }
-  carry += decoder.decode();
-  if (carry.length > 0) onLine(carry, n);
 }
 
 const fail = (path: string, problem: string) => new ScenarioError([`${path}: ${problem}`]);

@@ -40,6 +40,19 @@ describe('the experiment log', () => {
     expect(readLog(dir).records).toHaveLength(3);
     expect(readFileSync(join(dir, file), 'utf8').split('\n')[0]).toMatch(/^\{"p":0,"r":0,"v":\[1\]\}\t[0-9a-f]{8}$/);
   });
+
+  it('reads a log larger than the 1 MB bound on input files: a large experiment\'s own results (76,800 lines for levers-sobol)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'buddysim-log-'));
+    const values = [0.123456789, 0.234567891, 0.345678912];
+    const lines: string[] = [];
+    for (let r = 0; r < 30_000; r++) lines.push(logLine({ point: r % 7, replication: r, values }));
+    writeFileSync(join(dir, 'a.log'), lines.join(''));
+    expect(lines.join('').length).toBeGreaterThan(1024 * 1024);
+    const log = readLog(dir);
+    expect(log.torn).toBe(0);
+    expect(log.records).toHaveLength(30_000);
+    expect(log.records[29_999]).toEqual({ point: 29_999 % 7, replication: 29_999, values });
+  });
 });
 
 describe('Parquet', () => {
