@@ -49,12 +49,25 @@ export type ParamSpec = NumberParam | ChoiceParam | ChoicesParam;
 
 type NumberArgs = Omit<NumberParam, 'kind' | 'integer' | 'step'> & { integer?: boolean; step?: number };
 
+/**
+ * The unit as it follows a number in a message (" hours/week"), or nothing for a unit that is not
+ * a measure: a seed is a label, not an amount ("must be at least 0", not "0 seed").
+ *
+ * @example
+ *   unitAfter({ unit: 'weeks' } as NumberParam); // ' weeks'
+ */
+export function unitAfter(spec: Pick<NumberParam, 'unit'>): string {
+  return spec.unit === '' || spec.unit === 'seed' ? '' : ` ${spec.unit}`;
+}
+
 export function num(args: NumberArgs) {
   const spec: NumberParam = { kind: 'number', integer: false, step: args.integer ? 1 : 0.01, ...args };
-  let schema = z.number({ error: `must be a number (${spec.unit}) from ${spec.min} to ${spec.max}` });
-  schema = schema.min(spec.min, { error: `must be at least ${spec.min} ${spec.unit}` });
-  schema = schema.max(spec.max, { error: `must be at most ${spec.max} ${spec.unit}` });
-  if (spec.integer) schema = schema.int({ error: `must be a whole number (${spec.unit})` });
+  const after = unitAfter(spec);
+  const within = after === '' ? '' : ` (${spec.unit})`;
+  let schema = z.number({ error: `must be a number${within} from ${spec.min} to ${spec.max}` });
+  schema = schema.min(spec.min, { error: `must be at least ${spec.min}${after}` });
+  schema = schema.max(spec.max, { error: `must be at most ${spec.max}${after}` });
+  if (spec.integer) schema = schema.int({ error: `must be a whole number${within}` });
   return {
     spec,
     schema: schema.default(spec.default).meta({ title: spec.label, description: spec.help, unit: spec.unit, source: spec.source }),

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { SECTIONS } from '../model/params.ts';
-import type { ParamSpec } from '../model/paramSpec.ts';
+import { unitAfter, type ParamSpec } from '../model/paramSpec.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { ScenarioError } from './errors.ts';
 import { parseScenario, scenarioToFile } from './resolve.ts';
@@ -71,7 +71,7 @@ export function settablePaths(): string[] {
 /** What a parameter allows, in words, for an error message. */
 function allowed(spec: ParamSpec): string {
   if (spec.kind === 'number') {
-    const unit = spec.unit ? ` ${spec.unit}` : '';
+    const unit = unitAfter(spec);
     return `${spec.integer ? 'a whole number' : 'a number'} in decimal digits from ${spec.min} to ${spec.max}${unit}`;
   }
   if (spec.kind === 'choice') return `one of: ${spec.options.join(', ')}`;
@@ -118,7 +118,7 @@ export function override(path: string, value: Override['value']): Override {
  * @example
  *   parseOverride('programme.contactsPerWeek=2'); // { path: 'programme.contactsPerWeek', value: 2 }
  *   parseOverride('outcomes.domains=wellbeing,network'); // { path: 'outcomes.domains', value: ['wellbeing', 'network'] }
- *   parseOverride('seed=-1'); // throws OverrideError: seed: got -1; must be at least 0 seed
+ *   parseOverride('seed=-1'); // throws OverrideError: seed: got -1; must be at least 0
  */
 export function parseOverride(text: string): Override {
   const eq = text.indexOf('=');

@@ -121,6 +121,13 @@ describe('output paths are checked before anything runs (cases 4, 7, 14)', () =>
     expectClear(cliWith(['schema', '--out', '/sys/buddysim.json'], { timeout: 20_000 }), 2, /inside \/sys/);
   });
 
+  it('experiment schema and experiment report check --out too (recursive mkdir under /proc never ends)', () => {
+    expectClear(cliWith(['experiment', 'schema', '--out', '/proc/self/buddysim/x.json'], { timeout: 20_000 }), 2, /--out: got "\/proc\/self\/buddysim\/x.json", inside \/proc/);
+    expectClear(cliWith(['experiment', 'report', dir, '--out', '/proc/self/buddysim'], { timeout: 20_000 }), 2, /--out: got "\/proc\/self\/buddysim", inside \/proc/);
+    expectClear(cli(['experiment', 'schema', '--out', 'scenarios/x.json']), 2, /which holds the bundled scenarios/);
+    expect(readdirSync('scenarios').filter((f) => !f.endsWith('.json') || f === 'x.json')).toEqual([]);
+  });
+
   it('refuses the bundled scenarios folder', () => {
     expectClear(cli(['run', small, '--out', 'scenarios', '--quiet']), 2, /--out: got "scenarios", which holds the bundled scenarios/);
     expect(readdirSync('scenarios').filter((f) => !f.endsWith('.json'))).toEqual([]);

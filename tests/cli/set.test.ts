@@ -110,7 +110,7 @@ describe('negative numbers reach the range check', () => {
     [['--seed=-1'], /--seed: got "-1"; must be at least 0/],
     [['--reps', '-5'], /--reps: got "-5"; must be at least 1/],
     [['--reps', '-0.5'], /--reps: got "-0.5"; must be at least 1/],
-    [['--set', 'seed=-1'], /--set seed: got -1; must be at least 0/],
+    [['--set', 'seed=-1'], /--set seed: got -1; must be at least 0$/m],
     [['--set', 'reps=-5'], /--set reps: got -5; must be at least 1/],
     [['--set', 'programme.contactsPerWeek=-2'], /--set programme.contactsPerWeek: got -2; must be at least 0.1 contacts\/week/],
     [['--workers', '-2'], /--workers: got "-2"; must be a whole number from 1 to 256, or auto/],

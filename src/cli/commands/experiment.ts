@@ -1,3 +1,4 @@
+import { checkOutPath } from '../../io/outPath.ts';
 import { join } from 'node:path';
 import { shardRange } from '../../engine/tasks.ts';
 import { experimentSchemaText } from '../../experiment/schema.ts';
@@ -144,6 +145,7 @@ function merge(paths: string[], flags: ExperimentFlags): void {
 /** The report of a finished run as Markdown with SVG charts, for a docs page. */
 function report(dir: string, flags: ExperimentFlags): void {
   if (!flags.out) throw new UsageError('experiment report needs --out DIR: the folder for README.md and its charts');
+  checkOutPath(flags.out, 'into');
   const experiment = readExperimentDir(dir);
   const design = designPoints(experiment);
   const store = new LogStore(join(dir, LOG_DIR));
@@ -181,6 +183,7 @@ export async function experimentCommand(positionals: string[], flags: Experiment
     case 'schema': {
       only(['out']);
       if (flags.out) {
+        checkOutPath(flags.out, 'file');
         writeFileAtomic(flags.out, experimentSchemaText());
         process.stdout.write(`JSON Schema written to ${flags.out}\n`);
       } else process.stdout.write(experimentSchemaText());
