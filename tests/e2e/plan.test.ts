@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planCapacity, serialRunner } from '../../src/plan/plan.ts';
 import { DEFAULT_PLAN_FORM, planRequest } from '../../src/dashboard/plan/planForm.ts';
+import { STAGE_LABELS } from '../../src/dashboard/charts/pipeline.ts';
 import { ARTIFACTS, closePage, downloadText, labelCollisions, nodeScenario, openAt, useDashboard, waitForRun } from '../support/browser.ts';
 
 useDashboard();
@@ -42,6 +43,8 @@ describe('the Plan capacity view in Chromium (issue 13)', { timeout: 300_000 }, 
     await page.getByTestId('plan-run').click();
     await page.waitForFunction(() => ['done', 'error'].includes(document.body.dataset.plan ?? ''), null, { timeout: 280_000 });
     expect(await page.getByTestId('plan-status').textContent()).toMatch(/^Planned in [\d.]+ s: \d+ replications, \d+ candidate staffings at 31.2 referrals a year, and the table across 2 inflows\.$/);
+    // A finished plan shows a full progress bar, not the last estimate of what was left.
+    expect(await page.locator('#plan-progress').evaluate((p: HTMLProgressElement) => p.value === p.max && p.max > 1)).toBe(true);
 
     const answer = JSON.parse((await downloadText(page, () => page.getByTestId('plan-download').click())).text);
     const { request } = planRequest({ ...DEFAULT_PLAN_FORM, reps: 30, inflows: '31.2, 62.4' }, design);
@@ -56,6 +59,9 @@ describe('the Plan capacity view in Chromium (issue 13)', { timeout: 300_000 }, 
     const first = node.plan.now.pipeline.breaksFirst;
     if (first) expect(await page.locator(`svg[data-chart="pipeline"] g[data-stage="${first}"][data-column="now"]`).textContent()).toContain('breaks first');
     expect(await page.getByTestId('plan-inflow-table').locator('tbody tr').count()).toBe(2);
+    // What binds at the recommendation, in the command line's words: "nowhere" when no stage is strained.
+    const tightest = await page.getByTestId('plan-inflow-table').locator('tbody tr td:last-child').allTextContents();
+    expect(tightest).toEqual(node.inflows.map((r) => (!r.met ? '' : r.tightest ? STAGE_LABELS[r.tightest as keyof typeof STAGE_LABELS].toLowerCase() : 'nowhere')));
     expect(await labelCollisions(page, 'svg[data-chart="pipeline"]')).toEqual([]);
     await page.screenshot({ path: join(ARTIFACTS, 'plan.png'), fullPage: true });
     await page.setViewportSize({ width: 360, height: 780 });

@@ -4,16 +4,16 @@
  * test FAILS (none is skipped): install it with `apt-get install chromium` or point CHROMIUM_PATH
  * at one. Screenshots go to test-artifacts/ (ignored by git).
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Download, type Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { flatten, mergeDeep, parseScenario, runSerial, scenarioHash, type Aggregate, type Scenario } from '../../src/index.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
+import { launchChromium, missingChromium } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve('test-artifacts');
 
 export interface Dashboard {
@@ -29,19 +29,14 @@ let started: Promise<Dashboard> | undefined;
 
 async function start(): Promise<Dashboard> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH. The browser tests do not skip.`);
-  }
+  const missing = missingChromium();
+  if (missing) throw new Error(`${missing} The browser tests do not skip.`);
   outDir = join(mkdtempSync(join(tmpdir(), 'buddysim-dashboard-')), 'dashboard');
   await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   server = await preview({ configFile: resolve('vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
   const baseUrl = server.resolvedUrls?.local[0] ?? '';
   if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(baseUrl)) throw new Error(`unexpected preview address ${baseUrl}`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   return { baseUrl, outDir, browser };
 }
 

@@ -64,6 +64,8 @@ export class PlanActions {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         this.set({
           answer,
+          // The last progress report came with an estimate of what was left; the plan is whole now.
+          progress: { done: answer.replications, total: answer.replications },
           plannedFor: { name: scenario.name, hash: hashOf(scenario) },
           status: { kind: 'done', text: `Planned in ${seconds} s: ${answer.replications} replications, ${answer.plan.path.length} candidate staffings at ${answer.plan.referralsPerYear} referrals a year, and the table across ${answer.inflows.length} inflows.` },
         });

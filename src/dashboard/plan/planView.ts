@@ -183,7 +183,7 @@ export function mountPlanView(store: Store<AppState>, actions: PlanActions): voi
           r.staffing ? fmt(r.staffing.volunteerApplicationsPerYear, '', 0) : '', r.staffing ? fmt(r.staffing.coordinatorHoursPerWeek, '', 1) : '',
           r.costPerYear === null ? '' : fmt(r.costPerYear, 'EUR'),
           r.breaksFirstNow ? STAGE_LABELS[r.breaksFirstNow as keyof typeof STAGE_LABELS]?.toLowerCase() ?? r.breaksFirstNow : 'nowhere',
-          r.tightest ? STAGE_LABELS[r.tightest as keyof typeof STAGE_LABELS]?.toLowerCase() ?? r.tightest : '',
+          !r.met ? '' : r.tightest ? STAGE_LABELS[r.tightest as keyof typeof STAGE_LABELS]?.toLowerCase() ?? r.tightest : 'nowhere',
         ]),
         'plan-inflow-table',
       ),
