@@ -86,6 +86,11 @@ describe('the Explore view\'s table of an experiment', () => {
     expect(valueFormat('share')(0.576)).toBe('57.6%');
     expect(valueFormat('share')(0.4)).toBe('40%');
     expect(valueFormat('g')(0.12345)).toBe('0.123');
+    // Near zero, a heat map cell keeps the tables' three decimals: not "0.000541" or "-0.000906".
+    expect(valueFormat('g')(0.000541)).toBe('0.001');
+    expect(valueFormat('g')(-0.000406)).toBe('0.000');
+    expect(valueFormat('g')(-0.00458)).toBe('-0.005');
+    expect(valueFormat('EUR')(1345.6)).toBe('EUR 1,346');
   });
 
   it('writes text from a loaded file into the chart as text, never as markup', () => {
