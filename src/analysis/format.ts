@@ -38,6 +38,23 @@ export function fmt(x: number | null | undefined, unit = '', digits?: number): s
   return unsignedZero(grouped(x, digits ?? defaultDigits(x, unit)));
 }
 
+/**
+ * How a chart labels its values (heat map cells, legends, axis ticks): shares as percentages,
+ * effect sizes and correlations to three decimals as the tables print them ("0.010", not "0.0103"
+ * or "0.000541"), money in whole euros, other figures to three significant digits.
+ *
+ * @example
+ *   chartValue('share')(0.576); // '57.6%'
+ *   chartValue('g')(-0.00458);  // '-0.005'
+ *   chartValue('')(12345.6);    // '12,300'
+ */
+export function chartValue(unit: string): (v: number) => string {
+  if (isShare(unit)) return (v) => (isNumber(v) ? `${+(100 * v).toFixed(1)}%` : 'n/a');
+  if (unit === 'g' || unit === 'r') return (v) => fmt(v, unit, 3);
+  if (unit !== '') return (v) => fmt(v, unit);
+  return (v) => (isNumber(v) ? unsignedZero(Number(v.toPrecision(3)).toLocaleString('en-GB', { maximumFractionDigits: 20 })) : 'n/a');
+}
+
 /** A number that rounds to zero is shown as zero, without a sign ("-0.000" reads as a loss that is not there). */
 const unsignedZero = (s: string) => (/^-0(\.0+)?$/.test(s) ? s.slice(1) : s);
 

@@ -1,4 +1,4 @@
-import { diffUnit, fmt, fmtEstimate } from '../analysis/format.ts';
+import { chartValue, diffUnit, fmt, fmtEstimate } from '../analysis/format.ts';
 import { MECHANISM_WORDS, type Mechanism } from '../calibration/mechanisms.ts';
 import { heatmap, type HeatmapData } from '../experiment/charts/heatmap.ts';
 import { intervalBars } from '../experiment/charts/intervals.ts';
@@ -151,7 +151,7 @@ function heatmapSwitch(r: DesignsResult, f: FigureKey, id: string): Block | null
   return {
     kind: 'switch', id, label: 'Mechanism',
     panels: mechanismsOf(r).map((m) => {
-      const data = gridHeatmap(r, f, m);
+      const data = { ...gridHeatmap(r, f, m), format: chartValue(unit) };
       const others = alternatives.map((a) => `${a.label}: ${rounded(a.mechanisms[m].figures[f], unit)}`).join('; ');
       const svg = heatmap(
         {

@@ -6,7 +6,7 @@
 import { heatmap } from '../../experiment/charts/heatmap.ts';
 import { intervalBars, type IntervalSeries } from '../../experiment/charts/intervals.ts';
 import { lineWithBands, type SweepSeries } from '../../experiment/charts/lineBands.ts';
-import { fmt as sayNumber } from '../../analysis/format.ts';
+import { chartValue } from '../../analysis/format.ts';
 import { fmt } from '../../experiment/charts/svg.ts';
 import { metricLabel, varyingFactors, type SweepFactor, type SweepTable } from './sweepTable.ts';
 
@@ -65,14 +65,8 @@ function pointsInView(t: SweepTable, c: ChartChoice): number[] {
 
 const levelText = (f: SweepFactor, v: number | string) => (typeof v === 'number' ? fmt(v) : v);
 
-/** Shares as percentages (40%, 57.6%); effect sizes and correlations to three decimals; money and other units as the CLI says them. */
-export function valueFormat(unit: string): (v: number) => string {
-  if (unit.startsWith('share')) return (v) => (Number.isFinite(v) ? `${+(100 * v).toFixed(1)}%` : 'n/a');
-  // Effect sizes and correlations to 3 decimals, as the tables print them ("0.010", not "0.0103");
-  // other units as the CLI says them (money in whole euros).
-  if (unit === 'g' || unit === 'r') return (v) => sayNumber(v, unit, 3);
-  return unit === '' ? fmt : (v) => sayNumber(v, unit);
-}
+/** Chart labels in the units' words (see `chartValue`): one way to say a number in every chart. */
+export const valueFormat = chartValue;
 
 /** The value axis names the unit only: the chart's title names the figure. */
 const valueAxis = (unit: string, label: string) => (unit.startsWith('share') ? 'share (%)' : unit || label);

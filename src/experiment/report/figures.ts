@@ -1,3 +1,4 @@
+import { chartValue } from '../../analysis/format.ts';
 import { METRICS, type MetricName } from '../../analysis/metrics.ts';
 import { heatmap } from '../charts/heatmap.ts';
 import { intervalBars, type IntervalSeries } from '../charts/intervals.ts';
@@ -77,7 +78,7 @@ export function sweepFigures(results: ExperimentResults, rows: readonly PointSum
           metric, kind: 'heatmap',
           svg: heatmap(
             { id: `heatmap-${metric}-${b}`, title: `${METRICS[metric].label}${experiment.across ? `: ${experiment.across.name} ${label}` : ''}`, subtitle: `Mean per combination of ${fx.label} and ${fy.label}; ${sub}`, description: `${xLevels.length} by ${yLevels.length} grid`, height: Math.max(260, 130 + 28 * yLevels.length) },
-            { xLabel: fx.label, yLabel: fy.label, xLevels, yLevels, values, halfWidth, valueLabel: METRICS[metric].unit },
+            { xLabel: fx.label, yLabel: fy.label, xLevels, yLevels, values, halfWidth, valueLabel: METRICS[metric].unit, format: chartValue(METRICS[metric].unit) },
           ),
         });
       });
