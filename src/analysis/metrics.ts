@@ -2,7 +2,7 @@ import { DOMAINS, DOMAIN_KIND, DOMAIN_LABELS, type Domain } from '../model/domai
 import type { Scenario } from '../model/scenario.ts';
 import { CLOSURE_REASONS, COST_ITEMS, PREMATURE_REASONS, type CostItem } from '../model/results.ts';
 import { aalenJohansen, incidenceAt, type CumulativeIncidence } from './competingRisks.ts';
-import { correlationOf, sampleSd } from './moments.ts';
+import { correlationOf, sampleSd, type Moments } from './moments.ts';
 import { POINTS, firstMatchFrom, type EffectGroup, type Point, type Pool } from './pool.ts';
 
 /**
@@ -103,11 +103,41 @@ export function timeToMatchMedian(pool: Pool): number {
  * difference in the share for whom it happened, in share points.
  */
 export function effectSize(pool: Pool, group: EffectGroup, domain: Domain, point = 0): number {
-  const e = pool.effects[point].difference[group][domain];
-  if (e.n === 0) return NaN;
-  if (DOMAIN_KIND[domain] === 'event') return e.mean;
-  const sd = sampleSd(pool.effects[point].counterfactual[domain]);
-  return sd > 0 ? e.mean / sd : NaN;
+  return standardised(pool.effects[point].difference[group][domain], pool.effects[point].counterfactual[domain], domain);
+}
+
+/** An effect from the moments of the difference and of the yardstick's counterfactual (see effectSize). */
+function standardised(difference: Moments, counterfactual: Moments, domain: Domain): number {
+  if (difference.n === 0) return NaN;
+  if (DOMAIN_KIND[domain] === 'event') return difference.mean;
+  const sd = sampleSd(counterfactual);
+  return sd > 0 ? difference.mean / sd : NaN;
+}
+
+/**
+ * Below this first-point effect (in SDs of the counterfactual) the retained effect is not
+ * available: a ratio of two effects is read as the share kept only when there is an effect to
+ * keep, and under it the ratio measures noise (a fraction of a small effect, g = 0.2 [Cohen1988]).
+ * On an event domain (work) the floor is the same on a share's largest SD, 0.5: 2.5 share points.
+ */
+export const RETAINED_FLOOR = 0.05;
+
+/**
+ * The effect a year after the first measurement relative to the effect at it, over the same
+ * people: the participants measured at both points (referred early enough that the last point,
+ * +52 weeks, falls within the horizon; everyone measured then was measured at the first point),
+ * each point's effect standardised by those participants' counterfactual SD at that point. NaN
+ * when the first-point effect over them is below RETAINED_FLOOR (negative included): nothing
+ * clearly there to keep. The rule is the pool's, so single runs and batches follow it alike.
+ *
+ * @example
+ *   retainedEffect(pool, 'wellbeing'); // 0.8: four fifths of the effect is left a year on
+ */
+export function retainedEffect(pool: Pool, domain: Domain): number {
+  const first = standardised(pool.followedUp.difference[domain], pool.followedUp.counterfactual[domain], domain);
+  const floor = DOMAIN_KIND[domain] === 'event' ? RETAINED_FLOOR * 0.5 : RETAINED_FLOOR;
+  if (!(first >= floor)) return NaN;
+  return effectSize(pool, 'allReferred', domain, POINTS.length - 1) / first;
 }
 
 /** The effect on the main outcome over all referred, by weeks since referral (curve point k). */
@@ -198,8 +228,8 @@ export const COST_WORDS: Record<CostItem, string> = {
   overhead: 'organisation overhead',
 };
 
-/** The main outcome's domain index in the pool's measurement points. */
-const mainEffect = (p: Pool, s: Scenario, group: EffectGroup, point = 0) => effectSize(p, group, main(s), point);
+/** The effect on the main outcome over a group at the first measurement point. */
+const mainEffect = (p: Pool, s: Scenario, group: EffectGroup) => effectSize(p, group, main(s));
 
 const BASE = {
   referredPerYear: { label: 'Participants referred per year', unit: 'participants/year', over: 'the programme', compute: (p) => ratio(p.sums.referred, years(p)) },
@@ -255,8 +285,8 @@ const BASE = {
   },
   retainedEffect: {
     label: 'Effect a year after the first measurement, relative to the effect at it', unit: 'share',
-    over: 'all referred participants, main outcome: effect 52 weeks after the first measurement over the effect at it (above 100% while gains still accrue or people are still being matched)',
-    compute: (p, s) => mainEffect(p, s, 'allReferred', 2) / mainEffect(p, s, 'allReferred', 0),
+    over: `participants measured at both points (referred early enough that the second falls within the horizon), main outcome: effect 52 weeks after the first measurement over the effect at it, each standardised over them (above 100% while gains still accrue or people are still being matched); no data when the first effect over them is under ${RETAINED_FLOOR} SD (on work ${RETAINED_FLOOR * 50} share points)`,
+    compute: (p, s) => retainedEffect(p, main(s)),
   },
   ...domainEffectMetrics(),
   deepQualityCorrelation: { label: 'Correlation: deep similarity and relationship quality', unit: 'r', over: 'all matches', compute: (p) => correlationOf(p.correlations.deepQuality) },

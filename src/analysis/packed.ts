@@ -15,6 +15,7 @@ import { COHORT_WEEKS, CORRELATIONS, EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, 
  *   weeks 0..horizon); first matches (the same); first matches by referral quarter (the same, each
  *   quarter over the waits it can have); per measurement point the moments (n, mean,
  *   variance) of the difference by group and domain, then of the counterfactual by domain; the
+ *   same two by domain at the first point over those also measured at the last (followedUp); the
  *   co-moments (n, meanX, meanY, ssX, ssY, sxy) of each correlation; the effect curve's five sums;
  * - the main outcome's histograms at the first measurement, with and without the programme;
  * - the weekly series, one after the other.
@@ -30,6 +31,7 @@ export interface Layout {
   readonly firstMatch: number;
   readonly firstMatchByCohort: number;
   readonly effects: number;
+  readonly followedUp: number;
   readonly correlations: number;
   readonly curve: number;
   readonly programmeHistogram: number;
@@ -70,14 +72,15 @@ export function layoutFor(weeks: number): Layout {
   for (let c = 0; c * COHORT_WEEKS < weeks; c++) cohortSize += (FIRST_MATCH_CAUSES.length + 1) * (weeks - c * COHORT_WEEKS + 1);
   const effects = firstMatchByCohort + cohortSize;
   const perPoint = (EFFECT_GROUPS.length + 1) * DOMAINS.length * MOMENT;
-  const correlations = effects + POINTS.length * perPoint;
+  const followedUp = effects + POINTS.length * perPoint;
+  const correlations = followedUp + 2 * DOMAINS.length * MOMENT;
   const curve = correlations + CORRELATIONS.length * CO_MOMENT;
   const programmeHistogram = curve + CURVE_SUMS * curveLength(weeks);
   const counterfactualHistogram = programmeHistogram + OUTCOME_BINS;
   const weekly = counterfactualHistogram + OUTCOME_BINS;
   const size = weekly + WEEKLY_SERIES.length * weeks;
   const layout: Layout = {
-    weeks, sums, matchEnds, firstMatch, firstMatchByCohort, effects, correlations, curve, programmeHistogram, counterfactualHistogram, weekly, size,
+    weeks, sums, matchEnds, firstMatch, firstMatchByCohort, effects, followedUp, correlations, curve, programmeHistogram, counterfactualHistogram, weekly, size,
     momentSpan: [effects, correlations], coMomentSpan: [correlations, curve],
   };
   layouts.set(weeks, layout);
@@ -128,6 +131,8 @@ function packPool(pool: Pool, layout: Layout, out: Float64Array): void {
     for (const g of EFFECT_GROUPS) for (const d of DOMAINS) moment(point.difference[g][d]);
     for (const d of DOMAINS) moment(point.counterfactual[d]);
   }
+  for (const d of DOMAINS) moment(pool.followedUp.difference[d]);
+  for (const d of DOMAINS) moment(pool.followedUp.counterfactual[d]);
   for (const c of CORRELATIONS) {
     const m = pool.correlations[c];
     out.set([m.n, m.meanX, m.meanY, m.ssX, m.ssY, m.sxy], at);
@@ -181,6 +186,8 @@ export function unpackPool(data: Float64Array, layout: Layout): Pool {
     for (const g of EFFECT_GROUPS) for (const d of DOMAINS) point.difference[g][d] = moment();
     for (const d of DOMAINS) point.counterfactual[d] = moment();
   }
+  for (const d of DOMAINS) pool.followedUp.difference[d] = moment();
+  for (const d of DOMAINS) pool.followedUp.counterfactual[d] = moment();
   for (const c of CORRELATIONS) {
     pool.correlations[c] = { n: data[at], meanX: data[at + 1], meanY: data[at + 2], ssX: data[at + 3], ssY: data[at + 4], sxy: data[at + 5] };
     at += CO_MOMENT;

@@ -51,6 +51,18 @@ export interface EffectMoments {
   counterfactual: Record<Domain, Moments>;
 }
 
+/**
+ * At the first measurement point, over the participants also measured at the last one (+52w:
+ * referred early enough that it falls within the horizon): per domain, the moments of programme
+ * minus counterfactual outcome and of the counterfactual outcome. Everyone measured at the last
+ * point was measured at the first, so with the last point's moments over all referred these give
+ * the effect at both points over the same people (the retained effect, metrics.ts).
+ */
+export interface FollowedUpMoments {
+  difference: Record<Domain, Moments>;
+  counterfactual: Record<Domain, Moments>;
+}
+
 /** Pairs of match figures whose correlation the evidence speaks of ([Eby2013]). */
 export const CORRELATIONS = ['deepQuality', 'surfaceQuality', 'frequencyGain'] as const;
 export type CorrelationName = (typeof CORRELATIONS)[number];
@@ -77,6 +89,8 @@ export interface Pool {
   firstMatchByCohort: CompetingCounts[];
   /** Effects at each measurement point (POINTS order). */
   effects: EffectMoments[];
+  /** The first point's moments over those also measured at the last point. */
+  followedUp: FollowedUpMoments;
   correlations: Record<CorrelationName, CoMoments>;
   curve: CurveSums;
 }
@@ -129,6 +143,7 @@ export function emptyPool(weeks: number): Pool {
     firstMatch: emptyCounts(FIRST_MATCH_CAUSES.length, weeks),
     firstMatchByCohort: cohortCounts(weeks),
     effects: POINTS.map(emptyEffects),
+    followedUp: { difference: byDomain(), counterfactual: byDomain() },
     correlations: Object.fromEntries(CORRELATIONS.map((c) => [c, { ...EMPTY_COMOMENTS }])) as Record<CorrelationName, CoMoments>,
     curve: { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() },
   };
@@ -231,12 +246,16 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
 
   // Each record's values are read once into flat arrays (difference and counterfactual per domain);
   // members of each (point, group) are listed in the order assessed, in one pass; then per domain
-  // the values go through one reused buffer.
+  // the values go through one reused buffer. Those measured at the first point who are measured at
+  // the last one too are listed apart (followedUp).
   const nd = DOMAINS.length;
   const difference = new Float64Array(r.assessed.length * nd);
   const counterfactual = new Float64Array(r.assessed.length * nd);
   const members = r.points.map(() => EFFECT_GROUPS.map((): number[] => []));
   const pointIndex = new Map(r.points.map((point, j) => [point, j]));
+  const lastPoint = r.points[r.points.length - 1];
+  const measuredLast = new Set(r.assessed.filter((a) => a.point === lastPoint).map((a) => a.id));
+  const followedUp: number[] = [];
   r.assessed.forEach((a, i) => {
     writeDomainValues(a.programme, difference, i * nd);
     writeDomainValues(a.counterfactual, counterfactual, i * nd);
@@ -244,23 +263,29 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
     const j = pointIndex.get(a.point);
     if (j === undefined) return;
     members[j][0].push(i);
+    if (j === 0 && measuredLast.has(a.id)) followedUp.push(i);
     if (a.matchedWeeks === 0) return;
     members[j][1].push(i);
     members[j][2 + DURATION_BANDS.indexOf(durationBand(a.matchedWeeks))].push(i);
   });
   const buffer: number[] = [];
+  /** The moments of domain n of `values` over the records listed in `group`. */
+  const over = (values: Float64Array, group: readonly number[], n: number) => {
+    buffer.length = group.length;
+    for (let i = 0; i < group.length; i++) buffer[i] = values[group[i] * nd + n];
+    return moments(buffer);
+  };
   members.forEach((groups, j) => {
     EFFECT_GROUPS.forEach((g, k) => {
-      const group = groups[k];
-      buffer.length = group.length;
       DOMAINS.forEach((d, n) => {
-        for (let i = 0; i < group.length; i++) buffer[i] = difference[group[i] * nd + n];
-        pool.effects[j].difference[g][d] = moments(buffer);
-        if (g !== 'allReferred') return;
-        for (let i = 0; i < group.length; i++) buffer[i] = counterfactual[group[i] * nd + n];
-        pool.effects[j].counterfactual[d] = moments(buffer);
+        pool.effects[j].difference[g][d] = over(difference, groups[k], n);
+        if (g === 'allReferred') pool.effects[j].counterfactual[d] = over(counterfactual, groups[k], n);
       });
     });
+  });
+  DOMAINS.forEach((d, n) => {
+    pool.followedUp.difference[d] = over(difference, followedUp, n);
+    pool.followedUp.counterfactual[d] = over(counterfactual, followedUp, n);
   });
 
   const c = r.effectCurve;

@@ -38,6 +38,12 @@ export interface Assumed {
  */
 export const assumedBy = (s: Scenario, label = s.name): Assumed => ({ label, mechanism: s.params.programme.mechanism, weeks: s.weeks });
 
+/** How much of the first effect is left a year later, over those measured at both points (none when there was too little to keep). */
+const retainedWords = (x: number | null) =>
+  typeof x === 'number' && Number.isFinite(x)
+    ? `among those measured at both, a year later ${fmt(x, 'share', 0)} of it is left`
+    : 'too little effect at the first point to say how much is left a year later';
+
 const horizon = (weeks: number) => `${weeks} weeks (${fmt(weeks / 52, '', 1)} years)`;
 
 /** One value when all agree; otherwise each value with what has it while the names are short, else the values and that they vary. */
@@ -108,7 +114,7 @@ export function formatSummary(s: Summary): string {
     ['all referred participants (intention to treat)', fmtEstimate(all.value, all.ci95, unit), words(all.value, unit), `${fmt(all.pi95[0], unit)} to ${fmt(all.pi95[1], unit)}`],
     [`matched participants (${fmt(m.matchedShare.value, 'share')} of referred)`, fmtEstimate(matched.value, matched.ci95, unit), words(matched.value, unit), `${fmt(matched.pi95[0], unit)} to ${fmt(matched.pi95[1], unit)}`],
   ]));
-  L.push(`  over time (all referred): ${e.points.map((p) => { const g = p.groups.allReferred[e.primary]; return `${p.weeks} weeks ${fmtEstimate(g.value, [g.lower, g.upper], unit)}`; }).join('; ')}; a year later ${fmt(m.retainedEffect.value, 'share', 0)} of it is left`);
+  L.push(`  over time (all referred): ${e.points.map((p) => { const g = p.groups.allReferred[e.primary]; return `${p.weeks} weeks ${fmtEstimate(g.value, [g.lower, g.upper], unit)}`; }).join('; ')}; ${retainedWords(m.retainedEffect.value)}`);
   L.push('  matched participants by realised time in a match:');
   L.push(table([
     ['time in a match', 'effect', 'participants'],

@@ -18,8 +18,11 @@ import { AtomicFile, eachLine, openRegular } from './files.ts';
  */
 export const SHARD_KIND = 'buddysim-shard';
 const END_KIND = 'buddysim-shard-end';
-/** 3: statistics packed in one array; 4: with first-match counts by referral quarter (warm-up cuts). */
-export const SHARD_FORMAT = 4;
+/**
+ * 3: statistics packed in one array; 4: with first-match counts by referral quarter (warm-up cuts);
+ * 5: with the first point's effect moments over those also measured a year later (retained effect).
+ */
+export const SHARD_FORMAT = 5;
 
 export interface ShardHeader {
   kind: typeof SHARD_KIND;

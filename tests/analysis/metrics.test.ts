@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRICS, METRIC_NAMES, computeMetrics, effectSize, matchedWithin, prematureIncidence, timeToMatchMedian } from '../../src/analysis/metrics.ts';
+import { METRICS, METRIC_NAMES, RETAINED_FLOOR, computeMetrics, effectSize, matchedWithin, prematureIncidence, retainedEffect, timeToMatchMedian } from '../../src/analysis/metrics.ts';
 import { mergePools } from '../../src/analysis/packed.ts';
 import { COHORT_WEEKS, firstMatchFrom, replicationPool } from '../../src/analysis/pool.ts';
 import { assessed, handResult, match } from '../support/result.ts';
@@ -104,6 +104,41 @@ describe('figures from a hand-built replication', () => {
     expect(matchedWithin(cohorts, 8, { referredFromWeek: 14, among: 'seeking' })).toBeCloseTo(1, 12);
     // Nobody referred after the cut: no figure.
     expect(matchedWithin(cohorts, 8, { referredFromWeek: 39 })).toBeNaN();
+  });
+  it('the retained effect is over the participants measured at both points, not everyone measured at the first', () => {
+    // Points 4, 30 and 56 weeks after referral. Participants 0 and 1 are measured at the first point
+    // and a year later; 2 and 3 (referred later, unmatched) only at the first.
+    const followed = replicationPool(handResult({
+      weeks: 60,
+      assessed: [assessed(0, 1, 0.6, 4), assessed(1, -1, 0.2, 4), assessed(2, 0, 0, 0), assessed(3, 0, 0, 0), assessed(0, 1, 0.3, 6, 56), assessed(1, -1, 0.1, 6, 56)],
+    }), 0);
+    expect(followed.followedUp.difference.wellbeing.n).toBe(2);
+    expect(followed.effects[0].difference.allReferred.wellbeing.n).toBe(4);
+    // Over 0 and 1: first 0.4 / sqrt(2), a year later 0.2 / sqrt(2) (counterfactuals 1 and -1 at both): half is left.
+    expect(retainedEffect(followed, 'wellbeing')).toBeCloseTo(0.5, 12);
+    // Over everyone at the first point (0.2 / sqrt(2/3)) it would mix who is measured with the fading: 0.577.
+    expect((0.2 / Math.sqrt(2)) / effectSize(followed, 'allReferred', 'wellbeing', 0)).toBeCloseTo(Math.sqrt(1 / 3), 12);
+    expect(METRICS.retainedEffect.compute(followed, scenario)).toBe(retainedEffect(followed, scenario.params.outcomes.primary));
+    // Merged with itself (as batches and runs are), the same figure.
+    expect(retainedEffect(mergePools([followed, followed], 60), 'wellbeing')).toBeCloseTo(0.5, 12);
+  });
+  it('the retained effect is not available when the first effect is about zero', () => {
+    const small = (first: number) => replicationPool(handResult({
+      weeks: 60,
+      assessed: [assessed(0, 1, first, 4), assessed(1, -1, first, 4), assessed(0, 1, 0.02, 6, 56), assessed(1, -1, 0.02, 6, 56)],
+    }), 0);
+    // Scores: a first effect of 0.04 / sqrt(2) = 0.028 SD is under the floor of 0.05 SD; 0.08 / sqrt(2) = 0.057 is over it.
+    expect(RETAINED_FLOOR).toBe(0.05);
+    expect(retainedEffect(small(0.04), 'wellbeing')).toBeNaN();
+    expect(retainedEffect(small(0.08), 'wellbeing')).toBeCloseTo(0.25, 12);
+    // Work (a difference in shares): the floor is 0.025 (2.5 share points); 4 points are over it (half is left), 2 are not.
+    expect(retainedEffect(small(0.04), 'employment')).toBeCloseTo(0.5, 12);
+    expect(retainedEffect(small(0.02), 'employment')).toBeNaN();
+    // Negative or no first effect: nothing to keep.
+    expect(retainedEffect(small(-0.2), 'wellbeing')).toBeNaN();
+    expect(retainedEffect(small(0), 'wellbeing')).toBeNaN();
+    // Nobody measured a year later: no figure.
+    expect(retainedEffect(pool, 'wellbeing')).toBeNaN();
   });
   it('every figure has a label, unit and "over whom"', () => {
     for (const m of METRIC_NAMES) {

@@ -16,7 +16,7 @@ describe('packed replication statistics', () => {
   it('have one size per horizon, with every part inside it', () => {
     for (const s of stats) expect(s.packed).toHaveLength(layout.size);
     expect(layoutFor(60)).toBe(layout);
-    const offsets = [layout.sums, layout.matchEnds, layout.firstMatch, layout.effects, layout.correlations, layout.curve, layout.programmeHistogram, layout.counterfactualHistogram, layout.weekly, layout.size];
+    const offsets = [layout.sums, layout.matchEnds, layout.firstMatch, layout.effects, layout.followedUp, layout.correlations, layout.curve, layout.programmeHistogram, layout.counterfactualHistogram, layout.weekly, layout.size];
     for (let i = 1; i < offsets.length; i++) expect(offsets[i]).toBeGreaterThan(offsets[i - 1]);
     expect(layout.size - layout.weekly).toBe(WEEKLY_SERIES.length * 60);
   });
@@ -68,5 +68,25 @@ describe('packed replication statistics', () => {
     expect(q.sums.referred).toBe(p.sums.referred);
     for (const g of EFFECT_GROUPS) for (const d of DOMAINS) expect(q.effects[1].difference[g][d].mean).toBeCloseTo(p.effects[1].difference[g][d].mean, 12);
     for (const c of CORRELATIONS) expect(q.correlations[c].n).toBe(p.correlations[c].n);
+  });
+});
+
+describe('the first point over those also measured a year later', () => {
+  it('is over the same participants as the last point, and merges like the other moments', () => {
+    const long = parseScenario({ version: 1, name: 't', seed: 5, reps: 2, weeks: 90, inflow: { participantsPerWeek: 1.2, volunteersPerWeek: 1.5 }, outcomes: { assessmentWeeks: 10 } });
+    const rs = [0, 1].map((r) => runReplication(long, r));
+    const pooled = poolOf(rs.map((r) => replicationStats(r, long).packed), long.weeks);
+    // Participants measured a year after the first point, and their values at the first point.
+    const values = rs.flatMap((r) => {
+      const later = new Set(r.assessed.filter((a) => a.point === r.points[2]).map((a) => a.id));
+      return r.assessed.filter((a) => a.point === r.points[0] && later.has(a.id)).map((a) => a.programme.network - a.counterfactual.network);
+    });
+    const direct = moments(values);
+    const merged = pooled.followedUp.difference.network;
+    expect(merged.n).toBeGreaterThan(0);
+    expect(merged.n).toBe(pooled.effects[2].difference.allReferred.network.n);
+    expect(merged.n).toBeLessThan(pooled.effects[0].difference.allReferred.network.n);
+    expect(merged.mean).toBeCloseTo(direct.mean, 12);
+    expect(merged.variance).toBeCloseTo(direct.variance, 12);
   });
 });

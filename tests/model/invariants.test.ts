@@ -70,6 +70,10 @@ function checkInvariants(r: ReplicationResult, s: Scenario) {
   for (const a of r.assessed) if (a.matchedWeeks === 0) expect(a.programme).toEqual(a.counterfactual);
   // Nobody finds work later with the programme than without it.
   for (const a of r.assessed) expect(a.programme.employment).toBeGreaterThanOrEqual(a.counterfactual.employment);
+  // Everyone measured a year after the first point was measured at it, once (the retained effect compares them at both).
+  const atFirst = r.assessed.filter((a) => a.point === r.points[0]).map((a) => a.id);
+  expect(new Set(atFirst).size).toBe(atFirst.length);
+  for (const a of r.assessed) if (a.point === r.points[2]) expect(atFirst).toContain(a.id);
   // The referrals' paths to a first match are consistent.
   r.referrals.referredWeek.forEach((w, i) => {
     expect(r.referrals.firstMatchWeek[i] < 0 || r.referrals.firstMatchWeek[i] >= w).toBe(true);
