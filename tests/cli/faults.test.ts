@@ -187,6 +187,11 @@ describe('shards are checked (cases 3, 10)', () => {
 
   it('a device or a pipe as a shard is refused without reading it', () => {
     expectClear(cliWith(['merge', '/dev/zero'], { timeout: 20_000 }), 1, /\/dev\/zero: cannot read the shard file \(a device\); it must be a regular file/);
+    // A named pipe with no writer would block a plain open for ever.
+    const fifo = join(dir, 'shard-0-of-2.jsonl');
+    execFileSync('mkfifo', [fifo]);
+    expectClear(cliWith(['merge', fifo], { timeout: 20_000 }), 1, /shard-0-of-2.jsonl: cannot read the shard file \(a named pipe\); it must be a regular file/);
+    expectClear(cliWith(['experiment', 'merge', fifo, '--out', join(dir, 'merged')], { timeout: 20_000 }), 1, /shard-0-of-2.jsonl: cannot read the shard file \(a named pipe\); it must be a regular file/);
   });
 });
 
