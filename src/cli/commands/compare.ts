@@ -13,7 +13,7 @@ import { setFlag, withSet, workersFlag } from '../flags.ts';
 import { COMPARED_METRICS, assumedBy, formatComparison, formatWarnings, framing } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
-import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
+import { slug, announceCost, withOverrides, type RunFlags } from './run.ts';
 
 export { differingParameters };
 
@@ -51,7 +51,7 @@ export async function compareCommand(refs: string[], flags: RunFlags): Promise<v
     return parseScenario({ ...scenarioToFile(s), seed: base.seed, reps: base.reps });
   });
   const results: Aggregate[] = [];
-  warnIfHeavy(scenarios[0], workers, base.reps * scenarios.length);
+  announceCost(scenarios[0], workers, base.reps * scenarios.length, flags.quiet);
   // One pool for every design: workers start once and stay warm.
   const pool = ScenarioPool.create({ workers: Math.min(workers, base.reps) });
   try {

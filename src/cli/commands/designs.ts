@@ -15,7 +15,7 @@ import { blocksText } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { runSetOnPool } from './calibrate.ts';
-import { warnIfHeavy, withOverrides } from './run.ts';
+import { announceCost, withOverrides } from './run.ts';
 
 export interface DesignsFlags {
   reps?: string;
@@ -87,7 +87,7 @@ export async function designsCommand(positionals: string[], flags: DesignsFlags)
   try {
     const base = parseScenario(grid.base);
     const n = reps ?? base.reps;
-    warnIfHeavy(base, workers, gridDesigns(grid).length * (pilotReps(n) + grid.mechanisms.length * n));
+    announceCost(base, workers, gridDesigns(grid).length * (pilotReps(n) + grid.mechanisms.length * n), flags.quiet);
     const result = await exploreDesigns(grid, {
       runner: poolDesignsRunner(pool), load: fileLoader, reps, seed,
       onProgress: (done, total) => progress.update(done, total),

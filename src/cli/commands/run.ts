@@ -48,10 +48,11 @@ export function slug(ref: string): string {
   return basename(ref).replace(/\.json$/i, '').replace(/[^a-zA-Z0-9_-]+/g, '-');
 }
 
-/** Before a run: its cost, and a warning on stderr if it is heavy (shown even with --quiet). */
-export function warnIfHeavy(scenario: Scenario, workers: number, replications = scenario.reps): void {
+/** Before a run, on stderr: its estimated cost (replications x participant-weeks, time on these workers), as a warning if it is heavy (shown even with --quiet). */
+export function announceCost(scenario: Scenario, workers: number, replications = scenario.reps, quiet = false): void {
   const cost = estimateCost(scenario, replications);
   if (cost.heavy) process.stderr.write(`warning: a heavy run: ${describeCost(cost, workers)}; stop it with Ctrl-C, or lower --reps\n`);
+  else if (!quiet) process.stderr.write(`estimate: ${describeCost(cost, workers)}\n`);
 }
 
 export async function runCommand(ref: string, flags: RunFlags): Promise<void> {
@@ -67,7 +68,7 @@ export async function runCommand(ref: string, flags: RunFlags): Promise<void> {
   const writer = ResultWriter.open(dir);
   const progress = createProgress(slug(ref), !flags.quiet);
   try {
-    warnIfHeavy(scenario, workers);
+    announceCost(scenario, workers, scenario.reps, flags.quiet);
     const aggregate = await runScenario(scenario, {
       workers,
       recordsBelow: records,
@@ -99,7 +100,7 @@ async function runShard(ref: string, scenario: Scenario, { shard, shards }: { sh
   const writer = new ShardWriter(path, scenario, shard, shards, range);
   const progress = createProgress(`${slug(ref)} shard ${shard}/${shards}`, !flags.quiet);
   try {
-    warnIfHeavy(scenario, workers, range.end - range.start);
+    announceCost(scenario, workers, range.end - range.start, flags.quiet);
     if (range.end > range.start) {
       await runScenario(scenario, { workers, range, onProgress: (d, t) => progress.update(d, t), onOutput: (o) => writer.add(o.stats) });
     }

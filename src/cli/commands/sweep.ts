@@ -11,7 +11,7 @@ import { workersFlag } from '../flags.ts';
 import { assumedBy, framing, table } from '../format.ts';
 import { ScenarioPool, defaultWorkers } from '../pool.ts';
 import { createProgress } from '../progress.ts';
-import { slug, warnIfHeavy, withOverrides, type RunFlags } from './run.ts';
+import { slug, announceCost, withOverrides, type RunFlags } from './run.ts';
 import { FACT_FAILS_EXIT } from './validateModel.ts';
 
 export interface SweepFlags extends RunFlags {
@@ -88,7 +88,7 @@ export async function sweepCommand(ref: string, flags: SweepFlags): Promise<void
     })
     : defaults;
   const levels = levers.reduce((n, l) => n + l.levels.length, 0);
-  warnIfHeavy(base, workers, base.reps * levels);
+  announceCost(base, workers, base.reps * levels, flags.quiet);
   const pool = ScenarioPool.create({ workers: Math.min(workers, base.reps) });
   let done = 0;
   let sweeps: LeverSweep[];
