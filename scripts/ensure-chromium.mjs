@@ -12,9 +12,9 @@ const root = process.getuid?.() === 0;
 const sudo = root ? '' : 'sudo ';
 console.log(`chromium: not found at ${path}; installing Debian's chromium with apt-get (about a minute)`);
 try {
-  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium`, { stdio: 'inherit' });
+  execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-dejavu-core`, { stdio: 'inherit' });
 } catch {
-  console.error('chromium: the install failed. Install it yourself (apt-get install -y chromium) or set CHROMIUM_PATH; the browser tests cannot run without it.');
+  console.error('chromium: the install failed. Install it yourself (apt-get install -y --no-install-recommends chromium fonts-dejavu-core) or set CHROMIUM_PATH; the browser tests cannot run without it.');
   process.exit(1);
 }
 if (!existsSync(path)) {

@@ -16,7 +16,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  */
 export function missingChromium(): string | undefined {
   if (existsSync(CHROMIUM)) return undefined;
-  return `Chromium not found at ${CHROMIUM}: install Debian's package chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`;
+  return `Chromium not found at ${CHROMIUM}: install Debian's package chromium (apt-get install -y --no-install-recommends chromium fonts-dejavu-core) or set CHROMIUM_PATH.`;
 }
 
 /** Launches headless Chromium with no background traffic of its own (updates, sync, QUIC). */

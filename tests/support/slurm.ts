@@ -16,9 +16,9 @@ export function ensureSlurm(): void {
   if (DAEMONS.every((p) => existsSync(p))) return;
   const sudo = process.getuid?.() === 0 ? '' : 'sudo -n ';
   try {
-    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq slurm-wlm munge`, { stdio: 'ignore', timeout: 170_000 });
+    execSync(`${sudo}apt-get update -qq && ${sudo}env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends slurm-wlm munge`, { stdio: 'ignore', timeout: 170_000 });
   } catch (e) {
-    throw new Error(`slurm: could not install Debian's slurm-wlm and munge with apt-get (${(e as Error).message.split('\n')[0]}); install them (apt-get install -y slurm-wlm munge) to run the Slurm test`);
+    throw new Error(`slurm: could not install Debian's slurm-wlm and munge with apt-get (${(e as Error).message.split('\n')[0]}); install them (apt-get install -y --no-install-recommends slurm-wlm munge) to run the Slurm test`);
   }
   const missing = DAEMONS.filter((p) => !existsSync(p));
   if (missing.length > 0) throw new Error(`slurm: installed slurm-wlm and munge, but ${missing.join(', ')} is still missing`);
