@@ -20,9 +20,10 @@ export const SHARD_KIND = 'buddysim-shard';
 const END_KIND = 'buddysim-shard-end';
 /**
  * 3: statistics packed in one array; 4: with first-match counts by referral quarter (warm-up cuts);
- * 5: with the first point's effect moments over those also measured a year later (retained effect).
+ * 5: with the first point's effect moments over those also measured a year later (retained effect);
+ * 6: with the peer buddies' weekly series.
  */
-export const SHARD_FORMAT = 5;
+export const SHARD_FORMAT = 6;
 
 export interface ShardHeader {
   kind: typeof SHARD_KIND;

@@ -8,6 +8,7 @@ import { testScenario } from '../support/scenario.ts';
 const designs: Record<string, Scenario> = {
   'flemish-befriending': readScenario('flemish-befriending'),
   'civic-integration-40h': readScenario('civic-integration-40h'),
+  'civic-integration-40h-peer': readScenario('civic-integration-40h-peer'),
   'resource-starved': readScenario('resource-starved'),
   'deep matching, laissez-faire, monthly': testScenario({ programme: { matching: 'deep', followUpStyle: 'laissez-faire', contactsPerWeek: 0.25 } }),
   'two coordinators with high turnover, unsupported vacancies': testScenario({ coordinators: { count: 2, turnoverPerYear: 3, vacancyCover: 'unsupported' } }),
@@ -66,6 +67,12 @@ function checkInvariants(r: ReplicationResult, s: Scenario) {
   // Volunteer flows add up.
   const v = r.volunteers;
   expect(v.withdrew + v.rejected + v.trained).toBeLessThanOrEqual(v.applied);
+  // Peer buddies are volunteers: in a match at most the volunteers in a match (one per unit), trained
+  // at most as many as volunteers trained, and never more than the peers who applied.
+  r.weekly.peerBuddiesMatched.forEach((n, w) => expect(n).toBeLessThanOrEqual(r.weekly.activeUnits[w]));
+  r.weekly.peerBuddiesTrained.forEach((n, w) => expect(n).toBeLessThanOrEqual(r.weekly.volunteersTrained[w]));
+  expect(r.weekly.peerBuddiesTrained.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(v.peers);
+  if (s.params.volunteers.peerShare === 0) expect(Math.max(...r.weekly.peerBuddiesMatched)).toBe(0);
   // Programme and counterfactual differ only for participants who were matched.
   for (const a of r.assessed) if (a.matchedWeeks === 0) expect(a.programme).toEqual(a.counterfactual);
   // Nobody finds work later with the programme than without it.

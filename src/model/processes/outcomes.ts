@@ -83,8 +83,10 @@ const OVERASKED_COST = 0.01;
  * only as far as the volunteer bridges ([Austin2020]). In a group a participant's personal gain is
  * shared attention, and members support each other in well-being and network ([Haddock2020]). The
  * work domain raises the hazard of finding work. Volunteers gain satisfaction from a good
- * relationship and empathy. Participants are measured at the scenario's measurement points, with and
- * without the programme, and the effect on the main outcome is followed by weeks since referral.
+ * relationship and empathy; the peer buddies among them, in a unit at the end of the week, are
+ * counted (`peerBuddiesMatched`: the week's closures are done, so it is at most `activeUnits`).
+ * Participants are measured at the scenario's measurement points, with and without the programme,
+ * and the effect on the main outcome is followed by weeks since referral.
  */
 export const outcomes = defineProcess({
   name: 'outcomes',
@@ -97,6 +99,7 @@ export const outcomes = defineProcess({
     'outcomes.primary', 'outcomes.assessmentWeeks', 'outcomes.naturalChangeSdPerYear', 'outcomes.employmentPerYear',
   ],
   columns: { participants: GAIN_COLUMNS },
+  series: ['peerBuddiesMatched'],
   init(state: ModelState) {
     state.fadeTable = fadeTable(state.params.behaviour, state.weeks);
     state.measurementWeeks = measurementPoints(state.params);
@@ -142,8 +145,10 @@ export const outcomes = defineProcess({
       pt.jobUpdated[p] = week + 1;
       state.costs.groupActivities += weeklyActivities;
     }
+    let peerBuddies = 0;
     for (const u of state.units) {
       const v = u.volunteer;
+      peerBuddies += vt.peer[v];
       let quality = 0;
       for (const m of u.members) quality += m.quality;
       quality /= u.members.length;
@@ -152,6 +157,7 @@ export const outcomes = defineProcess({
       vt.empathy[v] = Math.min(1, vt.empathy[v] + b.empathyGain * quality);
       state.costs.volunteerExpenses += params.costs.expensesPerMatchWeek;
     }
+    state.series.set('peerBuddiesMatched', week, peerBuddies);
     measurePoints(state, week, rng['outcome.natural']);
     followCurve(state, week, rng['outcome.natural']);
   },

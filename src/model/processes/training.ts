@@ -15,13 +15,14 @@ export function realismChance(ratePerHour: number, hours: number): number {
 /**
  * Pre-match training: screened volunteers are trained in groups (the coordinator's time and the
  * session costs are shared by the group), which sets realistic expectations and raises commitment
- * ([Drew2020]). Volunteers who finish join the pool of available volunteers.
+ * ([Drew2020]). Volunteers who finish join the pool of available volunteers; former participants
+ * among them are counted apart too (`peerBuddiesTrained`), so peer buddies show as volunteers.
  */
 export const training = defineProcess({
   name: 'training',
   streams: ['training.realism'],
   params: ['programme.preMatchTrainingHours', 'coordinators.trainingGroupSize', 'behaviour.trainingRealismPerHour', 'costs.trainingPerHour', 'coordinators.hourlyCost'],
-  series: ['volunteersTrained'],
+  series: ['volunteersTrained', 'peerBuddiesTrained'],
   step(state: ModelState, week, rng) {
     const par = state.params;
     const hours = par.programme.preMatchTrainingHours;
@@ -54,6 +55,7 @@ export const training = defineProcess({
       joinPool(state, v);
       state.tally.trained += 1;
       state.series.add('volunteersTrained', week, 1);
+      if (vt.peer[v] === 1) state.series.add('peerBuddiesTrained', week, 1);
     }
     queue.length = kept;
   },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
 import { closure, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
+import { createStreams } from '../../../src/engine/random.ts';
 import { P, V } from '../../../src/model/state.ts';
 import { duo, step, testState } from '../../support/state.ts';
 import type { ScenarioOverrides } from '../../support/scenario.ts';
@@ -130,6 +131,32 @@ describe('finalising closures', () => {
     // The next match starts with less trust.
     const next = duo(state, 0, 1, 30);
     expect(next.members[0].quality).toBeCloseTo(state.params.behaviour.startQuality - 0.05, 12);
+  });
+  it('keeps a pair in touch after a planned ending with chance keepInTouchShare x quality', () => {
+    const n = 200;
+    const state = testState({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 5, keepInTouchShare: 0.5 } }, { participants: n, volunteers: n });
+    for (let p = 0; p < n; p++) duo(state, p, p, 10).members[0].quality = 0.6;
+    step(closure, state, 14); // all complete: 5 weeks from week 10
+    expect(reasons(state).every((r) => r === 'planned')).toBe(true);
+    // The draw is the closure.keepInTouch stream's, keyed by participant and week: in touch below 0.5 x 0.6.
+    const draw = createStreams(11, 0).stream('closure.keepInTouch');
+    const inTouch = Array.from(state.participants.inTouch);
+    expect(inTouch).toEqual(Array.from({ length: n }, (_, p) => (draw.u(p, 14) < 0.3 ? 1 : 0)));
+    const share = inTouch.reduce((a, b) => a + b, 0) / n;
+    expect(share).toBeGreaterThan(0.3 - 4 * Math.sqrt((0.3 * 0.7) / n));
+    expect(share).toBeLessThan(0.3 + 4 * Math.sqrt((0.3 * 0.7) / n));
+  });
+  it('keeps no pair in touch after a premature ending, whatever the share and quality', () => {
+    const { state, m } = oneMatch({ ...quiet, programme: { ...quiet.programme, keepInTouchShare: 1 } });
+    m.quality = 1;
+    requestClosure(state, m, 'volunteer');
+    step(closure, state, 12);
+    expect(reasons(state)).toEqual(['volunteer']);
+    expect(state.participants.inTouch[0]).toBe(0);
+    const done = oneMatch({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 5, keepInTouchShare: 1 } });
+    done.m.quality = 1;
+    step(closure, done.state, 14);
+    expect(done.state.participants.inTouch[0]).toBe(1);
   });
   it('schedules a peer buddy application after a completion', () => {
     const { state } = oneMatch({ ...quiet, programme: { ...quiet.programme, plannedWeeks: 5 }, volunteers: { peerShare: 1, peerDelayWeeks: 26 } });

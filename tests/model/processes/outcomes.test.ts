@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createStreams } from '../../../src/engine/random.ts';
 import { DOMAINS } from '../../../src/model/domains.ts';
 import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, fadeFactor, gainAt, startPaths, WORK } from '../../../src/model/gains.ts';
-import { finaliseClosure, requestClosure } from '../../../src/model/lifecycle.ts';
+import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
 import { domainFactors, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
 import type { Match } from '../../../src/model/state.ts';
 import { testScenario } from '../../support/scenario.ts';
@@ -112,5 +112,51 @@ describe('outcomes process', () => {
     expect(measured.map((a) => a.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(measured[1].programme).toEqual(measured[1].counterfactual);
     expect(measured[0].programme.wellbeing).toBeGreaterThan(measured[0].counterfactual.wellbeing);
+  });
+});
+
+describe('groups: shared attention and peer support', () => {
+  it('divides a member\'s gain by 1 + attention x (members - 1) and multiplies well-being and network by 1 + peer support x (members - 1)', () => {
+    const state = testState({
+      programme: { mechanism: 'frequency', supportStyle: 0.5, focus: 'integration' },
+      behaviour: { gainRate: 0.01, mixBonus: 0.3, instrumentalGainFactor: 1.8, referenceHours: 1.5, groupAttention: 0.5, groupPeerSupport: 0.25 },
+    });
+    const pt = state.participants;
+    state.volunteers.bridging.fill(0.5); // the network gain's bridging factor 2 x 0.5 = 1
+    const pair = (p: number) => ({ participant: p, deepSimilarity: 0.5, surfaceSimilarity: 0.5 });
+    const alone = duo(state, 0, 0, 0);
+    const group = startUnit(state, 1, [pair(1), pair(2), pair(3)], 0);
+    for (const m of [...alone.members, ...group.members]) {
+      m.quality = 0.8;
+      m.hoursThisWeek = 1.5; // a full dose under the frequency mechanism
+    }
+    step(outcomes, state, 0);
+    // Need 0 against style 0.5: fit 0.5. Duo: 0.01 x 0.8 x 1 x 0.5 = 0.004 a week before the domain
+    // factors (0.65 relational, 1.17 instrumental: see 'support style and focus').
+    const gain = (p: number, d: string) => pt.gain[p * DOMAINS.length + DOMAINS.indexOf(d as (typeof DOMAINS)[number])];
+    expect(gain(0, 'wellbeing')).toBeCloseTo(0.0026, 12);
+    expect(gain(0, 'network')).toBeCloseTo(0.0026, 12);
+    expect(gain(0, 'skills')).toBeCloseTo(0.00468, 12);
+    // A group of three: 0.004 / (1 + 0.5 x 2) = 0.002; well-being and network x (1 + 0.25 x 2) = 1.5.
+    for (const p of [1, 2, 3]) {
+      expect(gain(p, 'wellbeing')).toBeCloseTo(0.00195, 12);
+      expect(gain(p, 'network')).toBeCloseTo(0.00195, 12);
+      expect(gain(p, 'skills')).toBeCloseTo(0.00234, 12);
+    }
+    expect(gain(1, 'wellbeing') / gain(0, 'wellbeing')).toBeCloseTo(0.75, 12);
+    expect(gain(1, 'skills') / gain(0, 'skills')).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe('peer buddies in a match', () => {
+  it('counts the units whose volunteer is a former participant, at the end of the week', () => {
+    const state = testState();
+    state.volunteers.peer[1] = 1;
+    state.volunteers.peer[3] = 1; // a peer buddy not in a match
+    duo(state, 0, 0, 0);
+    duo(state, 1, 1, 0);
+    duo(state, 2, 2, 0);
+    step(outcomes, state, 0);
+    expect(state.series.toTable().peerBuddiesMatched[0]).toBe(1);
   });
 });

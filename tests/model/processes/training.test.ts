@@ -36,3 +36,17 @@ describe('training process', () => {
     expect(state.volunteers.readyWeek[0]).toBe(-1);
   });
 });
+
+describe('peer buddies in training', () => {
+  it('counts a former participant who finishes training as a volunteer trained and as a peer buddy trained', () => {
+    const state = testState({ programme: { preMatchTrainingHours: 3 }, coordinators: { trainingGroupSize: 1 } }, undefined, 10);
+    state.volunteers.peer[1] = 1;
+    state.trainingQueue.push(0, 1);
+    step(training, state, 4); // both start; 3 hours: ready a week later
+    step(training, state, 5);
+    const series = state.series.toTable();
+    expect(series.volunteersTrained[5]).toBe(2);
+    expect(series.peerBuddiesTrained[5]).toBe(1);
+    expect(series.peerBuddiesTrained[4]).toBe(0);
+  });
+});
