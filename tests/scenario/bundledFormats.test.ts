@@ -98,7 +98,7 @@ describe('work as an outcome: job mentoring against befriending for newcomers', 
   });
 
   it('job mentoring (focus on work) raises the share in work clearly more: the intervals over 40 replications do not overlap', () => {
-    for (const metric of ['effectAllReferred.employment', 'effectMatched.employment']) {
+    for (const metric of ['effectAllReferred.employment', 'effectMatched.employment'] as const) {
       const a = job.metrics[metric];
       const b = befriending.metrics[metric];
       expect(a.ci95[0], metric).toBeGreaterThan(b.ci95[1]);
