@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DOMAINS, FOCI } from './domains.ts';
 import { choice, choices, num, sectionSchema, type ParamSpec, type Section } from './paramSpec.ts';
+import { TYPOLOGY_DEFAULTS, byProgrammeType } from './typology.ts';
 
 /**
  * Every parameter of the buddy-programme model, in one place, grouped as the dashboard shows
@@ -13,6 +14,9 @@ export const TARGET_GROUPS = ['newcomer', 'psychological', 'poverty', 'disabilit
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 
 export { DOMAINS, DOMAIN_IS_INSTRUMENTAL, type Domain } from './domains.ts';
+
+/** A scenario without a programme type is befriending: its defaults are the schema's. */
+const UNTYPED = TYPOLOGY_DEFAULTS.befriending;
 
 /**
  * How target groups differ, as multipliers on the scenario's participant parameters.
@@ -35,13 +39,13 @@ export const programme = {
       options: ['befriending', 'coaching', 'mentoring'],
       default: 'befriending',
       label: 'Programme type',
-      help: 'Befriending (ally, relational), coaching (concrete goals, instrumental) or mentoring (role model, instrumental and long-term).',
+      help: `Befriending (ally, relational), coaching (concrete goals, instrumental) or mentoring (role model, instrumental and long-term). Sets the defaults of ${Object.keys(UNTYPED).map((k) => `programme.${k}`).join(', ')}; a value the scenario gives wins.`,
       source: '[ArmenTeKort2017]; [LitReview2021] §4',
     }),
     supportStyle: num({
-      default: 0.3, min: 0, max: 1, unit: 'share instrumental',
+      default: UNTYPED.supportStyle, min: 0, max: 1, unit: 'share instrumental',
       label: 'Support style',
-      help: 'Share of the support that is instrumental (practical: paperwork, language, work); the rest is relational.',
+      help: `Share of the support that is instrumental (practical: paperwork, language, work); the rest is relational. ${byProgrammeType('supportStyle')}`,
       source: '[LitReview2021] §4 (befriending relational, coaching and mentoring instrumental); value: assumption',
     }),
     format: choice({
@@ -71,22 +75,22 @@ export const programme = {
     }),
     goalClosure: choice({
       options: ['no', 'yes'],
-      default: 'no',
+      default: UNTYPED.goalClosure,
       label: 'Closes when goals are met',
-      help: 'yes: a goal-directed match ends early, as a success, once the participant has gained enough in the domains of its focus (or found work, with a work focus).',
+      help: `yes: a goal-directed match ends early, as a success, once the participant has gained enough in the domains of its focus (or found work, with a work focus). ${byProgrammeType('goalClosure')}`,
       source: '[ArmenTeKort2017] (coaching: concrete goals, short term); [FeeneyBozeman2008] (short goal-directed relationships can work); threshold: assumption',
     }),
     focus: choice({
       options: FOCI,
-      default: 'wellbeing',
+      default: UNTYPED.focus,
       label: 'Focus',
-      help: 'The outcomes the support aims at besides the general ones: wellbeing (befriending), integration (language use, know-how: newcomers) or work (job mentoring).',
+      help: `The outcomes the support aims at besides the general ones: wellbeing (befriending), integration (language use, know-how: newcomers) or work (job mentoring). ${byProgrammeType('focus')}`,
       source: '[LitReview2021] §2.2.2, §4; [OECD2024] (DUO for a JOB aims at work)',
     }),
     continuationShare: num({
-      default: 0, min: 0, max: 1, unit: 'probability',
+      default: UNTYPED.continuationShare, min: 0, max: 1, unit: 'probability',
       label: 'Continuation past the commitment',
-      help: 'Chance that a match of full quality continues after its commitment (scaled by its quality); it then ends later, as planned. 0: every match ends at its commitment.',
+      help: `Chance that a match of full quality continues after its commitment (scaled by its quality); it then ends later, as planned. 0: every match ends at its commitment. ${byProgrammeType('continuationShare')}`,
       source: '[BefriendingNetworks2008] (befriending relationships last 15-18 months on average, beyond a year); value: assumption',
     }),
     keepInTouchShare: num({
@@ -115,9 +119,9 @@ export const programme = {
       source: '[Eby2013]; [LitReview2021] §5.7.1',
     }),
     preMatchTrainingHours: num({
-      default: 4, min: 0, max: 60, unit: 'hours',
+      default: UNTYPED.preMatchTrainingHours, min: 0, max: 60, unit: 'hours',
       label: 'Pre-match training',
-      help: 'Training a volunteer receives before the first match.',
+      help: `Training a volunteer receives before the first match. ${byProgrammeType('preMatchTrainingHours')}`,
       source: '[MENTOR2015] (at least 2 h, 6+ promising); [Kupersmidt2017b]',
     }),
     ongoingTrainingEveryWeeks: num({

@@ -11,6 +11,20 @@ export const TYPOLOGY_DEFAULTS = {
   mentoring: { supportStyle: 0.55, goalClosure: 'no', focus: 'work', continuationShare: 0.2, preMatchTrainingHours: 8 },
 } as const;
 export type Typology = keyof typeof TYPOLOGY_DEFAULTS;
+type TypedField = keyof (typeof TYPOLOGY_DEFAULTS)[Typology];
+
+/**
+ * A field the programme type sets, in words for its help text: the parameter tables then say that a
+ * scenario's type, not the schema default, decides the value when the scenario does not give it.
+ *
+ * @example
+ *   byProgrammeType('preMatchTrainingHours');
+ *   // 'The programme type sets it unless the scenario does: befriending 4, coaching 8, mentoring 8.'
+ */
+export function byProgrammeType(field: TypedField): string {
+  const values = Object.entries(TYPOLOGY_DEFAULTS).map(([type, d]) => `${type} ${d[field]}`);
+  return `The programme type sets it unless the scenario does: ${values.join(', ')}.`;
+}
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

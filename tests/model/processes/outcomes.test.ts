@@ -5,6 +5,7 @@ import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, 
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
 import { domainFactors, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
 import type { Match } from '../../../src/model/state.ts';
+import { runReplication } from '../../../src/model/runReplication.ts';
 import { testScenario } from '../../support/scenario.ts';
 import { duo, step, testState } from '../../support/state.ts';
 
@@ -158,5 +159,20 @@ describe('peer buddies in a match', () => {
     duo(state, 2, 2, 0);
     step(outcomes, state, 0);
     expect(state.series.toTable().peerBuddiesMatched[0]).toBe(1);
+  });
+});
+
+describe('domains that share their drivers (docs/model.md)', () => {
+  it('gain exactly alike: skills and horizon for everyone, language and know-how for newcomers', () => {
+    const r = runReplication(testScenario({ participants: { groupNewcomer: 0.5, groupPsychological: 0.5, groupPoverty: 0, groupDisability: 0, groupYouth: 0 } }), 0);
+    const gain = (a: (typeof r.assessed)[number], d: keyof typeof a.programme) => a.programme[d] - a.counterfactual[d];
+    const matched = r.assessed.filter((a) => a.matchedWeeks > 0);
+    expect(matched.length).toBeGreaterThan(10);
+    for (const a of matched) {
+      expect(gain(a, 'horizon')).toBeCloseTo(gain(a, 'skills'), 12);
+      if (a.group === 'newcomer') expect(gain(a, 'knowHow')).toBeCloseTo(gain(a, 'language'), 12);
+      else expect(gain(a, 'language')).toBe(0);
+    }
+    expect(matched.some((a) => gain(a, 'skills') !== 0)).toBe(true);
   });
 });
