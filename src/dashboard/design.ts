@@ -15,33 +15,11 @@ import {
   type Scenario,
   type ScenarioLoader,
 } from '../index.ts';
+import { BUNDLED, bundledLoader } from '../scenario/bundled.ts';
 import type { DashState, FieldKinds, OverrideValue } from './state.ts';
-
-const FILES = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' }) as Record<string, unknown>;
-
-/** Bundled scenarios by key (file name without `.json`), in file-name order. */
-export const BUNDLED: ReadonlyMap<string, Record<string, unknown>> = new Map(
-  Object.keys(FILES)
-    .sort()
-    .map((path) => [path.replace(/^.*\//, '').replace(/\.json$/i, ''), FILES[path] as Record<string, unknown>]),
-);
 
 /** The scenario shown when the URL names none. */
 export const DEFAULT_SCENARIO = BUNDLED.has('flemish-befriending') ? 'flemish-befriending' : [...BUNDLED.keys()][0];
-
-export function scenarioKey(ref: string): string {
-  return ref.replace(/^.*[\\/]/, '').replace(/\.json$/i, '');
-}
-
-/** Resolves `extends` among the bundled scenarios (by file name, whatever folder it names). */
-export const bundledLoader: ScenarioLoader = (ref) => {
-  const key = scenarioKey(ref);
-  const json = BUNDLED.get(key);
-  if (json === undefined) {
-    throw new ScenarioError([`${ref}: no bundled scenario of that name; bundled: ${[...BUNDLED.keys()].join(', ')}`]);
-  }
-  return { id: `${key}.json`, json };
-};
 
 /** A control: run settings first (seed, replications, horizon), then every model parameter. */
 export interface Field {

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { paramRows, resolveScenario, scenarioHash, SECTIONS } from '../../src/index.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
+import { BUNDLED } from '../../src/scenario/bundled.ts';
 import {
-  BUNDLED,
   DEFAULT_SCENARIO,
   FIELD_BY_PATH,
   FIELDS,
@@ -85,10 +84,5 @@ describe('dashboard design', () => {
     expect(scenarioHash(d.scenario)).toBe(scenarioHash(direct));
     const described = stateFromFile({ ...json, description: 'Why, and what.' }, 'my-variant.json');
     expect(resolveDesign(described).scenario?.description).toBe('Why, and what.');
-  });
-
-  it('reads bundled scenario files byte for byte from the repository', () => {
-    const raw = JSON.parse(readFileSync('scenarios/duo-for-a-job.json', 'utf8'));
-    expect(BUNDLED.get('duo-for-a-job')).toEqual(raw);
   });
 });

@@ -16,6 +16,12 @@ describe('src/notebooks, the library behind the notebooks', () => {
     }
   });
 
+  it.each(readdirSync('notebooks').filter((f) => f.endsWith('.html')))('notebooks/%s imports the library, not the dashboard', (file) => {
+    const specs = [...readFileSync(join('notebooks', file), 'utf8').matchAll(/^\s*import[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]);
+    expect(specs.filter((s) => s.startsWith('../src/')).length, file).toBeGreaterThan(0);
+    expect(specs.filter((s) => s.includes('/dashboard/')), file).toEqual([]);
+  });
+
   it.each(files.filter((f) => !BROWSER_ONLY.includes(f)))('%s touches no browser globals, so tests run it in Node', (file) => {
     expect(readFileSync(join('src/notebooks', file), 'utf8')).not.toMatch(/\b(document|window|navigator|localStorage)\.|new Worker\(/);
   });
