@@ -1,16 +1,26 @@
-// Makes the screenshots of the dashboard in docs/screenshots/ (npm run screenshots): one view for each of
-// the README's users, run with realistic settings in Debian's Chromium. Builds the dashboard (one file,
-// dist/dashboard/index.html), opens it from the folder (file://), drives each view, waits until its run has
-// finished and saves the page at 1280 px wide. Progress goes to stderr. Takes about two minutes on two cores:
-// the runs are the dashboard's own, on its Web Workers. Settings and what each shows: docs/dashboard.md.
+// Makes the screenshots in docs/ (npm run screenshots): the dashboard's, one view for each of the README's
+// users (docs/screenshots/), and the notebooks' (docs/notebooks/). `npm run screenshots -- dashboard` or
+// `-- notebooks` makes one group only. Runs in Debian's Chromium; progress goes to stderr.
+//
+// Dashboard: builds it (one file, dist/dashboard/index.html), opens it from the folder (file://), drives
+// each view with realistic settings, waits until its run has finished and saves the page at 1280 px wide.
+// About two minutes on two cores: the runs are the dashboard's own, on its Web Workers. Settings and what
+// each shows: docs/dashboard.md.
+//
+// Notebooks: builds them into dist/notebooks with the command of `npm run build:notebooks`, serves the build
+// on 127.0.0.1 as the render test does (tests/support/notebooks.ts), opens each with its default controls,
+// waits until every cell has settled and saves the top of the page (docs/notebooks.md).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { launchChromium, missingChromium } from '../tests/support/chromium.ts';
+import { buildNotebooks, cellErrors, NOTEBOOKS, openNotebook, serveNotebooks, waitUntilSettled } from '../tests/support/notebooks.ts';
 
 const OUT = resolve('docs/screenshots');
+const NOTEBOOK_OUT = resolve('docs/notebooks');
+const GROUPS = ['dashboard', 'notebooks'] as const;
 /** The longest any one view's run may take before the script gives up (a slow, busy machine). */
 const RUN_TIMEOUT_MS = 30 * 60_000;
 
@@ -107,15 +117,12 @@ async function explore(page: Page, url: string): Promise<void> {
   await shoot(page, 'researchers-explore.png');
 }
 
-const missing = missingChromium();
-if (missing) fail(missing);
-const t0 = Date.now();
-log('building the dashboard (vite build)');
-await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
-const url = pathToFileURL(resolve('dist/dashboard/index.html')).href;
-mkdirSync(OUT, { recursive: true });
-const browser = await launchChromium();
-try {
+/** The dashboard's three views, each in a fresh page. */
+async function dashboard(browser: Browser): Promise<void> {
+  log('building the dashboard (vite build)');
+  await build({ configFile: resolve('vite.config.ts'), logLevel: 'warn' });
+  const url = pathToFileURL(resolve('dist/dashboard/index.html')).href;
+  mkdirSync(OUT, { recursive: true });
   for (const view of [compareDesigns, planCapacity, explore]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
     page.on('pageerror', (e) => errors.push(e.message));
@@ -125,6 +132,55 @@ try {
     await view(page, url);
     await page.close();
   }
+}
+
+/** The most of a notebook's page a picture shows: its story's opening, controls and first results. */
+const NOTEBOOK_HEIGHT = 2400;
+
+/**
+ * Each notebook with its default controls, 1000 px wide, down to NOTEBOOK_HEIGHT (the whole page
+ * would be several megabytes). Stops before saving on a cell error, a script error or a request that
+ * would leave localhost, as the render test fails on them.
+ */
+async function notebooks(browser: Browser): Promise<void> {
+  const dir = resolve('dist/notebooks');
+  log(`building the notebooks into ${dir} (npm run build:notebooks)`);
+  buildNotebooks(dir);
+  const server = await serveNotebooks(dir);
+  mkdirSync(NOTEBOOK_OUT, { recursive: true });
+  try {
+    for (const file of NOTEBOOKS) {
+      const started = Date.now();
+      log(`${file}: waiting until every cell has settled`);
+      const { context, page, outside, scriptErrors } = await openNotebook(browser, server.url, file, 1000);
+      await waitUntilSettled(page, RUN_TIMEOUT_MS);
+      const problems = [...(await cellErrors(page)), ...scriptErrors, ...outside.map((u) => `request off localhost: ${u}`)];
+      if (problems.length > 0) fail(`${file}: ${problems.join(' | ')}`);
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const path = resolve(NOTEBOOK_OUT, file.replace(/\.html$/, '.png'));
+      await page.screenshot({ path, clip: { x: 0, y: 0, width: 1000, height: Math.min(height, NOTEBOOK_HEIGHT) }, fullPage: true });
+      log(`wrote ${path} (${Math.round((Date.now() - started) / 1000)} s)`);
+      await context.close();
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+const asked = process.argv.slice(2);
+const unknown = asked.filter((a) => !(GROUPS as readonly string[]).includes(a));
+if (unknown.length > 0) {
+  log(`unknown group "${unknown[0]}": choose ${GROUPS.join(' or ')}, or none for both (npm run screenshots -- notebooks)`);
+  process.exit(2);
+}
+const groups = asked.length > 0 ? GROUPS.filter((g) => asked.includes(g)) : GROUPS;
+const missing = missingChromium();
+if (missing) fail(missing);
+const t0 = Date.now();
+const browser = await launchChromium();
+try {
+  if (groups.includes('dashboard')) await dashboard(browser);
+  if (groups.includes('notebooks')) await notebooks(browser);
 } finally {
   await browser.close();
 }

@@ -66,6 +66,17 @@ export interface Table {
   readonly rows: number;
 }
 
+/**
+ * A table's rows as records keyed by column name, in row order: what Plot, Inputs.table and the
+ * dashboard's sweep table read.
+ *
+ * @example
+ *   tableRecords(summaryTable(results))[0]; // { point: 0, ..., metric: 'matchedShare', mean: 0.71, ci95_low: 0.66, ... }
+ */
+export function tableRecords(table: Table): Record<string, number | string | null>[] {
+  return Array.from({ length: table.rows }, (_, i) => Object.fromEntries(table.columns.map((c) => [c.name, c.values[i]])));
+}
+
 const finite = (x: number) => (Number.isFinite(x) ? x : null);
 
 function factorValueColumns(experiment: Experiment): { factor: Factor; column: Column }[] {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/analysis/interval.ts';
 import { designPoints } from '../../src/experiment/points.ts';
-import { replicationTable, summaries, summaryTable, tableToCsv } from '../../src/experiment/results.ts';
+import { replicationTable, summaries, summaryTable, tableRecords, tableToCsv } from '../../src/experiment/results.ts';
 import { runExperiment, serialRunner, type ExperimentRunner, type ExperimentStore, type ReplicationRecord } from '../../src/experiment/run.ts';
 import { runReplication } from '../../src/model/runReplication.ts';
 import { replicationStats } from '../../src/analysis/repStats.ts';
@@ -98,6 +98,10 @@ describe('result tables', () => {
     const csv = tableToCsv(sum).split('\n');
     expect(csv[1]).toMatch(/^0,0\.5,prematureIncidence,3,0,[0-9.]+,/);
     expect(csv).toHaveLength(2 * 3 + 2); // header, rows, final newline
+  });
+  it('a table as records: one per row, keyed by column name, missing values null', () => {
+    expect(tableRecords({ rows: 2, columns: [{ name: 'a', type: 'string', values: ['x', 'y'] }, { name: 'b', type: 'float', values: [null, 1.5] }] }))
+      .toEqual([{ a: 'x', b: null }, { a: 'y', b: 1.5 }]);
   });
   it('CSV quotes text with commas and leaves missing values empty', () => {
     expect(tableToCsv({ rows: 2, columns: [{ name: 'a', type: 'string', values: ['x,y', 'say "hi"'] }, { name: 'b', type: 'float', values: [null, 1.5] }] }))

@@ -7,7 +7,7 @@
 import { csvParse, type DSVRowArray } from 'd3';
 import { METRICS, ScenarioError, summarize, type MetricName } from '../../index.ts';
 import { parameterField } from '../../experiment/factors.ts';
-import { summaryTable, summaries, type Table } from '../../experiment/results.ts';
+import { summaryTable, summaries, tableRecords } from '../../experiment/results.ts';
 import type { ExperimentResults } from '../../experiment/run.ts';
 
 /** A factor column: its name (a parameter path, a variants factor's name), label, unit and levels in order. */
@@ -114,11 +114,6 @@ function fromReplicationRecords(records: Record<string, Cell>[], factorNames: st
   return { source, factors, points, rows, metrics: [...new Set(rows.map((r) => r.metric))] };
 }
 
-/** The columns of a typed table as records. */
-function records(table: Table): Record<string, Cell>[] {
-  return Array.from({ length: table.rows }, (_, i) => Object.fromEntries(table.columns.map((c) => [c.name, c.values[i]])));
-}
-
 /**
  * A sweep's results (complete, or the replications so far) as the Explore view's table, through
  * the same summary table as summary.csv.
@@ -129,7 +124,7 @@ function records(table: Table): Record<string, Cell>[] {
 export function tableFromResults(results: ExperimentResults): SweepTable {
   const table = summaryTable(results, summaries(results));
   const names = table.columns.map((c) => c.name);
-  const out = fromSummaryRecords(records(table), names.slice(1, names.indexOf('metric')), results.experiment.name);
+  const out = fromSummaryRecords(tableRecords(table), names.slice(1, names.indexOf('metric')), results.experiment.name);
   // Factor labels and units from the experiment (variants factors have no parameter to ask).
   const byName = new Map([...(results.experiment.across ? [results.experiment.across] : []), ...results.experiment.factors].map((f) => [f.name, f]));
   for (const f of out.factors) {
