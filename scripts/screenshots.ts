@@ -9,7 +9,7 @@
 //
 // Notebooks: builds them into dist/notebooks with the command of `npm run build:notebooks`, serves the build
 // on 127.0.0.1 as the render test does (tests/support/notebooks.ts), opens each with its default controls,
-// waits until every cell has settled and saves the top of the page (docs/notebooks.md).
+// waits until every cell has settled and saves the section of its first chart (docs/notebooks.md).
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -134,13 +134,33 @@ async function dashboard(browser: Browser): Promise<void> {
   }
 }
 
-/** The most of a notebook's page a picture shows: its story's opening, controls and first results. */
-const NOTEBOOK_HEIGHT = 2400;
+/** The tallest a notebook's picture may be (px); the whole page would be several megabytes. */
+const NOTEBOOK_HEIGHT = 2000;
 
 /**
- * Each notebook with its default controls, 1000 px wide, down to NOTEBOOK_HEIGHT (the whole page
- * would be several megabytes). Stops before saving on a cell error, a script error or a request that
- * would leave localhost, as the render test fails on them.
+ * The part of a notebook a picture shows, in page pixels: from the heading of the section that holds
+ * its first chart (the first results a reader reaches) down to the end of the last cell that fits
+ * within NOTEBOOK_HEIGHT, so no cell is cut in half.
+ */
+function pictureBand(page: Page): Promise<{ top: number; bottom: number }> {
+  return page.evaluate((tallest) => {
+    // No named function in here: tsx (esbuild's keepNames) would wrap it in a helper the page lacks.
+    const chart = document.querySelector('figure svg, svg[class^="plot"]');
+    if (!chart) throw new Error('the notebook drew no chart');
+    const chartTop = (chart.closest('figure') ?? chart).getBoundingClientRect().top + window.scrollY;
+    // Section headings only: a chart's title is an h2 inside its figure.
+    const headings = [...document.querySelectorAll('h2')].filter((h) => !h.closest('figure')).map((h) => h.getBoundingClientRect().top + window.scrollY).filter((y) => y < chartTop);
+    const top = Math.max(0, Math.floor((headings.length ? headings[headings.length - 1] : 0) - 16));
+    const ends = [...document.querySelectorAll('.observablehq--cell')].map((c) => Math.ceil(c.getBoundingClientRect().bottom + window.scrollY) + 8);
+    const fitting = ends.filter((b) => b > top && b - top <= tallest);
+    return { top, bottom: fitting.length ? Math.max(...fitting) : top + tallest };
+  }, NOTEBOOK_HEIGHT);
+}
+
+/**
+ * Each notebook with its default controls at 1000 px wide: the band of pictureBand. Stops before
+ * saving on a cell error, a script error or a request that would leave localhost, as the render test
+ * fails on them.
  */
 async function notebooks(browser: Browser): Promise<void> {
   const dir = resolve('dist/notebooks');
@@ -156,10 +176,10 @@ async function notebooks(browser: Browser): Promise<void> {
       await waitUntilSettled(page, RUN_TIMEOUT_MS);
       const problems = [...(await cellErrors(page)), ...scriptErrors, ...outside.map((u) => `request off localhost: ${u}`)];
       if (problems.length > 0) fail(`${file}: ${problems.join(' | ')}`);
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const { top, bottom } = await pictureBand(page);
       const path = resolve(NOTEBOOK_OUT, file.replace(/\.html$/, '.png'));
-      await page.screenshot({ path, clip: { x: 0, y: 0, width: 1000, height: Math.min(height, NOTEBOOK_HEIGHT) }, fullPage: true });
-      log(`wrote ${path} (${Math.round((Date.now() - started) / 1000)} s)`);
+      await page.screenshot({ path, clip: { x: 0, y: top, width: 1000, height: bottom - top }, fullPage: true });
+      log(`wrote ${path} (page ${top}-${bottom} px, ${Math.round((Date.now() - started) / 1000)} s)`);
       await context.close();
     }
   } finally {

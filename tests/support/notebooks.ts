@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
@@ -34,7 +34,8 @@ export interface NotebookServer {
 }
 
 export async function serveNotebooks(dir: string): Promise<NotebookServer> {
-  const server: PreviewServer = await preview({ configFile: false, root: dir, logLevel: 'warn', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  // The build is the preview's output folder; a root above it keeps Vite from warning that outDir is the root.
+  const server: PreviewServer = await preview({ configFile: false, root: dirname(dir), logLevel: 'warn', build: { outDir: dir }, preview: { host: '127.0.0.1', port: 0, open: false } });
   const url = server.resolvedUrls?.local[0] ?? '';
   if (!/^http:\/\/127\.0\.0\.1:\d+\/$/.test(url)) {
     await server.close();
@@ -83,9 +84,9 @@ async function settled(page: Page): Promise<boolean> {
   return page.evaluate(async () => {
     const runtime = (window as unknown as { notebookRuntime?: { _computing: unknown; _variables: Set<{ _promise: Promise<unknown> }> } }).notebookRuntime;
     if (!runtime || runtime._computing) return false;
-    const later = () => new Promise((r) => setTimeout(() => r('pending'), 25));
+    // No named function in here: tsx (esbuild's keepNames) would wrap it in a helper the page lacks.
     for (const v of runtime._variables) {
-      const state = await Promise.race([Promise.resolve(v._promise).then(() => 'settled', () => 'settled'), later()]);
+      const state = await Promise.race([Promise.resolve(v._promise).then(() => 'settled', () => 'settled'), new Promise((r) => setTimeout(() => r('pending'), 25))]);
       if (state === 'pending') return false;
     }
     return true;
