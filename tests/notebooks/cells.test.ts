@@ -6,11 +6,11 @@
  * out/notebook-cells/ so that imports resolve as from notebooks/. Errors name the notebook and cell.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { NOTEBOOKS } from '../support/notebooks.ts';
 
-const NOTEBOOKS = readdirSync('notebooks').filter((f) => f.endsWith('.html')).sort();
 const DIR = resolve('out/notebook-cells');
 
 /** What Notebook Kit defines for every cell (its standard library); `@observablehq/inputs` ships no types. */
