@@ -135,7 +135,7 @@ async function dashboard(browser: Browser): Promise<void> {
 }
 
 /** The tallest a notebook's picture may be (px); the whole page would be several megabytes. */
-const NOTEBOOK_HEIGHT = 2000;
+const NOTEBOOK_HEIGHT = 1900;
 
 /**
  * The part of a notebook a picture shows, in page pixels: from the heading of the section that holds
@@ -176,6 +176,10 @@ async function notebooks(browser: Browser): Promise<void> {
       await waitUntilSettled(page, RUN_TIMEOUT_MS);
       const problems = [...(await cellErrors(page)), ...scriptErrors, ...outside.map((u) => `request off localhost: ${u}`)];
       if (problems.length > 0) fail(`${file}: ${problems.join(' | ')}`);
+      // Every web font loaded and applied: a control drawn before its font arrives would change the picture.
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+      });
       const { top, bottom } = await pictureBand(page);
       const path = resolve(NOTEBOOK_OUT, file.replace(/\.html$/, '.png'));
       await page.screenshot({ path, clip: { x: 0, y: top, width: 1000, height: bottom - top }, fullPage: true });
