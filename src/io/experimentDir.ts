@@ -9,7 +9,7 @@ import type { ExperimentResults } from '../experiment/run.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import { cleanPartials, makeDir, readJson, writeFileAtomic } from './files.ts';
 import { checkOutPath } from './outPath.ts';
-import { tableToParquet } from './parquet.ts';
+import { tableToParquet } from '../experiment/parquet.ts';
 import { fileLoader } from './readScenario.ts';
 
 /**

@@ -8,7 +8,7 @@ import { parseExperiment, type Experiment } from '../experiment/experiment.ts';
 import { designPoints } from '../experiment/points.ts';
 import { replicationTable, summaryTable, tableToCsv } from '../experiment/results.ts';
 import type { ExperimentResults } from '../experiment/run.ts';
-import { tableToParquet } from '../io/parquet.ts';
+import { tableToParquet } from '../experiment/parquet.ts';
 import { ScenarioError } from '../scenario/errors.ts';
 import type { ScenarioLoader } from '../scenario/resolve.ts';
 import { parseJsonStrict } from '../scenario/strictJson.ts';

@@ -9,7 +9,7 @@ import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 let ready: Promise<unknown> | undefined;
 
 /**
- * Loads parquet-wasm once per page; then `tableToParquet` and `parquetRows` (src/io/parquet.ts) work.
+ * Loads parquet-wasm once per page; then `tableToParquet` and `parquetRows` (src/experiment/parquet.ts) work.
  *
  * @example
  *   await initParquet();

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LogStore, logLine, parseLogLine, readLog } from '../../src/io/experimentLog.ts';
-import { parquetRows, tableToParquet } from '../../src/io/parquet.ts';
+import { parquetRows, tableToParquet } from '../../src/experiment/parquet.ts';
 import { runExperiment } from '../../src/experiment/run.ts';
 import { replicationTable, summaryTable } from '../../src/experiment/results.ts';
 import { experiment } from './support.ts';

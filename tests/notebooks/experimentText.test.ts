@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runExperiment } from '../../src/experiment/run.ts';
 import { summaryTable } from '../../src/experiment/results.ts';
 import { fileLoader } from '../../src/io/readScenario.ts';
-import { parquetRows } from '../../src/io/parquet.ts';
+import { parquetRows } from '../../src/experiment/parquet.ts';
 import { EXAMPLE_EXPERIMENT, readExperimentText, resultFiles } from '../../src/notebooks/experimentText.ts';
 
 const text = (o: unknown) => JSON.stringify(o, null, 2);

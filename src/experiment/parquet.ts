@@ -1,6 +1,6 @@
 import { Float64, Int32, Table as ArrowTable, Utf8, tableFromIPC, tableToIPC, vectorFromArray, type Vector } from 'apache-arrow';
 import { Compression, Table as WasmTable, WriterPropertiesBuilder, readParquet, writeParquet } from 'parquet-wasm';
-import type { Table } from '../experiment/results.ts';
+import type { Table } from './results.ts';
 
 /**
  * Tidy tables as Parquet, for R (arrow), pandas and DuckDB: columns typed (int32, float64 with
