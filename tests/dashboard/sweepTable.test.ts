@@ -73,6 +73,9 @@ describe('the Explore view\'s table of an experiment', () => {
     const intervals = sweepChart(t, { ...first, metric: 'effectMatched', second: null, fixed: { 'programme.contactsPerWeek': '2', 'programme.matching': 'deep' } }, 360);
     expect(intervals.kind).toBe('intervals');
     expect(intervals.svg).toMatch(/width="360"/);
+    // A heat map of effects names their unit; one of shares does not need to (the cells say %).
+    expect(sweepChart(t, { ...first, metric: 'effectMatched' }, 640).svg).toContain('cell: mean (g, in SDs of the counterfactual)');
+    expect(sweepChart(t, first, 640).svg).not.toContain('cell: mean (');
   });
 
   it('keeps what still fits of the previous choice for a new table', () => {

@@ -114,7 +114,7 @@ export function sweepChart(t: SweepTable, c: ChartChoice, width: number): SweepC
       return r ? (r.ci95[1] - r.ci95[0]) / 2 : NaN;
     }));
     const svg = heatmap(
-      { id, title: label, subtitle: `${subtitle}; cell: mean`, description: `${label} over ${fx.levels.length} values of ${fx.label} and ${fy.levels.length} of ${fy.label}`, width, height: Math.max(260, Math.min(560, 150 + 26 * fy.levels.length)) },
+      { id, title: label, subtitle: `${subtitle}; cell: mean${unit.startsWith('share') || unit === '' ? '' : ` (${unit === 'g' ? 'g, in SDs of the counterfactual' : unit})`}`, description: `${label} over ${fx.levels.length} values of ${fx.label} and ${fy.levels.length} of ${fy.label}`, width, height: Math.max(260, Math.min(560, 150 + 26 * fy.levels.length)) },
       { xLabel: axisLabel(fx), yLabel: axisLabel(fy), xLevels: fx.levels.map((v) => levelText(fx, v)), yLevels: fy.levels.map((v) => levelText(fy, v)), values, halfWidth, valueLabel: label, format: yFormat },
     );
     return { kind: 'heatmap', svg, notes };
