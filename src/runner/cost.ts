@@ -9,14 +9,16 @@ import type { Scenario } from '../model/scenario.ts';
 
 /**
  * Participant-weeks per second one worker simulates, for time estimates before the first
- * replications finish. Assumption: `npm run bench` measures about 3 million on a 2020s laptop
- * core for the bundled scenarios; a third of that leaves room for slower machines and browsers.
+ * replications finish. They are counted as the probe counts them (planned participant-weeks, an
+ * upper bound of the real ones): `npm run bench` and a 20,000-replication run of duo-for-a-job
+ * measured 4 to 6 million of those per CPU-second on this project's 2-core machine
+ * (docs/performance.md); half of the slowest leaves room for slower machines and browsers.
  */
-export const ASSUMED_SPEED = 1_000_000;
+export const ASSUMED_SPEED = 2_000_000;
 
 /**
  * Above this many participant-weeks a run is heavy: the command line warns, the dashboard asks
- * for a click. Assumption: about 8 minutes of one worker at ASSUMED_SPEED (a few on a laptop).
+ * for a click. Assumption: about 4 minutes of one worker at ASSUMED_SPEED (a minute or two in practice).
  */
 export const HEAVY_PARTICIPANT_WEEKS = 500_000_000;
 
