@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { heatmap } from '../../src/experiment/charts/heatmap.ts';
 import { intervalBars } from '../../src/experiment/charts/intervals.ts';
 import { lineWithBands } from '../../src/experiment/charts/lineBands.ts';
-import { el, text } from '../../src/experiment/charts/svg.ts';
+import { el, text, textWidth } from '../../src/experiment/charts/svg.ts';
 import { tornado } from '../../src/experiment/charts/tornado.ts';
 import { experimentReport } from '../../src/experiment/report/html.ts';
 import { runExperiment } from '../../src/experiment/run.ts';
@@ -47,6 +47,17 @@ describe('SVG without a DOM', () => {
     expect(count(svg, /data-x=/g)).toBe(6);
     expect(svg).toContain('fill="#f2f2f2"');
     expect(svg).toMatch(/<title>a 2, b y: v 5<\/title>/);
+  });
+  it('a heat map\'s colour key fits inside the chart, however wide its labels', () => {
+    const money = (v: number) => `EUR ${Math.round(v).toLocaleString('en-GB')}`;
+    const svg = heatmap({ ...frame, width: 600 }, { xLabel: 'a', yLabel: 'b', xLevels: [1, 2], yLevels: ['x'], values: [[4_888_381, 10_366_054]], valueLabel: 'cost', format: money });
+    const width = Number(/<svg[^>]* width="([0-9.]+)"/.exec(svg)![1]);
+    // The key's labels are the left-anchored ones (cell labels are centred in their cells).
+    const keys = [...svg.matchAll(/<text x="([0-9.]+)" y="[0-9.]+" font-size="10">(EUR [0-9,]+)<\/text>/g)];
+    expect(keys.length).toBe(5);
+    // Positions are inside the plot, which is moved right by the left margin.
+    const left = Number(/translate\(([0-9.]+),/.exec(svg)![1]);
+    for (const [, x, label] of keys) expect(left + Number(x) + 1.15 * textWidth(label, 10), label).toBeLessThanOrEqual(width);
   });
   it('a tornado: bars sorted by size, largest on top, with interval and marker', () => {
     const svg = tornado({ ...frame, xLabel: 'mu*', markerLabel: 'sigma' }, [

@@ -25,12 +25,16 @@ export interface HeatmapData {
  */
 export function heatmap(o: ChartFrame, d: HeatmapData): string {
   const f = d.format ?? fmt;
-  const p = frame({ ...o, margin: { left: 90, bottom: 44, right: 80, ...o.margin } });
-  const x = scaleBand<string>().domain(d.xLevels.map(String)).range([0, p.width]).padding(0.04);
-  const y = scaleBand<string>().domain(d.yLevels.map(String)).range([p.height, 0]).padding(0.04);
   const finite = d.values.flat().filter(Number.isFinite);
   const lo = finite.length ? Math.min(...finite) : 0;
   const hi = finite.length ? Math.max(...finite) : 1;
+  // The colour key's five values, from high to low; the right margin fits the widest of them
+  // ("EUR 1,737" is wider than "0.12"), with 15% to spare for fonts wider than textWidth's estimate.
+  const keyValues = [0, 1, 2, 3, 4].map((k) => lo + ((hi - lo) * (4 - k)) / 4);
+  const right = Math.max(80, Math.ceil(30 + 1.15 * Math.max(...keyValues.map((v) => textWidth(f(v), 10))) + 4));
+  const p = frame({ ...o, margin: { left: 90, bottom: 44, right, ...o.margin } });
+  const x = scaleBand<string>().domain(d.xLevels.map(String)).range([0, p.width]).padding(0.04);
+  const y = scaleBand<string>().domain(d.yLevels.map(String)).range([p.height, 0]).padding(0.04);
   const colour = scaleSequential(interpolateViridis).domain([lo, hi === lo ? lo + 1 : hi]);
   const cells: string[] = [];
   d.yLevels.forEach((yl, i) => d.xLevels.forEach((xl, j) => {
@@ -48,8 +52,7 @@ export function heatmap(o: ChartFrame, d: HeatmapData): string {
   }));
   // A colour key at the right: five steps from low to high.
   const key: string[] = [];
-  for (let k = 0; k < 5; k++) {
-    const v = lo + ((hi - lo) * (4 - k)) / 4;
+  for (const [k, v] of keyValues.entries()) {
     key.push(el('rect', { x: p.width + 12, y: (k * p.height) / 5, width: 14, height: p.height / 5, fill: colour(v) }));
     key.push(text({ x: p.width + 30, y: (k * p.height) / 5 + p.height / 10 + 3.5, 'font-size': 10 }, f(v)));
   }
