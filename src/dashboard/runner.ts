@@ -121,6 +121,10 @@ export class WorkerPool {
     };
     slot.worker.onerror = (e: ErrorEvent) => {
       e.preventDefault();
+      // A crashed worker is dropped; the next task starts a fresh one.
+      slot.worker.terminate();
+      const at = this.slots.indexOf(slot);
+      if (at >= 0) this.slots.splice(at, 1);
       settle({ error: `a worker failed: ${e.message || 'unknown error'}` });
     };
     slot.worker.onmessageerror = () => settle({ error: 'a worker sent a message that could not be read' });
