@@ -314,9 +314,7 @@ export class Aggregator {
         coverage: (m) => metrics[m].n,
         lower: (m) => metrics[m].ci95[0],
         waitingByWeek,
-        // The retained effect is missing by design in a run whose first-point effect is too small
-        // to keep (docs/outputs.md); that is not a shortage of events, so it is not checked.
-        checked: HEADLINE_METRICS.filter((m) => m !== 'retainedEffect'),
+        checked: HEADLINE_METRICS.filter((m) => !METRICS[m].missingByDesign),
       }),
       survival: {
         plannedWeeks: planned,

@@ -19,6 +19,11 @@ export interface MetricDef {
   readonly compute: (pool: Pool, scenario: Scenario) => number;
   /** The unit when it depends on the scenario (the main outcome's effect: g, or share points for work). */
   readonly unitFor?: (scenario: Scenario) => string;
+  /**
+   * The figure is missing by design in some runs (a rule leaves it out, not a shortage of events),
+   * so the sparse-figure warning does not count those runs against it.
+   */
+  readonly missingByDesign?: true;
 }
 
 const ratio = (a: number, b: number) => (b > 0 ? a / b : NaN);
@@ -287,6 +292,7 @@ const BASE = {
     label: 'Effect a year after the first measurement, relative to the effect at it', unit: 'share',
     over: `participants measured at both points (referred early enough that the second falls within the horizon), main outcome: effect 52 weeks after the first measurement over the effect at it, each standardised over them (above 100% while gains still accrue or people are still being matched); no data when the first effect over them is under ${RETAINED_FLOOR} SD (on work ${RETAINED_FLOOR * 50} share points)`,
     compute: (p, s) => retainedEffect(p, main(s)),
+    missingByDesign: true,
   },
   ...domainEffectMetrics(),
   deepQualityCorrelation: { label: 'Correlation: deep similarity and relationship quality', unit: 'r', over: 'all matches', compute: (p) => correlationOf(p.correlations.deepQuality) },
