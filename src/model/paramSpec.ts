@@ -50,14 +50,14 @@ export type ParamSpec = NumberParam | ChoiceParam | ChoicesParam;
 type NumberArgs = Omit<NumberParam, 'kind' | 'integer' | 'step'> & { integer?: boolean; step?: number };
 
 /**
- * The unit as it follows a number in a message (" hours/week"), or nothing for a unit that is not
- * a measure: a seed is a label, not an amount ("must be at least 0", not "0 seed").
+ * The unit as it follows a number in a message (" hours/week"), or nothing for a figure without a
+ * unit (a seed is a label, not an amount: "must be at least 0").
  *
  * @example
  *   unitAfter({ unit: 'weeks' } as NumberParam); // ' weeks'
  */
 export function unitAfter(spec: Pick<NumberParam, 'unit'>): string {
-  return spec.unit === '' || spec.unit === 'seed' ? '' : ` ${spec.unit}`;
+  return spec.unit === '' ? '' : ` ${spec.unit}`;
 }
 
 export function num(args: NumberArgs) {

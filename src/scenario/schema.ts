@@ -6,7 +6,7 @@ export const SCENARIO_VERSION = 1;
 
 /** Run settings at the top of a scenario file, declared like the model's parameters. */
 export const RUN_FIELDS = {
-  seed: num({ default: 1, min: 0, max: 2 ** 31 - 1, integer: true, unit: 'seed', label: 'Seed', help: 'Root of every random stream; same seed, same results.', source: 'engine' }),
+  seed: num({ default: 1, min: 0, max: 2 ** 31 - 1, integer: true, unit: '', label: 'Seed', help: 'Root of every random stream; same seed, same results.', source: 'engine' }),
   reps: num({ default: 200, min: 1, max: 1_000_000, integer: true, unit: 'replications', label: 'Replications', help: 'Independent seeded runs to aggregate.', source: 'engine' }),
   // At least one week beyond the earliest assessment point, or no horizon could ever be valid.
   weeks: num({ default: 156, min: SECTIONS.outcomes.fields.assessmentWeeks.spec.min + 1, max: 1040, integer: true, unit: 'weeks', label: 'Horizon', help: 'Weeks simulated. Participants are assessed only if their assessment point falls inside it.', source: 'engine' }),
