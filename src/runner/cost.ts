@@ -69,11 +69,11 @@ export function duration(seconds: number): string {
  * One line for people: the work and a rough time.
  *
  * @example
- *   describeCost(estimateCost(scenario), 2); // "200 replications x 6601 participant-weeks = 1.3 M participant-weeks, roughly 1 s on 2 workers"
+ *   describeCost(estimateCost(scenario), 2); // "200 replications x at most 6601 participant-weeks = at most 1.3 M participant-weeks, roughly 1 s on 2 workers"
  */
 export function describeCost(cost: CostEstimate, workers: number, speed = ASSUMED_SPEED): string {
   const w = Math.max(1, Math.min(workers, cost.replications));
-  return `${cost.replications} replications x ${compactCount(cost.participantWeeksPerReplication)} participant-weeks = ${compactCount(cost.participantWeeks)} participant-weeks, roughly ${duration(estimateSeconds(cost, w, speed))} on ${w} worker${w === 1 ? '' : 's'}`;
+  return `${cost.replications} replications x at most ${compactCount(cost.participantWeeksPerReplication)} participant-weeks = at most ${compactCount(cost.participantWeeks)} participant-weeks, roughly ${duration(estimateSeconds(cost, w, speed))} on ${w} worker${w === 1 ? '' : 's'}`;
 }
 
 /** A task holds at most this many participant-weeks (about a second of work), so progress shows early. */

@@ -87,6 +87,6 @@ describe('no more silent acceptance (case 12)', () => {
       run.child.kill('SIGKILL');
       await run.exited;
     }
-    expect(run.stderr).toMatch(/warning: a heavy run: 1000000 replications x \d+ k participant-weeks = \d+\.\d G participant-weeks, roughly \d+\.\d h on \d+ workers?/);
+    expect(run.stderr).toMatch(/warning: a heavy run: 1000000 replications x at most \d+ k participant-weeks = at most \d+\.\d G participant-weeks, roughly \d+\.\d h on \d+ workers?/);
   });
 });

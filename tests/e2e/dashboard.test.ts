@@ -201,7 +201,7 @@ describe('dashboard under hostile links and files (issue 10)', () => {
     const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=1000000`);
     await page.waitForFunction(() => document.body.dataset.status === 'confirm');
-    expect(await page.getByTestId('status').textContent()).toMatch(/This design is a heavy run: 1000000 replications x \d+( k)? participant-weeks = \d+\.\d G participant-weeks, roughly .* on \d workers?\. Press Run to start it/);
+    expect(await page.getByTestId('status').textContent()).toMatch(/This design is a heavy run: 1000000 replications x at most \d+( k)? participant-weeks = at most \d+\.\d G participant-weeks, roughly .* on \d workers?\. Press Run to start it/);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => document.body.dataset.repsDone)).toBeUndefined();
     await page.getByTestId('run').click();

@@ -15,7 +15,7 @@ describe('cost estimate', () => {
     expect(cost.participantWeeks).toBeGreaterThan(HEAVY_PARTICIPANT_WEEKS);
     expect(cost.heavy).toBe(true);
     expect(estimateSeconds(cost, 4, 1e6)).toBeCloseTo(cost.participantWeeks / 4e6, 6);
-    expect(describeCost(cost, 4, 1e6)).toMatch(/^1000000 replications x \d+ k participant-weeks = \d+\.\d G participant-weeks, roughly \d+\.\d h on 4 workers$/);
+    expect(describeCost(cost, 4, 1e6)).toMatch(/^1000000 replications x at most \d+ k participant-weeks = at most \d+\.\d G participant-weeks, roughly \d+\.\d h on 4 workers$/);
   });
   it('sizes tasks by balance and by work: heavy replications get tasks of their own', () => {
     expect(taskSize(200, 2, 6600)).toBe(13);
