@@ -16,7 +16,7 @@ export const EMPTY_MOMENTS: Readonly<Moments> = Object.freeze({ n: 0, mean: 0, v
  * @example
  *   moments([1, 2, 3]); // { n: 3, mean: 2, variance: 2 / 3 }
  */
-export function moments(values: readonly number[]): Moments {
+export function moments(values: readonly number[] | Float64Array): Moments {
   if (values.length === 0) return { ...EMPTY_MOMENTS };
   return { n: values.length, mean: mean(values as number[]), variance: values.length > 1 ? variance(values as number[]) : 0 };
 }
@@ -76,7 +76,7 @@ export interface CoMoments {
 export const EMPTY_COMOMENTS: Readonly<CoMoments> = Object.freeze({ n: 0, meanX: 0, meanY: 0, ssX: 0, ssY: 0, sxy: 0 });
 
 /** Co-moments of paired values. */
-export function coMoments(x: readonly number[], y: readonly number[]): CoMoments {
+export function coMoments(x: readonly number[] | Float64Array, y: readonly number[] | Float64Array): CoMoments {
   if (x.length !== y.length) throw new RangeError('coMoments needs paired values of equal length');
   const n = x.length;
   if (n === 0) return { ...EMPTY_COMOMENTS };

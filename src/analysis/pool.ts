@@ -34,8 +34,11 @@ export const EFFECT_GROUPS = ['allReferred', 'matched', ...DURATION_BANDS] as co
 export type EffectGroup = (typeof EFFECT_GROUPS)[number];
 
 export function durationBand(weeks: number): DurationBand {
-  return weeks < 13 ? '<3 months' : weeks < 26 ? '3-6 months' : weeks < 52 ? '6-12 months' : '12+ months';
+  return DURATION_BANDS[durationBandIndex(weeks)];
 }
+
+/** The DURATION_BANDS index of a realised time in matches. */
+const durationBandIndex = (weeks: number) => (weeks < 13 ? 0 : weeks < 26 ? 1 : weeks < 52 ? 2 : 3);
 
 /** The measurement points: the first (about the end of the programme), 26 and 52 weeks later. */
 export const POINTS = ['first', '+26w', '+52w'] as const;
@@ -135,18 +138,24 @@ export function firstMatchFrom(pool: Pool, fromWeek: number): CompetingCounts {
 export const curveLength = (weeks: number) => Math.floor(weeks / 4) + 1;
 
 export function emptyPool(weeks: number): Pool {
-  const n = curveLength(weeks);
-  const zeros = () => new Array<number>(n).fill(0);
   return {
-    sums: Object.fromEntries(SUMS.map((s) => [s, 0])) as Record<SumName, number>,
+    sums: emptySums(),
     matchEnds: emptyCounts(CLOSURE_REASONS.length, weeks),
     firstMatch: emptyCounts(FIRST_MATCH_CAUSES.length, weeks),
     firstMatchByCohort: cohortCounts(weeks),
     effects: POINTS.map(emptyEffects),
     followedUp: { difference: byDomain(), counterfactual: byDomain() },
     correlations: Object.fromEntries(CORRELATIONS.map((c) => [c, { ...EMPTY_COMOMENTS }])) as Record<CorrelationName, CoMoments>,
-    curve: { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() },
+    curve: emptyCurve(weeks),
   };
+}
+
+const emptySums = () => Object.fromEntries(SUMS.map((s) => [s, 0])) as Record<SumName, number>;
+
+function emptyCurve(weeks: number): CurveSums {
+  const n = curveLength(weeks);
+  const zeros = () => new Array<number>(n).fill(0);
+  return { n: zeros(), sumDifference: zeros(), sumDifferenceSq: zeros(), sumCounterfactual: zeros(), sumCounterfactualSq: zeros() };
 }
 
 /** Weeks of the trend the waiting-list growth is read from: the last year of the horizon (at least half a year). */
@@ -165,45 +174,68 @@ export function lastYearGrowth(series: readonly number[]): number {
   return linearRegression(last.map((y, x) => [x, y])).m * last.length;
 }
 
-const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+/** Left to right from 0, as `xs.reduce((a, b) => a + b, 0)` adds (the same sum to the last bit). */
+function sum(xs: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < xs.length; i++) total += xs[i];
+  return total;
+}
+
+const REASON_INDEX = new Map<string, number>(CLOSURE_REASONS.map((c, i) => [c, i]));
+const COST_SUMS = COST_ITEMS.map((c) => `cost.${c}` as SumName);
 
 /**
  * One replication's pool.
+ *
+ * Counts and sums go through local variables and typed arrays and land in the pool once: this
+ * runs once per replication, next to every run of the model.
  *
  * @example
  *   const pool = replicationPool(runReplication(scenario, 0), scenario.params.inflow.initialVolunteers);
  *   pool.sums.referred; // participants referred in that replication
  */
 export function replicationPool(r: ReplicationResult, initialVolunteers: number): Pool {
-  const pool = emptyPool(r.weeks);
-  const s = pool.sums;
+  const weeks = r.weeks;
+  const s = emptySums();
   const w = r.weekly;
   s.reps = 1;
-  s.weeks = r.weeks;
+  s.weeks = weeks;
   s.participantWeeks = r.participantWeeks;
   s.matchWeeks = r.matchWeeks;
 
+  const firstMatch = emptyCounts(FIRST_MATCH_CAUSES.length, weeks);
+  const firstMatchByCohort = cohortCounts(weeks);
   const ref = r.referrals;
-  const last = r.weeks - 1;
+  const last = weeks - 1;
+  let everMatched = 0;
+  let leftUnmatched = 0;
+  let stillWaiting = 0;
+  let waitWeeks = 0;
   for (let i = 0; i < ref.referredWeek.length; i++) {
     const from = ref.referredWeek[i];
-    const cohort = pool.firstMatchByCohort[Math.floor(from / COHORT_WEEKS)];
-    s.referred += 1;
-    if (ref.firstMatchWeek[i] >= 0) {
-      s.everMatched += 1;
-      s.waitWeeks += ref.firstMatchWeek[i] - from;
-      pool.firstMatch.events[0][ref.firstMatchWeek[i] - from] += 1;
-      cohort.events[0][ref.firstMatchWeek[i] - from] += 1;
-    } else if (ref.leftUnmatchedWeek[i] >= 0) {
-      s.leftUnmatched += 1;
-      pool.firstMatch.events[1][ref.leftUnmatchedWeek[i] - from] += 1;
-      cohort.events[1][ref.leftUnmatchedWeek[i] - from] += 1;
+    const cohort = firstMatchByCohort[Math.floor(from / COHORT_WEEKS)];
+    const matchedAt = ref.firstMatchWeek[i];
+    const leftAt = ref.leftUnmatchedWeek[i];
+    if (matchedAt >= 0) {
+      everMatched += 1;
+      waitWeeks += matchedAt - from;
+      firstMatch.events[0][matchedAt - from] += 1;
+      cohort.events[0][matchedAt - from] += 1;
+    } else if (leftAt >= 0) {
+      leftUnmatched += 1;
+      firstMatch.events[1][leftAt - from] += 1;
+      cohort.events[1][leftAt - from] += 1;
     } else {
-      s.stillWaiting += 1;
-      pool.firstMatch.censored[last - from] += 1;
+      stillWaiting += 1;
+      firstMatch.censored[last - from] += 1;
       cohort.censored[last - from] += 1;
     }
   }
+  s.referred = ref.referredWeek.length;
+  s.everMatched = everMatched;
+  s.leftUnmatched = leftUnmatched;
+  s.stillWaiting = stillWaiting;
+  s.waitWeeks = waitWeeks;
   s.turnedAway = sum(w.turnedAway ?? []);
 
   s.volunteerFirstMatches = r.volunteerWaits.length;
@@ -216,85 +248,58 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   s.satisfaction = v.meanSatisfaction * v.matched;
   s.empathyGain = v.meanEmpathyGain * v.matched;
 
-  const reasonIndex = new Map<string, number>(CLOSURE_REASONS.map((c, i) => [c, i]));
-  const deep: number[] = [];
-  const surface: number[] = [];
-  const quality: number[] = [];
-  const hoursPerWeek: number[] = [];
-  const relationalGain: number[] = [];
-  for (const m of r.matches) {
-    s.matchesStarted += 1;
-    if (m.continued) s.continued += 1;
-    deep.push(m.deepSimilarity);
-    surface.push(m.surfaceSimilarity);
-    quality.push(m.quality);
-    hoursPerWeek.push(m.hoursPerWeek);
-    relationalGain.push(m.relationalGain);
+  const matchEnds = emptyCounts(CLOSURE_REASONS.length, weeks);
+  const nm = r.matches.length;
+  const deep = new Float64Array(nm);
+  const surface = new Float64Array(nm);
+  const quality = new Float64Array(nm);
+  const hoursPerWeek = new Float64Array(nm);
+  const relationalGain = new Float64Array(nm);
+  let continued = 0;
+  let closed = 0;
+  let completed = 0;
+  let closedWeeks = 0;
+  let closedHours = 0;
+  for (let i = 0; i < nm; i++) {
+    const m = r.matches[i];
+    if (m.continued) continued += 1;
+    deep[i] = m.deepSimilarity;
+    surface[i] = m.surfaceSimilarity;
+    quality[i] = m.quality;
+    hoursPerWeek[i] = m.hoursPerWeek;
+    relationalGain[i] = m.relationalGain;
     if (m.reason === 'ongoing') {
-      pool.matchEnds.censored[m.weeks] += 1;
+      matchEnds.censored[m.weeks] += 1;
       continue;
     }
-    pool.matchEnds.events[reasonIndex.get(m.reason)!][m.weeks] += 1;
-    s.matchesClosed += 1;
-    s.closedWeeks += m.weeks;
-    s.closedHours += m.hours;
-    if (m.reason === 'planned' || m.reason === 'goal') s.matchesCompleted += 1;
+    matchEnds.events[REASON_INDEX.get(m.reason)!][m.weeks] += 1;
+    closed += 1;
+    closedWeeks += m.weeks;
+    closedHours += m.hours;
+    if (m.reason === 'planned' || m.reason === 'goal') completed += 1;
   }
-  pool.correlations.deepQuality = coMoments(deep, quality);
-  pool.correlations.surfaceQuality = coMoments(surface, quality);
-  pool.correlations.frequencyGain = coMoments(hoursPerWeek, relationalGain);
-
-  // Each record's values are read once into flat arrays (difference and counterfactual per domain);
-  // members of each (point, group) are listed in the order assessed, in one pass; then per domain
-  // the values go through one reused buffer. Those measured at the first point who are measured at
-  // the last one too are listed apart (followedUp).
-  const nd = DOMAINS.length;
-  const difference = new Float64Array(r.assessed.length * nd);
-  const counterfactual = new Float64Array(r.assessed.length * nd);
-  const members = r.points.map(() => EFFECT_GROUPS.map((): number[] => []));
-  const pointIndex = new Map(r.points.map((point, j) => [point, j]));
-  const lastPoint = r.points[r.points.length - 1];
-  const measuredLast = new Set(r.assessed.filter((a) => a.point === lastPoint).map((a) => a.id));
-  const followedUp: number[] = [];
-  r.assessed.forEach((a, i) => {
-    writeDomainValues(a.programme, difference, i * nd);
-    writeDomainValues(a.counterfactual, counterfactual, i * nd);
-    for (let k = i * nd; k < (i + 1) * nd; k++) difference[k] -= counterfactual[k];
-    const j = pointIndex.get(a.point);
-    if (j === undefined) return;
-    members[j][0].push(i);
-    if (j === 0 && measuredLast.has(a.id)) followedUp.push(i);
-    if (a.matchedWeeks === 0) return;
-    members[j][1].push(i);
-    members[j][2 + DURATION_BANDS.indexOf(durationBand(a.matchedWeeks))].push(i);
-  });
-  const buffer: number[] = [];
-  /** The moments of domain n of `values` over the records listed in `group`. */
-  const over = (values: Float64Array, group: readonly number[], n: number) => {
-    buffer.length = group.length;
-    for (let i = 0; i < group.length; i++) buffer[i] = values[group[i] * nd + n];
-    return moments(buffer);
+  s.matchesStarted = nm;
+  s.continued = continued;
+  s.matchesClosed = closed;
+  s.matchesCompleted = completed;
+  s.closedWeeks = closedWeeks;
+  s.closedHours = closedHours;
+  const correlations: Pool['correlations'] = {
+    deepQuality: coMoments(deep, quality),
+    surfaceQuality: coMoments(surface, quality),
+    frequencyGain: coMoments(hoursPerWeek, relationalGain),
   };
-  members.forEach((groups, j) => {
-    EFFECT_GROUPS.forEach((g, k) => {
-      DOMAINS.forEach((d, n) => {
-        pool.effects[j].difference[g][d] = over(difference, groups[k], n);
-        if (g === 'allReferred') pool.effects[j].counterfactual[d] = over(counterfactual, groups[k], n);
-      });
-    });
-  });
-  DOMAINS.forEach((d, n) => {
-    pool.followedUp.difference[d] = over(difference, followedUp, n);
-    pool.followedUp.counterfactual[d] = over(counterfactual, followedUp, n);
-  });
 
+  const { effects, followedUp } = effectMoments(r);
+
+  const curve = emptyCurve(weeks);
   const c = r.effectCurve;
-  for (let k = 0; k < Math.min(c.n.length, pool.curve.n.length); k++) {
-    pool.curve.n[k] = c.n[k];
-    pool.curve.sumDifference[k] = c.sumDifference[k];
-    pool.curve.sumDifferenceSq[k] = c.sumDifferenceSq[k];
-    pool.curve.sumCounterfactual[k] = c.sumCounterfactual[k];
-    pool.curve.sumCounterfactualSq[k] = c.sumCounterfactualSq[k];
+  for (let k = 0; k < Math.min(c.n.length, curve.n.length); k++) {
+    curve.n[k] = c.n[k];
+    curve.sumDifference[k] = c.sumDifference[k];
+    curve.sumDifferenceSq[k] = c.sumDifferenceSq[k];
+    curve.sumCounterfactual[k] = c.sumCounterfactual[k];
+    curve.sumCounterfactualSq[k] = c.sumCounterfactualSq[k];
   }
 
   s.waitingListWeeks = sum(w.participantsWaiting) + sum(w.participantsInIntake);
@@ -310,6 +315,65 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
   s.followUpsDue = sum(w.followUpsDue);
   s.followUpsMissed = sum(w.followUpsMissed);
   s.cost = r.costs.total;
-  for (const item of COST_ITEMS) s[`cost.${item}` as SumName] = r.costs[item as CostItem];
-  return pool;
+  for (let i = 0; i < COST_ITEMS.length; i++) s[COST_SUMS[i]] = r.costs[COST_ITEMS[i] as CostItem];
+  return { sums: s, matchEnds, firstMatch, firstMatchByCohort, effects, followedUp, correlations, curve };
+}
+
+/**
+ * A replication's effect moments: per measurement point, group and domain, and over those measured
+ * at both the first and the last point (followedUp).
+ *
+ * Each record's values are read once into flat arrays (difference and counterfactual per domain);
+ * members of each (point, group) are listed in the order assessed, in one pass; then per domain
+ * the values go through one reused buffer.
+ */
+function effectMoments(r: ReplicationResult): Pick<Pool, 'effects' | 'followedUp'> {
+  const nd = DOMAINS.length;
+  const na = r.assessed.length;
+  const difference = new Float64Array(na * nd);
+  const counterfactual = new Float64Array(na * nd);
+  const members = r.points.map(() => EFFECT_GROUPS.map((): number[] => []));
+  const lastPoint = r.points[r.points.length - 1];
+  // Who is measured at the last point, by participant id.
+  let maxId = -1;
+  for (let i = 0; i < na; i++) maxId = Math.max(maxId, r.assessed[i].id);
+  const measuredLast = new Uint8Array(maxId + 1);
+  for (let i = 0; i < na; i++) if (r.assessed[i].point === lastPoint) measuredLast[r.assessed[i].id] = 1;
+  const followedUpMembers: number[] = [];
+  for (let i = 0; i < na; i++) {
+    const a = r.assessed[i];
+    writeDomainValues(a.programme, difference, i * nd);
+    writeDomainValues(a.counterfactual, counterfactual, i * nd);
+    for (let k = i * nd; k < (i + 1) * nd; k++) difference[k] -= counterfactual[k];
+    const j = r.points.indexOf(a.point);
+    if (j < 0) continue;
+    const groups = members[j];
+    groups[0].push(i);
+    if (j === 0 && measuredLast[a.id] === 1) followedUpMembers.push(i);
+    if (a.matchedWeeks === 0) continue;
+    groups[1].push(i);
+    groups[2 + durationBandIndex(a.matchedWeeks)].push(i);
+  }
+  const buffer = new Float64Array(na);
+  /** The moments of domain n of `values` over the records listed in `group`. */
+  const over = (values: Float64Array, group: readonly number[], n: number) => {
+    for (let i = 0; i < group.length; i++) buffer[i] = values[group[i] * nd + n];
+    return moments(buffer.subarray(0, group.length));
+  };
+  /** Per domain, the moments of `values` over `group`. */
+  const byDomainOver = (values: Float64Array, group: readonly number[]) => {
+    const out = {} as Record<Domain, Moments>;
+    for (let n = 0; n < nd; n++) out[DOMAINS[n]] = over(values, group, n);
+    return out;
+  };
+  const effects = POINTS.map((_, j): EffectMoments => {
+    const groups = members[j];
+    const difference_ = {} as EffectMoments['difference'];
+    for (let k = 0; k < EFFECT_GROUPS.length; k++) difference_[EFFECT_GROUPS[k]] = groups ? byDomainOver(difference, groups[k]) : byDomain();
+    return { difference: difference_, counterfactual: groups ? byDomainOver(counterfactual, groups[0]) : byDomain() };
+  });
+  return {
+    effects,
+    followedUp: { difference: byDomainOver(difference, followedUpMembers), counterfactual: byDomainOver(counterfactual, followedUpMembers) },
+  };
 }
