@@ -49,25 +49,28 @@ export interface CumulativeIncidence {
 export function aalenJohansen(counts: CompetingCounts): CumulativeIncidence {
   const { events, censored } = counts;
   const T = censored.length;
+  const causes = events.length;
   let atRisk = 0;
   for (let t = 0; t < T; t++) {
     atRisk += censored[t];
-    for (const e of events) atRisk += e[t];
+    for (let k = 0; k < causes; k++) atRisk += events[k][t];
   }
-  const out: CumulativeIncidence = { time: [], atRisk: [], survival: [], incidence: events.map(() => []), total: atRisk };
+  // Sized once and filled by index (every replication computes two of these curves).
+  const filled = () => new Array<number>(T).fill(0);
+  const out: CumulativeIncidence = { time: filled(), atRisk: filled(), survival: filled(), incidence: events.map(filled), total: atRisk };
   let s = 1;
-  const cif = events.map(() => 0);
+  const cif = new Float64Array(causes);
   for (let t = 0; t < T; t++) {
     let d = 0;
-    for (const e of events) d += e[t];
+    for (let k = 0; k < causes; k++) d += events[k][t];
     if (atRisk > 0 && d > 0) {
-      for (let k = 0; k < events.length; k++) cif[k] += (s * events[k][t]) / atRisk;
+      for (let k = 0; k < causes; k++) cif[k] += (s * events[k][t]) / atRisk;
       s *= 1 - d / atRisk;
     }
-    out.time.push(t);
-    out.atRisk.push(atRisk);
-    out.survival.push(s);
-    for (let k = 0; k < events.length; k++) out.incidence[k].push(cif[k]);
+    out.time[t] = t;
+    out.atRisk[t] = atRisk;
+    out.survival[t] = s;
+    for (let k = 0; k < causes; k++) out.incidence[k][t] = cif[k];
     atRisk -= d + censored[t];
   }
   return out;
