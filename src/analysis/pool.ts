@@ -323,15 +323,18 @@ export function replicationPool(r: ReplicationResult, initialVolunteers: number)
  * A replication's effect moments: per measurement point, group and domain, and over those measured
  * at both the first and the last point (followedUp).
  *
- * Each record's values are read once into flat arrays (difference and counterfactual per domain);
- * members of each (point, group) are listed in the order assessed, in one pass; then per domain
- * the values go through one reused buffer.
+ * Each record's values are read once into flat arrays, domain after domain (difference and
+ * counterfactual), so the values of one domain lie together; members of each (point, group) are
+ * listed in the order assessed, in one pass; then per domain the values go through one reused
+ * buffer.
  */
 function effectMoments(r: ReplicationResult): Pick<Pool, 'effects' | 'followedUp'> {
   const nd = DOMAINS.length;
   const na = r.assessed.length;
   const difference = new Float64Array(na * nd);
   const counterfactual = new Float64Array(na * nd);
+  const programme = new Float64Array(nd);
+  const without = new Float64Array(nd);
   const members = r.points.map(() => EFFECT_GROUPS.map((): number[] => []));
   const lastPoint = r.points[r.points.length - 1];
   // Who is measured at the last point, by participant id.
@@ -342,9 +345,12 @@ function effectMoments(r: ReplicationResult): Pick<Pool, 'effects' | 'followedUp
   const followedUpMembers: number[] = [];
   for (let i = 0; i < na; i++) {
     const a = r.assessed[i];
-    writeDomainValues(a.programme, difference, i * nd);
-    writeDomainValues(a.counterfactual, counterfactual, i * nd);
-    for (let k = i * nd; k < (i + 1) * nd; k++) difference[k] -= counterfactual[k];
+    writeDomainValues(a.programme, programme);
+    writeDomainValues(a.counterfactual, without);
+    for (let n = 0; n < nd; n++) {
+      difference[n * na + i] = programme[n] - without[n];
+      counterfactual[n * na + i] = without[n];
+    }
     const j = r.points.indexOf(a.point);
     if (j < 0) continue;
     const groups = members[j];
@@ -357,7 +363,8 @@ function effectMoments(r: ReplicationResult): Pick<Pool, 'effects' | 'followedUp
   const buffer = new Float64Array(na);
   /** The moments of domain n of `values` over the records listed in `group`. */
   const over = (values: Float64Array, group: readonly number[], n: number) => {
-    for (let i = 0; i < group.length; i++) buffer[i] = values[group[i] * nd + n];
+    const from = n * na;
+    for (let i = 0; i < group.length; i++) buffer[i] = values[from + group[i]];
     return moments(buffer.subarray(0, group.length));
   };
   /** Per domain, the moments of `values` over `group`. */
