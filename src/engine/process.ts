@@ -56,17 +56,32 @@ export const int32 = (init = 0, width = 1): ColumnDecl => ({ type: 'int32', init
 export const uint8 = (init = 0, width = 1): ColumnDecl => ({ type: 'uint8', init, width });
 export const float64 = (init = 0, width = 1): ColumnDecl => ({ type: 'float64', init, width });
 
+const BYTES = { int32: 4, uint8: 1, float64: 8 } as const;
+
 /**
- * Typed arrays for the declared columns of `size` agents.
+ * Typed arrays for the declared columns of `size` agents. They are views on one zeroed buffer (one
+ * allocation per table instead of one per column: a replication sets up tens of columns), each
+ * column starting at a multiple of 8 bytes.
  *
  * @example
  *   allocateColumns({ age: float64(), status: uint8() }, 3).age; // Float64Array [0, 0, 0]
  */
 export function allocateColumns(decls: ColumnDecls, size: number): Record<string, Int32Array | Uint8Array | Float64Array> {
+  const entries = Object.entries(decls);
+  const offsets = new Array<number>(entries.length);
+  let bytes = 0;
+  for (let i = 0; i < entries.length; i++) {
+    const d = entries[i][1];
+    offsets[i] = bytes;
+    bytes += Math.ceil((size * (d.width ?? 1) * BYTES[d.type]) / 8) * 8;
+  }
+  const buffer = new ArrayBuffer(bytes);
   const out: Record<string, Int32Array | Uint8Array | Float64Array> = {};
-  for (const [name, d] of Object.entries(decls)) {
+  for (let i = 0; i < entries.length; i++) {
+    const [name, d] = entries[i];
     const n = size * (d.width ?? 1);
-    const col = d.type === 'int32' ? new Int32Array(n) : d.type === 'uint8' ? new Uint8Array(n) : new Float64Array(n);
+    const at = offsets[i];
+    const col = d.type === 'int32' ? new Int32Array(buffer, at, n) : d.type === 'uint8' ? new Uint8Array(buffer, at, n) : new Float64Array(buffer, at, n);
     if (d.init) col.fill(d.init);
     out[name] = col;
   }
