@@ -78,13 +78,32 @@ export function prematureHazards(state: ModelState, unit: Unit, m: Match | null,
 const scratch = new Float64Array(PREMATURE_ORDER.length);
 
 /**
+ * Well above the rounding of 1 - exp(-h) (a few units of 2^-53; V8's exp errs by under one ulp),
+ * well below any uniform's spacing that matters: see `strikes`.
+ */
+const STRIKE_MARGIN = 1e-12;
+
+/**
+ * bernoulli(u, hazardToProbability(hazard)), the same decision for every u, mostly without the
+ * exponential: 1 - exp(-h) <= h, so a uniform at or above h (plus rounding margin) cannot strike.
+ * A weekly hazard is small, so nearly every match-week is decided by that comparison alone.
+ *
+ * @example
+ *   strikes(0.5, 0.01); // false, without Math.exp
+ *   strikes(0.005, 0.01); // true: 0.005 < 1 - exp(-0.01)
+ */
+export function strikes(u: number, hazard: number): boolean {
+  return u < hazard + STRIKE_MARGIN && bernoulli(u, hazardToProbability(hazard));
+}
+
+/**
  * One draw decides whether any of the hazards in slots [from, to) strikes, a second which one, in
  * proportion; null if none does.
  */
 function compete(h: Float64Array, from: number, to: number, hazard: RandomStream, reason: RandomStream, key: number, week: number): ClosureReason | null {
   let total = 0;
   for (let k = from; k < to; k++) total += h[k];
-  if (total <= 0 || !bernoulli(hazard.u(key, week), hazardToProbability(total))) return null;
+  if (total <= 0 || !strikes(hazard.u(key, week), total)) return null;
   let target = reason.u(key, week) * total;
   for (let k = from; k < to; k++) {
     if (target < h[k]) return PREMATURE_ORDER[k];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
-import { closure, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
+import { closure, lackOfSupportHazard, prematureHazards, strikes } from '../../../src/model/processes/closure.ts';
+import { bernoulli, hazardToProbability } from '../../../src/engine/distributions.ts';
 import { createStreams } from '../../../src/engine/random.ts';
 import { P, V } from '../../../src/model/state.ts';
 import { duo, step, testState } from '../../support/state.ts';
@@ -171,5 +172,17 @@ describe('finalising closures', () => {
     step(closure, state, 12);
     expect(u.members.map((m) => m.participant)).toEqual([0, 2]);
     expect(state.units).toHaveLength(1);
+  });
+});
+
+describe('strikes', () => {
+  it('decides as bernoulli(u, 1 - exp(-h)) does, also for uniforms next to the probability', () => {
+    for (const h of [1e-9, 1e-4, 0.003, 0.02, 0.3, 1, 5]) {
+      const p = hazardToProbability(h);
+      // The uniforms that straddle p and h, one unit in the last place apart, and a grid.
+      const us = [p, p * (1 - 2 ** -52), p * (1 + 2 ** -52), h, h * (1 - 2 ** -52), h * (1 + 2 ** -52)];
+      for (let k = 1; k < 1000; k++) us.push(k / 1000);
+      for (const u of us) expect(strikes(u, h), `u=${u} h=${h}`).toBe(bernoulli(u, p));
+    }
   });
 });
