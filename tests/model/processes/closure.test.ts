@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
-import { closure, lackOfSupportHazard, prematureHazards, strikes } from '../../../src/model/processes/closure.ts';
-import { bernoulli, hazardToProbability } from '../../../src/engine/distributions.ts';
+import { closure, expCeiling, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
 import { createStreams } from '../../../src/engine/random.ts';
 import { P, V } from '../../../src/model/state.ts';
 import { duo, step, testState } from '../../support/state.ts';
@@ -175,14 +174,14 @@ describe('finalising closures', () => {
   });
 });
 
-describe('strikes', () => {
-  it('decides as bernoulli(u, 1 - exp(-h)) does, also for uniforms next to the probability', () => {
-    for (const h of [1e-9, 1e-4, 0.003, 0.02, 0.3, 1, 5]) {
-      const p = hazardToProbability(h);
-      // The uniforms that straddle p and h, one unit in the last place apart, and a grid.
-      const us = [p, p * (1 - 2 ** -52), p * (1 + 2 ** -52), h, h * (1 - 2 ** -52), h * (1 + 2 ** -52)];
-      for (let k = 1; k < 1000; k++) us.push(k / 1000);
-      for (const u of us) expect(strikes(u, h), `u=${u} h=${h}`).toBe(bernoulli(u, p));
-    }
+describe('expCeiling', () => {
+  it('is at least Math.exp, also just below and above the integers and outside its table', () => {
+    const xs = [-80, -64.5, -64, -3, -1e-300, 0, 1e-300, 0.3, 1.8, 64, 64.5, 80];
+    for (let k = -70; k <= 70; k++) xs.push(k, k * (1 - 2 ** -52), k + 2 ** -40, k - 2 ** -40, k + 0.5);
+    for (const x of xs) expect(expCeiling(x), `x=${x}`).toBeGreaterThanOrEqual(Math.exp(x));
+  });
+  it('is the exponential at the next integer up, so at most e times Math.exp', () => {
+    expect(expCeiling(0.3)).toBeCloseTo(Math.E, 9);
+    expect(expCeiling(-1.2)).toBeCloseTo(Math.exp(-1), 12);
   });
 });
