@@ -28,7 +28,7 @@ export function lackOfSupportHazard(state: ModelState, unit: Unit, week: number)
  * The hazards of premature closure are kept as terms, one slot per reason in PREMATURE_ORDER:
  * slots 0 (the volunteer leaves) and 2 (the participant leaves) are factor × exp(exponent), slots 1
  * and 3 plain values in `factor`. Apart, because most weeks `compete` can decide without taking the
- * exponentials (see `hazardCeiling`). Module scratch: no allocation in the hot loop.
+ * exponentials (see `ceilingOf`). Module scratch: no allocation in the hot loop.
  */
 const factor = new Float64Array(PREMATURE_ORDER.length);
 const exponent = new Float64Array(PREMATURE_ORDER.length);
@@ -91,12 +91,30 @@ export function expCeiling(x: number): number {
 }
 
 /**
- * At least the hazard of slot k as `hazardOf` computes it, bit for bit: the same product with the
- * exponential replaced by a larger number (rounding is monotone, the factor not negative).
+ * At least the hazard of exponential slot k (0 or 2) as `hazardOf` computes it, bit for bit: the
+ * same product with the exponential replaced by a larger number (rounding is monotone, the factor
+ * not negative).
  */
-function hazardCeiling(k: number): number {
-  if (k === 1 || k === 3) return factor[k];
+function exponentialCeiling(k: number): number {
   return factor[k] >= 0 ? factor[k] * expCeiling(exponent[k]) : factor[k] * Math.exp(exponent[k]);
+}
+
+/**
+ * At least the sum of the hazards in slots [from, to) (the unit's 0-2, the member's 2-4, or all),
+ * bit for bit: term by term at least each hazard, added in the same order. Written out, not looped:
+ * it runs for every match every week.
+ */
+function ceilingOf(from: number, to: number): number {
+  let ceiling = 0;
+  if (from === 0) {
+    ceiling += exponentialCeiling(0);
+    ceiling += factor[1];
+  }
+  if (to === PREMATURE_ORDER.length) {
+    ceiling += exponentialCeiling(2);
+    ceiling += factor[3];
+  }
+  return ceiling;
 }
 
 /**
@@ -128,8 +146,7 @@ const hazards = new Float64Array(PREMATURE_ORDER.length);
  * chance computed, exactly as ever. Same decisions, bit for bit.
  */
 function compete(from: number, to: number, hazard: RandomStream, reason: RandomStream, key: number, week: number): ClosureReason | null {
-  let ceiling = 0;
-  for (let k = from; k < to; k++) ceiling += hazardCeiling(k);
+  const ceiling = ceilingOf(from, to);
   if (ceiling <= 0) return null;
   const u = hazard.u(key, week);
   if (u >= ceiling + STRIKE_MARGIN) return null;
