@@ -25,70 +25,141 @@ export function lackOfSupportHazard(state: ModelState, unit: Unit, week: number)
 }
 
 /**
- * Weekly hazards of premature closure of a unit, in slots 0-1 of `out`: the volunteer leaves
- * (instability, unrealistic expectations, inexperience, low satisfaction); lack of support.
+ * The hazards of premature closure are kept as terms, one slot per reason in PREMATURE_ORDER:
+ * slots 0 (the volunteer leaves) and 2 (the participant leaves) are factor × exp(exponent), slots 1
+ * and 3 plain values in `factor`. Apart, because most weeks `compete` can decide without taking the
+ * exponentials (see `ceilingOf`). Module scratch: no allocation in the hot loop.
  */
-export function unitHazards(state: ModelState, unit: Unit, week: number, out: Float64Array): void {
+const factor = new Float64Array(PREMATURE_ORDER.length);
+const exponent = new Float64Array(PREMATURE_ORDER.length);
+
+/**
+ * The terms of a unit's premature closure, slots 0-1: the volunteer leaves (instability, unrealistic
+ * expectations, inexperience, low satisfaction); lack of support.
+ */
+function unitTerms(state: ModelState, unit: Unit, week: number): void {
   const b = state.params.behaviour;
   const vt = state.volunteers;
   const v = unit.volunteer;
-  out[0] = (b.volunteerLeavePerYear / 52)
+  factor[0] = (b.volunteerLeavePerYear / 52)
     * (1 + 1.5 * (1 - vt.stability[v]))
     * (vt.realistic[v] ? 1 : Math.sqrt(b.unrealisticProblemFactor))
-    * (vt.experienced[v] ? 0.7 : 1)
-    * Math.exp(-3 * (vt.satisfaction[v] - 0.6));
-  out[1] = lackOfSupportHazard(state, unit, week);
+    * (vt.experienced[v] ? 0.7 : 1);
+  exponent[0] = -3 * (vt.satisfaction[v] - 0.6);
+  factor[1] = lackOfSupportHazard(state, unit, week);
 }
 
 /**
- * Weekly hazards of a member's own premature closure, in slots 2-3 of `out`: the participant leaves
- * (target group, low motivation, urgent need, low quality; less as they gain, [LitReview2021]
- * §2.2); a failing relationship ends by mutual give-up. Quality and gain enter through one
- * exponential: exp(-3 (quality - 0.5)) exp(-engagementFeedback gain).
+ * The terms of a member's own premature closure, slots 2-3: the participant leaves (target group,
+ * low motivation, urgent need, low quality; less as they gain, [LitReview2021] §2.2); a failing
+ * relationship ends by mutual give-up. Quality and gain enter through one exponential:
+ * exp(-3 (quality - 0.5)) exp(-engagementFeedback gain).
  */
-export function memberHazards(state: ModelState, m: Match, week: number, out: Float64Array): void {
+function memberTerms(state: ModelState, m: Match, week: number): void {
   const b = state.params.behaviour;
   const pt = state.participants;
   const p = m.participant;
   const gain = Math.max(0, gainAt(state, p, state.primaryDomain, week));
-  out[2] = (b.participantLeavePerYear / 52)
+  factor[2] = (b.participantLeavePerYear / 52)
     * pt.leaveFactor[p]
     * (2 - pt.motivation[p])
-    * (pt.urgentUntil[p] > week ? 1.5 : 1)
-    * Math.exp(-3 * (m.quality - 0.5) - b.engagementFeedback * gain);
-  out[3] = m.quality < b.failQuality ? b.mismatchPerYear / 52 : 0;
+    * (pt.urgentUntil[p] > week ? 1.5 : 1);
+  exponent[2] = -3 * (m.quality - 0.5) - b.engagementFeedback * gain;
+  factor[3] = m.quality < b.failQuality ? b.mismatchPerYear / 52 : 0;
+}
+
+/** The weekly hazard of slot k from its terms. */
+function hazardOf(k: number): number {
+  return k === 0 || k === 2 ? factor[k] * Math.exp(exponent[k]) : factor[k];
+}
+
+/** Math.exp at the integers -EXP_TABLE_HALF..EXP_TABLE_HALF, raised by far more than its rounding. */
+const EXP_TABLE_HALF = 64;
+const EXP_AT_INTEGER = Float64Array.from({ length: 2 * EXP_TABLE_HALF + 1 }, (_, i) => Math.exp(i - EXP_TABLE_HALF) * (1 + 1e-12));
+
+/**
+ * An upper bound of Math.exp(x), at a table lookup instead of an exponential: exp at the integer
+ * above x (raised by 1e-12, far above the under-one-ulp error of V8's exp, so it bounds the computed
+ * value too); outside the table, Math.exp(x) itself.
+ *
+ * @example
+ *   expCeiling(0.3); // 2.718281828462..., e: at least Math.exp(0.3)
+ */
+export function expCeiling(x: number): number {
+  const k = Math.ceil(x);
+  return k >= -EXP_TABLE_HALF && k <= EXP_TABLE_HALF ? EXP_AT_INTEGER[k + EXP_TABLE_HALF] : Math.exp(x);
 }
 
 /**
- * Weekly hazards of premature closure, one slot per reason in PREMATURE_ORDER, written into `out`
- * (no allocation in the hot loop): the unit's (unitHazards) and, for a member, the member's own
- * (memberHazards; zero without one).
+ * At least the hazard of exponential slot k (0 or 2) as `hazardOf` computes it, bit for bit: the
+ * same product with the exponential replaced by a larger number (rounding is monotone, the factor
+ * not negative).
+ */
+function exponentialCeiling(k: number): number {
+  return factor[k] >= 0 ? factor[k] * expCeiling(exponent[k]) : factor[k] * Math.exp(exponent[k]);
+}
+
+/**
+ * At least the sum of the hazards in slots [from, to) (the unit's 0-2, the member's 2-4, or all),
+ * bit for bit: term by term at least each hazard, added in the same order. Written out, not looped:
+ * it runs for every match every week.
+ */
+function ceilingOf(from: number, to: number): number {
+  let ceiling = 0;
+  if (from === 0) {
+    ceiling += exponentialCeiling(0);
+    ceiling += factor[1];
+  }
+  if (to === PREMATURE_ORDER.length) {
+    ceiling += exponentialCeiling(2);
+    ceiling += factor[3];
+  }
+  return ceiling;
+}
+
+/**
+ * Weekly hazards of premature closure, one slot per reason in PREMATURE_ORDER, written into `out`:
+ * the unit's and, for a member, the member's own (zero without one).
  */
 export function prematureHazards(state: ModelState, unit: Unit, m: Match | null, week: number, out: Float64Array): Float64Array {
-  unitHazards(state, unit, week, out);
+  unitTerms(state, unit, week);
   if (m === null) {
-    out[2] = 0;
-    out[3] = 0;
+    factor[2] = 0;
+    exponent[2] = 0;
+    factor[3] = 0;
   } else {
-    memberHazards(state, m, week, out);
+    memberTerms(state, m, week);
   }
+  for (let k = 0; k < PREMATURE_ORDER.length; k++) out[k] = hazardOf(k);
   return out;
 }
 
-const scratch = new Float64Array(PREMATURE_ORDER.length);
+/** Well above the rounding of 1 - exp(-h) (a few units of 2^-53), far below a chance that matters. */
+const STRIKE_MARGIN = 1e-12;
+const hazards = new Float64Array(PREMATURE_ORDER.length);
 
 /**
- * One draw decides whether any of the hazards in slots [from, to) strikes, a second which one, in
- * proportion; null if none does.
+ * One draw decides whether any of the hazards in slots [from, to) strikes, with the chance
+ * 1 - exp(-total), a second which one, in proportion; null if none does. Most weeks are decided
+ * without an exponential: 1 - exp(-total) <= total <= the sum of the hazards' ceilings, so a draw at
+ * or above that sum (plus a rounding margin) cannot strike; only below it are the hazards and the
+ * chance computed, exactly as ever. Same decisions, bit for bit.
  */
-function compete(h: Float64Array, from: number, to: number, hazard: RandomStream, reason: RandomStream, key: number, week: number): ClosureReason | null {
+function compete(from: number, to: number, hazard: RandomStream, reason: RandomStream, key: number, week: number): ClosureReason | null {
+  const ceiling = ceilingOf(from, to);
+  if (ceiling <= 0) return null;
+  const u = hazard.u(key, week);
+  if (u >= ceiling + STRIKE_MARGIN) return null;
   let total = 0;
-  for (let k = from; k < to; k++) total += h[k];
-  if (total <= 0 || !bernoulli(hazard.u(key, week), hazardToProbability(total))) return null;
+  for (let k = from; k < to; k++) {
+    hazards[k] = hazardOf(k);
+    total += hazards[k];
+  }
+  if (total <= 0 || !bernoulli(u, hazardToProbability(total))) return null;
   let target = reason.u(key, week) * total;
   for (let k = from; k < to; k++) {
-    if (target < h[k]) return PREMATURE_ORDER[k];
-    target -= h[k];
+    if (target < hazards[k]) return PREMATURE_ORDER[k];
+    target -= hazards[k];
   }
   return PREMATURE_ORDER[to - 1];
 }
@@ -181,20 +252,21 @@ export const closure = defineProcess({
       if (u.size === 1) {
         const m = u.members[0];
         if (m.closing !== null) continue;
-        const h = prematureHazards(state, u, m, week, scratch);
-        const reason = compete(h, 0, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
+        unitTerms(state, u, week);
+        memberTerms(state, m, week);
+        const reason = compete(0, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
         if (reason) requestClosure(state, m, reason);
       } else {
-        const h = prematureHazards(state, u, null, week, scratch);
-        const unitReason = compete(h, 0, UNIT_SLOTS, rng['closure.unitHazard'], rng['closure.unitReason'], u.volunteer, week);
+        unitTerms(state, u, week);
+        const unitReason = compete(0, UNIT_SLOTS, rng['closure.unitHazard'], rng['closure.unitReason'], u.volunteer, week);
         if (unitReason) {
           requestUnitClosure(state, u, unitReason);
           continue;
         }
         for (const m of u.members) {
           if (m.closing !== null) continue;
-          memberHazards(state, m, week, scratch);
-          const reason = compete(scratch, UNIT_SLOTS, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
+          memberTerms(state, m, week);
+          const reason = compete(UNIT_SLOTS, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
           if (reason) requestClosure(state, m, reason);
         }
       }

@@ -9,6 +9,13 @@ export function plannedContacts(age: number, perWeek: number): number {
   return Math.floor((age + 1) * perWeek + 1e-9) - Math.floor(age * perWeek + 1e-9);
 }
 
+declare module '../state.ts' {
+  interface ModelState {
+    /** plannedContacts by the age of a match in weeks, for this run's contacts a week (read for every unit every week). */
+    plannedByAge: Int32Array;
+  }
+}
+
 /** An open problem makes a missed contact this much more likely (assumption). */
 const PROBLEM_MISS_FACTOR = 1.5;
 /** While an urgent need is unmet, contacts are this much more often missed (assumption; [Griffiths2009]). */
@@ -78,6 +85,11 @@ export const contact = defineProcess({
   name: 'contact',
   streams: ['contact.missed', 'contact.session'],
   params: ['programme.contactsPerWeek', 'programme.hoursPerContact', 'programme.hoursBudget', 'behaviour.missBase'],
+  init(state: ModelState) {
+    const table = new Int32Array(state.weeks);
+    for (let age = 0; age < state.weeks; age++) table[age] = plannedContacts(age, state.params.programme.contactsPerWeek);
+    state.plannedByAge = table;
+  },
   step(state: ModelState, week, rng) {
     const par = state.params;
     const { programme } = par;
@@ -85,7 +97,7 @@ export const contact = defineProcess({
     const missed = rng['contact.missed'];
     const session = rng['contact.session'];
     for (const u of state.units) {
-      const planned = plannedContacts(week - u.startWeek, programme.contactsPerWeek);
+      const planned = state.plannedByAge[week - u.startWeek];
       u.plannedThisWeek = planned;
       const room = programme.hoursBudget > 0 ? Math.max(0, programme.hoursBudget - u.sessionHours) : Infinity;
       const vSide = volunteerSide(state, u.volunteer, asked);

@@ -24,10 +24,29 @@ declare module '../state.ts' {
 }
 
 const byServiceRank = (x: Unit, y: Unit) => x.serviceRank - y.serviceRank;
+/** Up to this many units due (a dozen in a typical week), insertion sort beats Array.prototype.sort. */
+const INSERTION_SORT_MAX = 64;
 
-function inServiceOrder(units: readonly Unit[]): boolean {
-  for (let i = 1; i < units.length; i++) if (units[i - 1].serviceRank > units[i].serviceRank) return false;
-  return true;
+/**
+ * Sorts units by service rank in place. The ranks are distinct, so every correct sort gives the
+ * same order. The lists are short: an insertion sort in place compares the ranks inline, where the
+ * built-in sort copies the list and calls the comparator for each comparison.
+ */
+function sortByServiceRank(units: Unit[]): void {
+  if (units.length > INSERTION_SORT_MAX) {
+    units.sort(byServiceRank);
+    return;
+  }
+  for (let i = 1; i < units.length; i++) {
+    const u = units[i];
+    const rank = u.serviceRank;
+    let j = i - 1;
+    while (j >= 0 && units[j].serviceRank > rank) {
+      units[j + 1] = units[j];
+      j -= 1;
+    }
+    units[j + 1] = u;
+  }
 }
 
 /**
@@ -71,8 +90,7 @@ export const followUp = defineProcess({
         const key = supportFirst ? (week - u.startWeek < NEW_PAIR_WEEKS ? 0 : 2048) + u.lastFollowUp : u.startWeek;
         u.serviceRank = key * 2 ** 26 + u.id;
       }
-      // Often already in order week after week: check before sorting (a sort allocates).
-      if (!inServiceOrder(order)) order.sort(byServiceRank);
+      sortByServiceRank(order);
       for (const u of order) {
         if (!spendFollowUp(state, u, c.hoursPerFollowUp, week)) {
           if (!u.followUpLate) state.series.add('followUpsMissed', week, 1);

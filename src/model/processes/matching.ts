@@ -3,7 +3,7 @@ import { defineProcess } from '../../engine/process.ts';
 import { releaseMatchingReserve, spendTeam } from '../coordination.ts';
 import { startUnit, type Pairing } from '../lifecycle.ts';
 import type { Params } from '../params.ts';
-import { PARTICIPANT_CLASSES, PARTICIPANT_CLASSES_FOR, VOLUNTEER_CLASSES_FOR, participantClass, volunteerClass } from '../matchingClasses.ts';
+import { PARTICIPANT_CLASSES, PARTICIPANT_CLASSES_FOR, VOLUNTEER_CLASSES, VOLUNTEER_CLASSES_FOR, participantClass, volunteerClass } from '../matchingClasses.ts';
 import { deepSimilarity, surfaceSimilarity } from '../similarity.ts';
 import type { AgentList } from '../../engine/agentList.ts';
 import { V, type ModelState } from '../state.ts';
@@ -163,22 +163,29 @@ export const matching = defineProcess({
  * merged in order, so only compatible volunteers are looked at.
  */
 const shortlist: number[] = [];
-const cursors: number[] = [];
+/** Per compatible class: the next volunteer in it and that volunteer's position in the pool (Infinity once the class is done). */
+const cursors = new Int32Array(VOLUNTEER_CLASSES);
+const cursorPositions = new Float64Array(VOLUNTEER_CLASSES);
 function shortlistFor(state: ModelState, p: number, refused: readonly number[] | undefined): readonly number[] {
   const pool = state.available;
   const classes = VOLUNTEER_CLASSES_FOR[participantClass(state, p)];
+  const n = classes.length;
   shortlist.length = 0;
-  cursors.length = classes.length;
-  for (let k = 0; k < classes.length; k++) cursors[k] = pool.classFirst(classes[k]);
+  for (let k = 0; k < n; k++) moveCursor(pool, k, pool.classFirst(classes[k]));
   while (shortlist.length < SHORTLIST) {
-    let k = -1;
-    for (let j = 0; j < cursors.length; j++) if (cursors[j] >= 0 && (k < 0 || pool.position(cursors[j]) < pool.position(cursors[k]))) k = j;
-    if (k < 0) break;
+    let k = 0;
+    for (let j = 1; j < n; j++) if (cursorPositions[j] < cursorPositions[k]) k = j;
+    if (n === 0 || cursorPositions[k] === Infinity) break;
     const v = cursors[k];
-    cursors[k] = pool.classAfter(v);
+    moveCursor(pool, k, pool.classAfter(v));
     if (!refused?.includes(v)) shortlist.push(v);
   }
   return shortlist;
+}
+
+function moveCursor(pool: AgentList, k: number, v: number): void {
+  cursors[k] = v;
+  cursorPositions[k] = v >= 0 ? pool.position(v) : Infinity;
 }
 
 /**

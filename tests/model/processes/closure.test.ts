@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
-import { closure, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
+import { closure, expCeiling, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
 import { createStreams } from '../../../src/engine/random.ts';
 import { P, V } from '../../../src/model/state.ts';
 import { duo, step, testState } from '../../support/state.ts';
@@ -171,5 +171,17 @@ describe('finalising closures', () => {
     step(closure, state, 12);
     expect(u.members.map((m) => m.participant)).toEqual([0, 2]);
     expect(state.units).toHaveLength(1);
+  });
+});
+
+describe('expCeiling', () => {
+  it('is at least Math.exp, also just below and above the integers and outside its table', () => {
+    const xs = [-80, -64.5, -64, -3, -1e-300, 0, 1e-300, 0.3, 1.8, 64, 64.5, 80];
+    for (let k = -70; k <= 70; k++) xs.push(k, k * (1 - 2 ** -52), k + 2 ** -40, k - 2 ** -40, k + 0.5);
+    for (const x of xs) expect(expCeiling(x), `x=${x}`).toBeGreaterThanOrEqual(Math.exp(x));
+  });
+  it('is the exponential at the next integer up, so at most e times Math.exp', () => {
+    expect(expCeiling(0.3)).toBeCloseTo(Math.E, 9);
+    expect(expCeiling(-1.2)).toBeCloseTo(Math.exp(-1), 12);
   });
 });
