@@ -133,10 +133,14 @@ export function counterfactualAt(state: ModelState, natural: RandomStream, p: nu
   return t.cfValue[i];
 }
 
-/** A domain's value with the programme at `week`: the counterfactual path plus gains, or work found (1/0). */
-export function programmeValue(state: ModelState, natural: RandomStream, p: number, d: number, week: number): number {
+/**
+ * A domain's value with the programme at `week`, given `without`, its counterfactualValue at the same week:
+ * that path plus gains, or work found (1/0). Taking the counterfactual as given spares a second look-up
+ * of the path for every measurement and curve point.
+ */
+export function programmeValue(state: ModelState, p: number, d: number, week: number, without: number): number {
   if (IS_EVENT[d] === 1) return employedWithProgramme(state, p, week) ? 1 : 0;
-  return counterfactualAt(state, natural, p, d, week - state.participants.referredWeek[p]) + gainAt(state, p, d, week);
+  return without + gainAt(state, p, d, week);
 }
 
 /** A domain's value without the programme at `week`: the counterfactual path, or work found (1/0). */

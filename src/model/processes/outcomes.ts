@@ -179,8 +179,9 @@ function measurePoints(state: ModelState, week: number, natural: RandomStream): 
     if (referred < 0) continue;
     for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
       for (let d = 0; d < N_DOMAINS; d++) {
-        values[N_DOMAINS + d] = counterfactualValue(state, natural, p, d, week);
-        values[d] = programmeValue(state, natural, p, d, week);
+        const without = counterfactualValue(state, natural, p, d, week);
+        values[N_DOMAINS + d] = without;
+        values[d] = programmeValue(state, p, d, week, without);
       }
       state.assessed.push({
         id: p,
@@ -205,7 +206,7 @@ function followCurve(state: ModelState, week: number, natural: RandomStream): vo
     const referred = week - k * CURVE_STEP_WEEKS;
     for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
       const cf = counterfactualValue(state, natural, p, d, week);
-      const diff = programmeValue(state, natural, p, d, week) - cf;
+      const diff = programmeValue(state, p, d, week, cf) - cf;
       c.n[k] += 1;
       c.sumDifference[k] += diff;
       c.sumDifferenceSq[k] += diff * diff;
