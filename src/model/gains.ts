@@ -20,6 +20,8 @@ declare module './state.ts' {
   interface ModelState {
     /** fadeFactor by weeks since the closure, for pairs apart (first half) and in touch (second half). */
     fadeTable: Float64Array;
+    /** The spread of natural change over n weeks, by n (0 to the run's weeks): a square root spared per draw. */
+    naturalSdTable: Float64Array;
   }
   interface ParticipantColumns {
     /** Accrued gain per domain; while unmatched it fades from `lastClosure`. */
@@ -55,6 +57,13 @@ export function fadeTable(b: Params['behaviour'], weeks: number): Float64Array {
     t[w] = fadeShare(b, w, false);
     t[weeks + 1 + w] = fadeShare(b, w, true);
   }
+  return t;
+}
+
+/** The standard deviation of a counterfactual increment over n weeks, for n = 0 to `weeks`: sd sqrt(n/52). */
+export function naturalSdTable(sdPerYear: number, weeks: number): Float64Array {
+  const t = new Float64Array(weeks + 1);
+  for (let n = 0; n <= weeks; n++) t[n] = sdPerYear * Math.sqrt(n / 52);
   return t;
 }
 
@@ -127,7 +136,7 @@ export function counterfactualAt(state: ModelState, natural: RandomStream, p: nu
   if (weeks > from) {
     const years = (weeks - from) / 52;
     const drift = DRIFT_TABLE[t.newcomer[p] * N_DOMAINS + d];
-    t.cfValue[i] += drift * years + normal(natural.u(p, d, weeks), 0, state.params.outcomes.naturalChangeSdPerYear * Math.sqrt(years));
+    t.cfValue[i] += drift * years + normal(natural.u(p, d, weeks), 0, state.naturalSdTable[weeks - from]);
     t.cfTime[i] = weeks;
   }
   return t.cfValue[i];
