@@ -14,6 +14,8 @@ declare module '../state.ts' {
     primaryDomain: number;
     /** A domain's share of the week's gain (focus, support style, relevance), by `newcomer * N + d`. */
     domainCoefficients: Float64Array;
+    /** Under the duration mechanism, durationRamp by a match's age in weeks (0 to the run's weeks); otherwise null. */
+    durationRamps: Float64Array | null;
   }
 }
 
@@ -34,16 +36,24 @@ export const LATER_MEASUREMENTS = [26, 52] as const;
 export function weeklyDose(params: Params, m: Match, age: number): number {
   const b = params.behaviour;
   switch (params.programme.mechanism) {
-    case 'duration': {
-      const held = m.plannedThisWeek === 0 ? 1 : m.contactsThisWeek / m.plannedThisWeek;
-      return Math.min(1, (age + 1) / b.rampWeeks) * held;
-    }
+    case 'duration':
+      return durationRamp(b, age) * heldShare(m);
     case 'frequency':
       return m.hoursThisWeek / b.referenceHours;
     case 'neither':
       // Geometric weights summing to rampWeeks over an endless match.
       return b.rampWeeks * (1 - Math.exp(-1 / NEITHER_TIME_CONSTANT)) * Math.exp(-age / NEITHER_TIME_CONSTANT);
   }
+}
+
+/** Under the duration mechanism, how much a week of a relationship `age` weeks old counts: more as it matures. */
+export function durationRamp(b: Params['behaviour'], age: number): number {
+  return Math.min(1, (age + 1) / b.rampWeeks);
+}
+
+/** The share of the week's planned contacts that took place (all of them when none were planned). */
+function heldShare(m: Match): number {
+  return m.plannedThisWeek === 0 ? 1 : m.contactsThisWeek / m.plannedThisWeek;
 }
 
 /**
@@ -107,6 +117,8 @@ export const outcomes = defineProcess({
     state.primaryDomain = DOMAINS.indexOf(state.params.outcomes.primary);
     const factors = domainFactors(state.params);
     state.domainCoefficients = RELEVANCE_TABLE.map((relevance, i) => factors[i % N_DOMAINS] * relevance);
+    const b = state.params.behaviour;
+    state.durationRamps = state.params.programme.mechanism === 'duration' ? Float64Array.from({ length: state.weeks + 1 }, (_, age) => durationRamp(b, age)) : null;
   },
   step(state: ModelState, week, rng) {
     const { params } = state;
@@ -117,6 +129,9 @@ export const outcomes = defineProcess({
     const coefficients = state.domainCoefficients;
     const perCeiling = 1 / b.gainCeiling;
     const weeklyActivities = params.costs.activitiesPerMatchYear / 52;
+    // Under the duration mechanism (the default) the dose's ramp comes from the run's table: the same values,
+    // without a division and the mechanism's look-up for every match.
+    const ramps = state.durationRamps;
     for (const m of state.matches) {
       if (m.closing !== null) continue;
       const p = m.participant;
@@ -125,7 +140,9 @@ export const outcomes = defineProcess({
       const members = u.members.length;
       const peers = 1 + b.groupPeerSupport * (members - 1);
       // The week's gain before domain: quality, dose, fit, an unmet urgent need, shared attention in a group.
-      const base = b.gainRate * m.quality * weeklyDose(params, m, week - m.startWeek) * styleFit(params.programme.supportStyle, pt.need[p])
+      const age = week - m.startWeek;
+      const dose = ramps !== null ? ramps[age] * heldShare(m) : weeklyDose(params, m, age);
+      const base = b.gainRate * m.quality * dose * styleFit(params.programme.supportStyle, pt.need[p])
         * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1) / (1 + b.groupAttention * (members - 1));
       const row = p * N_DOMAINS;
       const coefficientRow = pt.newcomer[p] * N_DOMAINS;
@@ -140,8 +157,9 @@ export const outcomes = defineProcess({
         pt.gain[row + d] = gain + g;
         if (RELATIONAL[d] === 1) m.relationalGain += g;
       }
-      // This week in a match: the work hazard's multiplier at the gain reached (earlier weeks first).
-      advanceWork(state, p, week);
+      // This week in a match: the work hazard's multiplier at the gain reached (earlier weeks first: only
+      // in a match's first week are they not yet counted, so that rare call stays out of this hot loop).
+      if (pt.jobUpdated[p] < week) advanceWork(state, p, week);
       pt.jobIntegral[p] += Math.max(0, 1 + b.employmentGainFactor * pt.gain[row + WORK]);
       pt.jobUpdated[p] = week + 1;
       state.costs.groupActivities += weeklyActivities;
