@@ -1,7 +1,7 @@
 import { defineProcess } from '../../engine/process.ts';
-import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, RELEVANCE_TABLE } from '../domains.ts';
+import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, IS_EVENT, RELEVANCE_TABLE } from '../domains.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import { GAIN_COLUMNS, WORK, advanceWork, counterfactualValue, fadeTable, naturalSdTable, programmeValue } from '../gains.ts';
+import { GAIN_COLUMNS, WORK, advanceWork, counterfactualAt, counterfactualValue, gainAt, fadeTable, naturalSdTable, programmeValue } from '../gains.ts';
 import { matchedWeeksAt } from '../lifecycle.ts';
 import { TARGET_GROUPS, type Params } from '../params.ts';
 import { domainValues } from '../results.ts';
@@ -217,21 +217,41 @@ function measurePoints(state: ModelState, week: number, natural: RandomStream): 
   }
 }
 
-/** The main outcome every CURVE_STEP_WEEKS weeks since referral: sums of the difference and of the counterfactual. */
+/**
+ * The main outcome every CURVE_STEP_WEEKS weeks since referral: sums of the difference and of the counterfactual.
+ * A cohort (the participants referred in one week) is at the same point of the curve, so its sums are carried
+ * in locals and stored once (added in the same order). For a score domain (the usual main outcome) the values
+ * are read straight from the path at that point, plus the gain, as counterfactualValue and programmeValue do.
+ */
 function followCurve(state: ModelState, week: number, natural: RandomStream): void {
   const d = state.primaryDomain;
+  const event = IS_EVENT[d] === 1;
   const c = state.curve;
+  const from = state.participantsFrom;
   for (let k = 0; k * CURVE_STEP_WEEKS <= week; k++) {
-    const referred = week - k * CURVE_STEP_WEEKS;
-    for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
-      const cf = counterfactualValue(state, natural, p, d, week);
-      const diff = programmeValue(state, p, d, week, cf) - cf;
-      c.n[k] += 1;
-      c.sumDifference[k] += diff;
-      c.sumDifferenceSq[k] += diff * diff;
-      c.sumCounterfactual[k] += cf;
-      c.sumCounterfactualSq[k] += cf * cf;
+    const weeks = k * CURVE_STEP_WEEKS;
+    const referred = week - weeks;
+    const end = from[referred + 1];
+    if (from[referred] === end) continue;
+    let n = c.n[k];
+    let sumDifference = c.sumDifference[k];
+    let sumDifferenceSq = c.sumDifferenceSq[k];
+    let sumCounterfactual = c.sumCounterfactual[k];
+    let sumCounterfactualSq = c.sumCounterfactualSq[k];
+    for (let p = from[referred]; p < end; p++) {
+      const cf = event ? counterfactualValue(state, natural, p, d, week) : counterfactualAt(state, natural, p, d, weeks);
+      const diff = (event ? programmeValue(state, p, d, week, cf) : cf + gainAt(state, p, d, week)) - cf;
+      n += 1;
+      sumDifference += diff;
+      sumDifferenceSq += diff * diff;
+      sumCounterfactual += cf;
+      sumCounterfactualSq += cf * cf;
     }
+    c.n[k] = n;
+    c.sumDifference[k] = sumDifference;
+    c.sumDifferenceSq[k] = sumDifferenceSq;
+    c.sumCounterfactual[k] = sumCounterfactual;
+    c.sumCounterfactualSq[k] = sumCounterfactualSq;
   }
 }
 
