@@ -1,7 +1,7 @@
 import { defineProcess } from '../../engine/process.ts';
 import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, IS_EVENT, RELEVANCE_TABLE } from '../domains.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import { GAIN_COLUMNS, WORK, advanceWork, counterfactualAt, counterfactualValue, gainAt, fadeTable, naturalSdTable, programmeValue } from '../gains.ts';
+import { GAIN_COLUMNS, WORK, advanceWork, counterfactualAt, counterfactualValue, gainAt, fadePowerTable, fadeTable, naturalSdTable, programmeValue } from '../gains.ts';
 import { matchedWeeksAt } from '../lifecycle.ts';
 import { TARGET_GROUPS, type Params } from '../params.ts';
 import { domainValues } from '../results.ts';
@@ -112,6 +112,7 @@ export const outcomes = defineProcess({
   series: ['peerBuddiesMatched'],
   init(state: ModelState) {
     state.fadeTable = fadeTable(state.params.behaviour, state.weeks);
+    state.fadePowers = fadePowerTable(state.params.behaviour, state.weeks);
     state.naturalSdTable = naturalSdTable(state.params.outcomes.naturalChangeSdPerYear, state.weeks);
     state.measurementWeeks = measurementPoints(state.params);
     state.primaryDomain = DOMAINS.indexOf(state.params.outcomes.primary);
