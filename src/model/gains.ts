@@ -62,21 +62,36 @@ export function fadeTable(b: Params['behaviour'], weeks: number): Float64Array {
   return t;
 }
 
-/** The standard deviation of a counterfactual increment over n weeks, for n = 0 to `weeks`: sd sqrt(n/52). */
+/**
+ * The standard deviation of a counterfactual increment over n weeks, for n = 0 to `weeks`: sd sqrt(n/52).
+ *
+ * @example
+ *   naturalSdTable(0.4, 104)[52]; // 0.4 (one year)
+ */
 export function naturalSdTable(sdPerYear: number, weeks: number): Float64Array {
   const t = new Float64Array(weeks + 1);
   for (let n = 0; n <= weeks; n++) t[n] = sdPerYear * Math.sqrt(n / 52);
   return t;
 }
 
-/** The weekly ratio of a fading gain's fading part, q = 2^(-1/half), raised to `j`. */
+/**
+ * The weekly ratio of a fading gain's fading part, q = 2^(-1/half), raised to `j`.
+ *
+ * @example
+ *   fadePower(behaviour, false, 26); // 0.5 with a half-life of 26 weeks
+ */
 export function fadePower(b: Params['behaviour'], inTouch: boolean, j: number): number {
   const half = b.fadeHalfLifeWeeks * (inTouch ? b.keepInTouchFadeFactor : 1);
   const q = Math.pow(0.5, 1 / half);
   return Math.pow(q, j);
 }
 
-/** fadePower for every exponent of a run, apart and in touch: read whenever the work hazard catches up with a fading gain. */
+/**
+ * fadePower for every exponent of a run, apart and in touch: read whenever the work hazard catches up with a fading gain.
+ *
+ * @example
+ *   fadePowerTable(behaviour, 156)[158 + 1]; // q for pairs in touch (each half holds weeks + 2 exponents)
+ */
 export function fadePowerTable(b: Params['behaviour'], weeks: number): Float64Array {
   const n = weeks + 2;
   const t = new Float64Array(2 * n);

@@ -46,7 +46,12 @@ export function weeklyDose(params: Params, m: Match, age: number): number {
   }
 }
 
-/** Under the duration mechanism, how much a week of a relationship `age` weeks old counts: more as it matures. */
+/**
+ * Under the duration mechanism, how much a week of a relationship `age` weeks old counts: more as it matures.
+ *
+ * @example
+ *   durationRamp({ ...behaviour, rampWeeks: 8 }, 3); // 0.5 (the fourth week of eight)
+ */
 export function durationRamp(b: Params['behaviour'], age: number): number {
   return Math.min(1, (age + 1) / b.rampWeeks);
 }
