@@ -20,6 +20,10 @@ declare module './state.ts' {
   interface ModelState {
     /** fadeFactor by weeks since the closure, for pairs apart (first half) and in touch (second half). */
     fadeTable: Float64Array;
+    /** fadePower by exponent 0 to the run's weeks + 1, for pairs apart (first half) and in touch (second half). */
+    fadePowers: Float64Array;
+    /** The spread of natural change over n weeks, by n (0 to the run's weeks): a square root spared per draw. */
+    naturalSdTable: Float64Array;
   }
   interface ParticipantColumns {
     /** Accrued gain per domain; while unmatched it fades from `lastClosure`. */
@@ -58,6 +62,53 @@ export function fadeTable(b: Params['behaviour'], weeks: number): Float64Array {
   return t;
 }
 
+/**
+ * The standard deviation of a counterfactual increment over n weeks, for n = 0 to `weeks`: sd sqrt(n/52).
+ *
+ * @example
+ *   naturalSdTable(0.4, 104)[52]; // 0.4 (one year)
+ */
+export function naturalSdTable(sdPerYear: number, weeks: number): Float64Array {
+  const t = new Float64Array(weeks + 1);
+  for (let n = 0; n <= weeks; n++) t[n] = sdPerYear * Math.sqrt(n / 52);
+  return t;
+}
+
+/**
+ * The weekly ratio of a fading gain's fading part, q = 2^(-1/half), raised to `j`.
+ *
+ * @example
+ *   fadePower(behaviour, false, 26); // 0.5 with a half-life of 26 weeks
+ */
+export function fadePower(b: Params['behaviour'], inTouch: boolean, j: number): number {
+  const half = b.fadeHalfLifeWeeks * (inTouch ? b.keepInTouchFadeFactor : 1);
+  const q = Math.pow(0.5, 1 / half);
+  return Math.pow(q, j);
+}
+
+/**
+ * fadePower for every exponent of a run, apart and in touch: read whenever the work hazard catches up with a fading gain.
+ *
+ * @example
+ *   fadePowerTable(behaviour, 156)[158 + 1]; // q for pairs in touch (each half holds weeks + 2 exponents)
+ */
+export function fadePowerTable(b: Params['behaviour'], weeks: number): Float64Array {
+  const n = weeks + 2;
+  const t = new Float64Array(2 * n);
+  for (let j = 0; j < n; j++) {
+    t[j] = fadePower(b, false, j);
+    t[n + j] = fadePower(b, true, j);
+  }
+  return t;
+}
+
+/** fadePower from the run's table (computed beyond it). */
+function fadePowerAt(state: ModelState, inTouch: boolean, j: number): number {
+  const t = state.fadePowers;
+  const size = t.length >> 1;
+  return j >= 0 && j < size ? t[(inTouch ? size : 0) + j] : fadePower(state.params.behaviour, inTouch, j);
+}
+
 /** The share of a gain left `weeksSince` weeks after a closure (from the run's table). */
 export function fadeFactor(state: ModelState, weeksSince: number, inTouch: boolean): number {
   const t = state.fadeTable;
@@ -93,11 +144,10 @@ export function advanceWork(state: ModelState, p: number, week: number): void {
   if (c < 0 || g0 === 0 || f === 0) {
     t.jobIntegral[p] += n * workMultiplier(state, c < 0 ? g0 : 0);
   } else {
-    // sum over s = from..week-1 of 1 + f g0 (r + (1 - r) q^(s - c)), q = 2^(-1/half)
+    // sum over s = from..week-1 of 1 + f g0 (r + (1 - r) q^(s - c)), q = 2^(-1/half); powers of q from the run's table
     const b = state.params.behaviour;
-    const half = b.fadeHalfLifeWeeks * (t.inTouch[p] ? b.keepInTouchFadeFactor : 1);
-    const q = Math.pow(0.5, 1 / half);
-    const geometric = (Math.pow(q, from - c) * (1 - Math.pow(q, n))) / (1 - q);
+    const inTouch = t.inTouch[p] === 1;
+    const geometric = (fadePowerAt(state, inTouch, from - c) * (1 - fadePowerAt(state, inTouch, n))) / (1 - fadePowerAt(state, inTouch, 1));
     t.jobIntegral[p] += Math.max(0, n + f * g0 * (b.retainedShare * n + (1 - b.retainedShare) * geometric));
   }
   t.jobUpdated[p] = week;
@@ -127,16 +177,20 @@ export function counterfactualAt(state: ModelState, natural: RandomStream, p: nu
   if (weeks > from) {
     const years = (weeks - from) / 52;
     const drift = DRIFT_TABLE[t.newcomer[p] * N_DOMAINS + d];
-    t.cfValue[i] += drift * years + normal(natural.u(p, d, weeks), 0, state.params.outcomes.naturalChangeSdPerYear * Math.sqrt(years));
+    t.cfValue[i] += drift * years + normal(natural.u(p, d, weeks), 0, state.naturalSdTable[weeks - from]);
     t.cfTime[i] = weeks;
   }
   return t.cfValue[i];
 }
 
-/** A domain's value with the programme at `week`: the counterfactual path plus gains, or work found (1/0). */
-export function programmeValue(state: ModelState, natural: RandomStream, p: number, d: number, week: number): number {
+/**
+ * A domain's value with the programme at `week`, given `without`, its counterfactualValue at the same week:
+ * that path plus gains, or work found (1/0). Taking the counterfactual as given spares a second look-up
+ * of the path for every measurement and curve point.
+ */
+export function programmeValue(state: ModelState, p: number, d: number, week: number, without: number): number {
   if (IS_EVENT[d] === 1) return employedWithProgramme(state, p, week) ? 1 : 0;
-  return counterfactualAt(state, natural, p, d, week - state.participants.referredWeek[p]) + gainAt(state, p, d, week);
+  return without + gainAt(state, p, d, week);
 }
 
 /** A domain's value without the programme at `week`: the counterfactual path, or work found (1/0). */

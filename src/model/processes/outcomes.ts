@@ -1,7 +1,7 @@
 import { defineProcess } from '../../engine/process.ts';
-import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, RELEVANCE_TABLE } from '../domains.ts';
+import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, IS_EVENT, RELEVANCE_TABLE } from '../domains.ts';
 import type { RandomStream } from '../../engine/random.ts';
-import { GAIN_COLUMNS, WORK, advanceWork, counterfactualValue, fadeTable, programmeValue } from '../gains.ts';
+import { GAIN_COLUMNS, WORK, advanceWork, counterfactualAt, counterfactualValue, gainAt, fadePowerTable, fadeTable, naturalSdTable, programmeValue } from '../gains.ts';
 import { matchedWeeksAt } from '../lifecycle.ts';
 import { TARGET_GROUPS, type Params } from '../params.ts';
 import { domainValues } from '../results.ts';
@@ -14,6 +14,8 @@ declare module '../state.ts' {
     primaryDomain: number;
     /** A domain's share of the week's gain (focus, support style, relevance), by `newcomer * N + d`. */
     domainCoefficients: Float64Array;
+    /** Under the duration mechanism, durationRamp by a match's age in weeks (0 to the run's weeks); otherwise null. */
+    durationRamps: Float64Array | null;
   }
 }
 
@@ -34,16 +36,29 @@ export const LATER_MEASUREMENTS = [26, 52] as const;
 export function weeklyDose(params: Params, m: Match, age: number): number {
   const b = params.behaviour;
   switch (params.programme.mechanism) {
-    case 'duration': {
-      const held = m.plannedThisWeek === 0 ? 1 : m.contactsThisWeek / m.plannedThisWeek;
-      return Math.min(1, (age + 1) / b.rampWeeks) * held;
-    }
+    case 'duration':
+      return durationRamp(b, age) * heldShare(m);
     case 'frequency':
       return m.hoursThisWeek / b.referenceHours;
     case 'neither':
       // Geometric weights summing to rampWeeks over an endless match.
       return b.rampWeeks * (1 - Math.exp(-1 / NEITHER_TIME_CONSTANT)) * Math.exp(-age / NEITHER_TIME_CONSTANT);
   }
+}
+
+/**
+ * Under the duration mechanism, how much a week of a relationship `age` weeks old counts: more as it matures.
+ *
+ * @example
+ *   durationRamp({ ...behaviour, rampWeeks: 8 }, 3); // 0.5 (the fourth week of eight)
+ */
+export function durationRamp(b: Params['behaviour'], age: number): number {
+  return Math.min(1, (age + 1) / b.rampWeeks);
+}
+
+/** The share of the week's planned contacts that took place (all of them when none were planned). */
+function heldShare(m: Match): number {
+  return m.plannedThisWeek === 0 ? 1 : m.contactsThisWeek / m.plannedThisWeek;
 }
 
 /**
@@ -102,10 +117,14 @@ export const outcomes = defineProcess({
   series: ['peerBuddiesMatched'],
   init(state: ModelState) {
     state.fadeTable = fadeTable(state.params.behaviour, state.weeks);
+    state.fadePowers = fadePowerTable(state.params.behaviour, state.weeks);
+    state.naturalSdTable = naturalSdTable(state.params.outcomes.naturalChangeSdPerYear, state.weeks);
     state.measurementWeeks = measurementPoints(state.params);
     state.primaryDomain = DOMAINS.indexOf(state.params.outcomes.primary);
     const factors = domainFactors(state.params);
     state.domainCoefficients = RELEVANCE_TABLE.map((relevance, i) => factors[i % N_DOMAINS] * relevance);
+    const b = state.params.behaviour;
+    state.durationRamps = state.params.programme.mechanism === 'duration' ? Float64Array.from({ length: state.weeks + 1 }, (_, age) => durationRamp(b, age)) : null;
   },
   step(state: ModelState, week, rng) {
     const { params } = state;
@@ -116,6 +135,9 @@ export const outcomes = defineProcess({
     const coefficients = state.domainCoefficients;
     const perCeiling = 1 / b.gainCeiling;
     const weeklyActivities = params.costs.activitiesPerMatchYear / 52;
+    // Under the duration mechanism (the default) the dose's ramp comes from the run's table: the same values,
+    // without a division and the mechanism's look-up for every match.
+    const ramps = state.durationRamps;
     for (const m of state.matches) {
       if (m.closing !== null) continue;
       const p = m.participant;
@@ -124,7 +146,9 @@ export const outcomes = defineProcess({
       const members = u.members.length;
       const peers = 1 + b.groupPeerSupport * (members - 1);
       // The week's gain before domain: quality, dose, fit, an unmet urgent need, shared attention in a group.
-      const base = b.gainRate * m.quality * weeklyDose(params, m, week - m.startWeek) * styleFit(params.programme.supportStyle, pt.need[p])
+      const age = week - m.startWeek;
+      const dose = ramps !== null ? ramps[age] * heldShare(m) : weeklyDose(params, m, age);
+      const base = b.gainRate * m.quality * dose * styleFit(params.programme.supportStyle, pt.need[p])
         * (pt.urgentUntil[p] > week ? URGENT_GAIN_SHARE : 1) / (1 + b.groupAttention * (members - 1));
       const row = p * N_DOMAINS;
       const coefficientRow = pt.newcomer[p] * N_DOMAINS;
@@ -139,8 +163,9 @@ export const outcomes = defineProcess({
         pt.gain[row + d] = gain + g;
         if (RELATIONAL[d] === 1) m.relationalGain += g;
       }
-      // This week in a match: the work hazard's multiplier at the gain reached (earlier weeks first).
-      advanceWork(state, p, week);
+      // This week in a match: the work hazard's multiplier at the gain reached (earlier weeks first: only
+      // in a match's first week are they not yet counted, so that rare call stays out of this hot loop).
+      if (pt.jobUpdated[p] < week) advanceWork(state, p, week);
       pt.jobIntegral[p] += Math.max(0, 1 + b.employmentGainFactor * pt.gain[row + WORK]);
       pt.jobUpdated[p] = week + 1;
       state.costs.groupActivities += weeklyActivities;
@@ -179,8 +204,9 @@ function measurePoints(state: ModelState, week: number, natural: RandomStream): 
     if (referred < 0) continue;
     for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
       for (let d = 0; d < N_DOMAINS; d++) {
-        values[N_DOMAINS + d] = counterfactualValue(state, natural, p, d, week);
-        values[d] = programmeValue(state, natural, p, d, week);
+        const without = counterfactualValue(state, natural, p, d, week);
+        values[N_DOMAINS + d] = without;
+        values[d] = programmeValue(state, p, d, week, without);
       }
       state.assessed.push({
         id: p,
@@ -197,21 +223,41 @@ function measurePoints(state: ModelState, week: number, natural: RandomStream): 
   }
 }
 
-/** The main outcome every CURVE_STEP_WEEKS weeks since referral: sums of the difference and of the counterfactual. */
+/**
+ * The main outcome every CURVE_STEP_WEEKS weeks since referral: sums of the difference and of the counterfactual.
+ * A cohort (the participants referred in one week) is at the same point of the curve, so its sums are carried
+ * in locals and stored once (added in the same order). For a score domain (the usual main outcome) the values
+ * are read straight from the path at that point, plus the gain, as counterfactualValue and programmeValue do.
+ */
 function followCurve(state: ModelState, week: number, natural: RandomStream): void {
   const d = state.primaryDomain;
+  const event = IS_EVENT[d] === 1;
   const c = state.curve;
+  const from = state.participantsFrom;
   for (let k = 0; k * CURVE_STEP_WEEKS <= week; k++) {
-    const referred = week - k * CURVE_STEP_WEEKS;
-    for (let p = state.participantsFrom[referred]; p < state.participantsFrom[referred + 1]; p++) {
-      const cf = counterfactualValue(state, natural, p, d, week);
-      const diff = programmeValue(state, natural, p, d, week) - cf;
-      c.n[k] += 1;
-      c.sumDifference[k] += diff;
-      c.sumDifferenceSq[k] += diff * diff;
-      c.sumCounterfactual[k] += cf;
-      c.sumCounterfactualSq[k] += cf * cf;
+    const weeks = k * CURVE_STEP_WEEKS;
+    const referred = week - weeks;
+    const end = from[referred + 1];
+    if (from[referred] === end) continue;
+    let n = c.n[k];
+    let sumDifference = c.sumDifference[k];
+    let sumDifferenceSq = c.sumDifferenceSq[k];
+    let sumCounterfactual = c.sumCounterfactual[k];
+    let sumCounterfactualSq = c.sumCounterfactualSq[k];
+    for (let p = from[referred]; p < end; p++) {
+      const cf = event ? counterfactualValue(state, natural, p, d, week) : counterfactualAt(state, natural, p, d, weeks);
+      const diff = (event ? programmeValue(state, p, d, week, cf) : cf + gainAt(state, p, d, week)) - cf;
+      n += 1;
+      sumDifference += diff;
+      sumDifferenceSq += diff * diff;
+      sumCounterfactual += cf;
+      sumCounterfactualSq += cf * cf;
     }
+    c.n[k] = n;
+    c.sumDifference[k] = sumDifference;
+    c.sumDifferenceSq[k] = sumDifferenceSq;
+    c.sumCounterfactual[k] = sumCounterfactual;
+    c.sumCounterfactualSq[k] = sumCounterfactualSq;
   }
 }
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createStreams } from '../../../src/engine/random.ts';
 import { DOMAINS } from '../../../src/model/domains.ts';
-import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, fadeFactor, gainAt, startPaths, WORK } from '../../../src/model/gains.ts';
+import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, fadeFactor, fadePower, fadePowerTable, gainAt, naturalSdTable, startPaths, WORK } from '../../../src/model/gains.ts';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
-import { domainFactors, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
+import { domainFactors, durationRamp, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
 import type { Match } from '../../../src/model/state.ts';
 import { runReplication } from '../../../src/model/runReplication.ts';
 import { testScenario } from '../../support/scenario.ts';
@@ -30,6 +30,30 @@ describe('weeklyDose', () => {
     for (let age = 0; age < 2000; age++) total += weeklyDose(p, match({ hoursThisWeek: 0 }), age);
     expect(total).toBeCloseTo(26, 6);
     expect(weeklyDose(p, match({}), 0)).toBeGreaterThan(weeklyDose(p, match({}), 10));
+  });
+});
+
+describe('per-run tables', () => {
+  it('hold exactly what the formulas give: the ramp, the natural spread, the powers of the fading ratio', () => {
+    const state = testState({ programme: { mechanism: 'duration' }, behaviour: { rampWeeks: 8, fadeHalfLifeWeeks: 26, keepInTouchFadeFactor: 2 }, outcomes: { naturalChangeSdPerYear: 0.4 } });
+    const b = state.params.behaviour;
+    expect(durationRamp(b, 3)).toBe(0.5);
+    expect(durationRamp(b, 20)).toBe(1);
+    expect(naturalSdTable(0.4, 104)[52]).toBe(0.4);
+    expect(fadePower(b, false, 26)).toBeCloseTo(0.5, 12);
+    expect(fadePower(b, true, 52)).toBeCloseTo(0.5, 12);
+    const size = state.weeks + 2;
+    expect(state.fadePowers.length).toBe(2 * size);
+    for (let w = 0; w <= state.weeks; w++) {
+      expect(state.durationRamps?.[w]).toBe(durationRamp(b, w));
+      expect(state.naturalSdTable[w]).toBe(0.4 * Math.sqrt(w / 52));
+      expect(state.fadePowers[w]).toBe(fadePower(b, false, w));
+      expect(state.fadePowers[size + w]).toBe(fadePower(b, true, w));
+    }
+    expect(fadePowerTable(b, 4)[6 + 1]).toBe(Math.pow(0.5, 1 / 52));
+  });
+  it('has no ramp table under the other mechanisms', () => {
+    expect(testState({ programme: { mechanism: 'frequency' } }).durationRamps).toBeNull();
   });
 });
 
