@@ -245,7 +245,9 @@ export const closure = defineProcess({
       if (programme.goalClosure === 'yes') {
         for (const m of u.members) {
           if (m.closing !== null) continue;
-          const reached = focusGain(state, m.participant, week) >= b.goalGain || (programme.focus === 'work' && employedWithProgramme(state, m.participant, week));
+          // Work found by last week: this week is added to the work hazard by the outcomes process,
+          // after closure; counting it here as well would count the week twice.
+          const reached = focusGain(state, m.participant, week) >= b.goalGain || (programme.focus === 'work' && employedWithProgramme(state, m.participant, week - 1));
           if (reached) requestClosure(state, m, 'goal');
         }
       }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
 import { closure, expCeiling, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
+import { outcomes } from '../../../src/model/processes/outcomes.ts';
+import { WORK } from '../../../src/model/gains.ts';
+import { N_DOMAINS } from '../../../src/model/state.ts';
 import { createStreams } from '../../../src/engine/random.ts';
 import { P, V } from '../../../src/model/state.ts';
 import { duo, step, testState } from '../../support/state.ts';
@@ -56,6 +59,19 @@ describe('completion', () => {
     step(closure, state, 12);
     expect(reasons(state)).toEqual(['goal']);
     expect(state.participants.status[0]).toBe(P.finished);
+  });
+  it('with a work focus, asks whether work was found by last week, so this week counts once toward finding work', () => {
+    const { state } = oneMatch({ ...quiet, programme: { ...quiet.programme, goalClosure: 'yes', focus: 'work' }, behaviour: { ...quiet.behaviour, goalGain: 3, employmentGainFactor: 2 } });
+    const pt = state.participants;
+    pt.workDraw[0] = 1e6; // far from finding work
+    pt.gain[0 * N_DOMAINS + WORK] = 0.25;
+    pt.jobUpdated[0] = 12; // weeks before 12 are counted
+    const before = pt.jobIntegral[0];
+    step(closure, state, 12);
+    step(outcomes, state, 12);
+    // One week at the multiplier 1 + 2 x (the work gain after this week's growth), not two.
+    expect(pt.jobIntegral[0] - before).toBeCloseTo(1 + 2 * pt.gain[WORK], 12);
+    expect(pt.jobUpdated[0]).toBe(13);
   });
 });
 
