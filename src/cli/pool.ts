@@ -133,7 +133,7 @@ export class ScenarioPool {
     const collector = collectInOrder(scenario, range, options);
     if (total <= 0) return collector.finish();
     const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
-    const tasks = planTasks(total, taskSize(total, this.workers, perReplication)).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
+    const tasks = planTasks(total, taskSize(total, this.workers, perReplication), this.workers).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
     const recordsBelow = options.recordsBelow ?? 0;
     const stop = new AbortController();
     await new Promise<void>((resolve, reject) => {

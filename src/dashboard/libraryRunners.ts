@@ -40,7 +40,7 @@ export function experimentRunner(pool: WorkerPool, job: Job, reps: number): Expe
 export function scenarioRunner(pool: WorkerPool, job: Job): ScenarioRunner {
   return async (scenario, reps, batches) => {
     const collector = new RunCollector(scenario, reps, batches);
-    const ranges: RepRange[] = planTasks(reps, taskSize(reps, Math.min(pool.size, reps), plannedParticipantWeeks(scenario, 0), 25));
+    const ranges: RepRange[] = planTasks(reps, taskSize(reps, Math.min(pool.size, reps), plannedParticipantWeeks(scenario, 0), 25), pool.size);
     const arrived = new Map<number, WorkerOutput[]>();
     let next = 0;
     await Promise.all(

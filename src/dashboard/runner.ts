@@ -180,7 +180,7 @@ export class Run {
 /** Tasks of a run: small (at most 25 replications, about a second each) to balance two cores and show progress early. */
 function runTasks(pool: WorkerPool, scenario: Scenario): RepRange[] {
   const total = scenario.reps;
-  return planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25));
+  return planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25), pool.size);
 }
 
 /**

@@ -8,12 +8,33 @@ export interface RepRange {
   readonly end: number; // exclusive
 }
 
-/** Contiguous chunks of at most `size` replications covering [0, reps). */
-export function planTasks(reps: number, size: number): RepRange[] {
+/** With `workers`, a task holds at most this share of the replications still to plan, per worker. */
+const GUIDED_SHARE = 4;
+
+/**
+ * Contiguous chunks of at most `size` replications covering [0, reps). Given the number of
+ * `workers` that will run them, the chunks shrink toward the end (guided self-scheduling): each
+ * holds at most 1 / (4 x workers) of the replications still to plan. With equal chunks, the
+ * worker that takes the last one runs alone for up to a whole chunk while the others idle; with
+ * shrinking ones they finish close together, and the early chunks stay large enough to amortise
+ * the messages.
+ *
+ * @example
+ *   planTasks(10, 4);          // [0, 4), [4, 8), [8, 10)
+ *   planTasks(100, 10, 2).map((t) => t.end - t.start);
+ *   // [10, 10, 10, 9, 8, 7, 6, 5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]
+ */
+export function planTasks(reps: number, size: number, workers = 0): RepRange[] {
   if (!Number.isInteger(reps) || reps < 1) throw new RangeError(`reps must be a positive integer, got ${reps}`);
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`task size must be a positive integer, got ${size}`);
+  if (!Number.isInteger(workers) || workers < 0) throw new RangeError(`workers must be a non-negative integer, got ${workers}`);
   const out: RepRange[] = [];
-  for (let start = 0; start < reps; start += size) out.push({ start, end: Math.min(reps, start + size) });
+  for (let start = 0; start < reps; ) {
+    const guided = workers > 0 ? Math.ceil((reps - start) / (GUIDED_SHARE * workers)) : size;
+    const end = Math.min(reps, start + Math.min(size, guided));
+    out.push({ start, end });
+    start = end;
+  }
   return out;
 }
 

@@ -73,7 +73,7 @@ export async function runScenario(
 ): Promise<Aggregate> {
   const aggregator = new Aggregator(scenario);
   const merger = new OrderedMerger(aggregator, 0, onOutput);
-  const tasks = planTasks(reps, taskSize(reps, pool.size, plannedParticipantWeeks(scenario, 0), 10));
+  const tasks = planTasks(reps, taskSize(reps, pool.size, plannedParticipantWeeks(scenario, 0), 10), pool.size);
   let done = 0;
   await Promise.all(
     tasks.map(async (range) => {

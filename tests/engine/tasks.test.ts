@@ -76,3 +76,31 @@ describe('shardRange: more cases', () => {
     expect(() => shardRange(10, 0, 0)).toThrow('shard count must be a positive integer, got 0');
   });
 });
+
+describe('planTasks for a number of workers (guided)', () => {
+  const sizes = (tasks: { start: number; end: number }[]) => tasks.map((t) => t.end - t.start);
+  it('shrinks the chunks toward the end: each at most a quarter per worker of what is left', () => {
+    // 100 left: ceil(100/8) = 13, capped at 10; 70 left: 9; 61 left: 8; ...; 8 or fewer left: 1.
+    expect(sizes(planTasks(100, 10, 2))).toEqual([10, 10, 10, 9, 8, 7, 6, 5, 5, 4, 4, 3, 3, 2, 2, 2, 2, 1, 1, 1, 1, 1, 1, 1, 1]);
+  });
+  it('tiles [0, reps) without gaps, never above the size, never growing', () => {
+    for (const workers of [1, 2, 3, 8]) {
+      for (let reps = 1; reps <= 200; reps += 7) {
+        for (const size of [1, 5, 50]) {
+          const tasks = planTasks(reps, size, workers);
+          expect(tasks[0].start).toBe(0);
+          expect(tasks[tasks.length - 1].end).toBe(reps);
+          const s = sizes(tasks);
+          tasks.forEach((t, i) => i > 0 && expect(t.start).toBe(tasks[i - 1].end));
+          expect(Math.max(...s)).toBeLessThanOrEqual(size);
+          expect(Math.min(...s)).toBeGreaterThan(0);
+          s.forEach((x, i) => i > 0 && expect(x).toBeLessThanOrEqual(s[i - 1]));
+        }
+      }
+    }
+  });
+  it('keeps equal chunks without workers, and rejects a bad worker count', () => {
+    expect(planTasks(10, 4, 0)).toEqual(planTasks(10, 4));
+    expect(() => planTasks(10, 4, -1)).toThrow('workers must be a non-negative integer, got -1');
+  });
+});
