@@ -6,6 +6,7 @@ import type { Params } from '../params.ts';
 import { PARTICIPANT_CLASSES, PARTICIPANT_CLASSES_FOR, VOLUNTEER_CLASSES, VOLUNTEER_CLASSES_FOR, participantClass, volunteerClass } from '../matchingClasses.ts';
 import { deepSimilarity, surfaceSimilarity } from '../similarity.ts';
 import type { AgentList } from '../../engine/agentList.ts';
+import type { RandomStream } from '../../engine/random.ts';
 import { V, type ModelState } from '../state.ts';
 
 /** How well the coordinator can read deep traits at intake: perceived = true + noise of this size (assumption). */
@@ -65,31 +66,27 @@ export const matching = defineProcess({
   },
   step(state: ModelState, week, rng) {
     const par = state.params;
-    const pt = state.participants;
     const vt = state.volunteers;
     const waiting = state.waitingList;
     const pool = state.available;
     const vLeave = hazardToProbability(par.volunteers.idleDropoutPerYear / 52);
-    pool.filter((v) => {
-      if (week <= vt.readyWeek[v] || !bernoulli(rng['waiting.volunteer'].u(v, week), vLeave)) return true;
-      vt.status[v] = V.left;
-      state.tally.left += 1;
-      state.series.add('volunteerDropouts', week, 1);
-      return false;
-    });
+    const idleLeave = rng['waiting.volunteer'];
+    // Idle volunteers who give up, in pool order (a plain walk: no closure a week).
+    for (let v = pool.first(); v >= 0; ) {
+      const next = pool.after(v);
+      if (week > vt.readyWeek[v] && bernoulli(idleLeave.u(v, week), vLeave)) {
+        pool.remove(v);
+        vt.status[v] = V.left;
+        state.tally.left += 1;
+        state.series.add('volunteerDropouts', week, 1);
+      }
+      v = next;
+    }
 
     const method = par.programme.matching;
     const cost = matchingHours(par);
-    const group = par.programme.format === 'group';
-    const score = (p: number, v: number) => {
-      if (method === 'surface') return surface(state, p, v);
-      const noise = method === 'deep' ? DEEP_PERCEPTION_NOISE * (rng['matching.perception'].u(p, v) - 0.5) * 2 : 0;
-      return deepSimilarity(pt.deep, p, vt.deep, v) + noise;
-    };
-    const fitOf = (p: number, v: number) => (method === 'deep' ? deepSimilarity(pt.deep, p, vt.deep, v) : surface(state, p, v));
-    const refuses = (p: number, v: number, who: 0 | 1) =>
-      bernoulli(rng['matching.refusal'].u(p, v, who), refusalChance(who === 0 ? par.participants.matchRefusal : par.volunteers.matchRefusal, fitOf(p, v)));
-    const joiners = group ? new Joiners(state) : null;
+    const joiners = par.programme.format === 'group' ? new Joiners(state) : null;
+    const draws: Draws = { state, perception: rng['matching.perception'], refusal: rng['matching.refusal'], noShow: rng['matching.noShow'], week };
 
     // Participants in list order. Nothing joins the lists during matching, so a participant who
     // leaves them still leads on to whoever came next (AgentList.after).
@@ -104,36 +101,20 @@ export const matching = defineProcess({
       }
       if (!spendTeam(state, 'matching', cost, week)) break;
       state.candidatesWeighed += shortlist.length;
-      let v = shortlist[0];
-      if (method !== 'first-come') {
-        let best = -Infinity;
-        for (const c of shortlist) {
-          const s = score(p, c);
-          if (s > best) {
-            best = s;
-            v = c;
-          }
-        }
-      }
-      if (refuses(p, v, 0) || refuses(p, v, 1)) {
-        state.refused.set(p, [...(refused ?? []), v]);
+      const v = method === 'first-come' ? shortlist[0] : bestOf(draws, method, p, shortlist);
+      if (refuses(draws, p, v, 0) || refuses(draws, p, v, 1)) {
+        if (refused === undefined) state.refused.set(p, [v]);
+        else refused.push(v);
         state.series.add('refusals', week, 1);
         p = next;
         continue;
       }
-      const members: Pairing[] = [];
-      const join = (q: number) => {
-        if (bernoulli(rng['matching.noShow'].u(q, v, week), par.participants.firstMeetingNoShow)) {
-          state.series.add('noShows', week, 1);
-          return;
-        }
-        members.push({ participant: q, deepSimilarity: deepSimilarity(pt.deep, q, vt.deep, v), surfaceSimilarity: surface(state, q, v) });
-      };
-      join(p);
+      members.length = 0;
+      join(draws, p, v);
       if (joiners !== null) {
         joiners.each(p, v, (q) => {
           if (members.length >= par.programme.groupSize) return false;
-          if (!state.refused.get(q)?.includes(v) && !refuses(q, v, 0)) join(q);
+          if (!state.refused.get(q)?.includes(v) && !refuses(draws, q, v, 0)) join(draws, q, v);
           return true;
         });
         if (members.length < 2) {
@@ -156,6 +137,54 @@ export const matching = defineProcess({
     releaseMatchingReserve(state);
   },
 });
+
+/** What a week's matching draws from: its streams and the week (one object a week, not a closure per decision). */
+interface Draws {
+  readonly state: ModelState;
+  readonly perception: RandomStream;
+  readonly refusal: RandomStream;
+  readonly noShow: RandomStream;
+  readonly week: number;
+}
+
+/** The volunteer of the shortlist the coordinator rates best for p (the first on ties). */
+function bestOf(d: Draws, method: 'surface' | 'deep', p: number, shortlist: readonly number[]): number {
+  const state = d.state;
+  let v = shortlist[0];
+  let best = -Infinity;
+  for (let i = 0; i < shortlist.length; i++) {
+    const c = shortlist[i];
+    const s = method === 'surface'
+      ? surface(state, p, c)
+      : deepSimilarity(state.participants.deep, p, state.volunteers.deep, c) + DEEP_PERCEPTION_NOISE * (d.perception.u(p, c) - 0.5) * 2;
+    if (s > best) {
+      best = s;
+      v = c;
+    }
+  }
+  return v;
+}
+
+/** Whether one side (0: the participant, 1: the volunteer) turns the proposal down. */
+function refuses(d: Draws, p: number, v: number, who: 0 | 1): boolean {
+  const state = d.state;
+  const par = state.params;
+  const fit = par.programme.matching === 'deep' ? deepSimilarity(state.participants.deep, p, state.volunteers.deep, v) : surface(state, p, v);
+  return bernoulli(d.refusal.u(p, v, who), refusalChance(who === 0 ? par.participants.matchRefusal : par.volunteers.matchRefusal, fit));
+}
+
+/** The participants of the unit being formed (reused: startUnit copies what it needs). */
+const members: Pairing[] = [];
+
+/** Participant q joins the unit of volunteer v, unless they do not come to the first meeting. */
+function join(d: Draws, q: number, v: number): void {
+  const state = d.state;
+  if (bernoulli(d.noShow.u(q, v, d.week), state.params.participants.firstMeetingNoShow)) {
+    state.series.add('noShows', d.week, 1);
+    return;
+  }
+  members.push({ participant: q, deepSimilarity: deepSimilarity(state.participants.deep, q, state.volunteers.deep, v), surfaceSimilarity: surface(state, q, v) });
+}
 
 /**
  * The first SHORTLIST volunteers in the pool, in the order they joined it, who are compatible
