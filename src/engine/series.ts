@@ -28,12 +28,20 @@ export class SeriesRecorder<Name extends string> {
   /** Plain arrays: results cross worker boundaries and land in JSON. */
   toTable(): SeriesTable<Name> {
     const out = {} as SeriesTable<Name>;
-    for (const name of this.names) {
-      const col = this.columns[name];
-      const values = new Array<number>(col.length);
-      for (let w = 0; w < col.length; w++) values[w] = col[w];
-      out[name] = values;
-    }
+    for (const name of this.names) out[name] = plainArray(this.columns[name]);
     return out;
   }
+}
+
+/**
+ * A typed array's values as a plain array (for results that cross worker boundaries and land in
+ * JSON); a counted loop, faster than Array.from's iteration.
+ *
+ * @example
+ *   plainArray(new Float64Array([1, 2.5])); // [1, 2.5]
+ */
+export function plainArray(values: ArrayLike<number>): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = values[i];
+  return out;
 }

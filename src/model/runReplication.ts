@@ -2,12 +2,13 @@ import { poisson } from '../engine/distributions.ts';
 import { runLoop } from '../engine/loop.ts';
 import { declaredSeries, wireProcesses } from '../engine/process.ts';
 import { createStreams } from '../engine/random.ts';
+import { plainArray } from '../engine/series.ts';
 import { closeWeek } from './coordination.ts';
 import { LIFECYCLE_COLUMNS, matchRecord } from './lifecycle.ts';
 import { PARTICIPANT_CORE, VOLUNTEER_CORE } from './population.ts';
 import { WEEK } from './processes/index.ts';
 import { measurementPoints } from './processes/outcomes.ts';
-import { COST_ITEMS, type CostItem, type ReplicationResult } from './results.ts';
+import { COST_ITEMS, type CostItem, type MatchRecord, type ReplicationResult } from './results.ts';
 import type { Scenario } from './scenario.ts';
 import { CURVE_STEP_WEEKS, P, arrivals, createState, type ModelState } from './state.ts';
 
@@ -94,9 +95,21 @@ export function runReplication(scenario: Scenario, replication: number): Replica
   return results(state, scenario, replication);
 }
 
+/**
+ * Every match of the run as a record, in the order they began: ids count up from 0 and each match
+ * is either closed or still running, so each record goes straight to its place (no merge and sort).
+ */
+function matchRecords(state: ModelState, lastWeek: number): MatchRecord[] {
+  const out = new Array<MatchRecord>(state.nextMatchId);
+  const closed = state.closed;
+  for (let i = 0; i < closed.length; i++) out[closed[i].id] = closed[i];
+  const running = state.matches;
+  for (let i = 0; i < running.length; i++) out[running[i].id] = matchRecord(running[i], 'ongoing', lastWeek, null);
+  return out;
+}
+
 function results(state: ModelState, scenario: Scenario, replication: number): ReplicationResult {
-  const last = scenario.weeks - 1;
-  const matches = [...state.closed, ...state.matches.map((m) => matchRecord(m, 'ongoing', last, null))].sort((a, b) => a.id - b.id);
+  const matches = matchRecords(state, scenario.weeks - 1);
   const vt = state.volunteers;
   let satisfaction = 0;
   let empathyGain = 0;
@@ -119,7 +132,9 @@ function results(state: ModelState, scenario: Scenario, replication: number): Re
   for (const k of COST_ITEMS) if (k !== 'overhead') direct += state.costs[k];
   const costs = { ...state.costs, overhead: direct * state.params.costs.overheadShare } as Record<CostItem, number> & { total: number };
   costs.total = direct + costs.overhead;
-  const curvePoints = state.curve.n.length;
+  const curve = state.curve;
+  const curveWeeks = new Array<number>(curve.n.length);
+  for (let k = 0; k < curveWeeks.length; k++) curveWeeks[k] = k * CURVE_STEP_WEEKS;
   return {
     replication,
     weeks: scenario.weeks,
@@ -128,12 +143,12 @@ function results(state: ModelState, scenario: Scenario, replication: number): Re
     assessed: state.assessed,
     points: measurementPoints(state.params),
     effectCurve: {
-      weeks: Array.from({ length: curvePoints }, (_, k) => k * CURVE_STEP_WEEKS),
-      n: Array.from(state.curve.n),
-      sumDifference: Array.from(state.curve.sumDifference),
-      sumDifferenceSq: Array.from(state.curve.sumDifferenceSq),
-      sumCounterfactual: Array.from(state.curve.sumCounterfactual),
-      sumCounterfactualSq: Array.from(state.curve.sumCounterfactualSq),
+      weeks: curveWeeks,
+      n: plainArray(curve.n),
+      sumDifference: plainArray(curve.sumDifference),
+      sumDifferenceSq: plainArray(curve.sumDifferenceSq),
+      sumCounterfactual: plainArray(curve.sumCounterfactual),
+      sumCounterfactualSq: plainArray(curve.sumCounterfactualSq),
     },
     referred: referrals.referredWeek.length,
     referrals,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SeriesRecorder } from '../../src/engine/series.ts';
+import { SeriesRecorder, plainArray } from '../../src/engine/series.ts';
 
 describe('SeriesRecorder', () => {
   it('starts every series at zero for every week', () => {
@@ -50,4 +50,16 @@ describe('SeriesRecorder', () => {
     expect(r.weeks).toBe(5);
     expect(r.toTable().b).toHaveLength(5);
   });
+});
+
+describe('plainArray', () => {
+  it('copies a typed array into a plain array, value for value', () => {
+    const typed = new Float64Array([0, 1.5, -2, 0.1 + 0.2]);
+    const plain = plainArray(typed);
+    expect(Array.isArray(plain)).toBe(true);
+    expect(plain).toEqual([0, 1.5, -2, 0.1 + 0.2]);
+    typed[0] = 9;
+    expect(plain[0]).toBe(0);
+  });
+  it('gives an empty array for an empty one', () => expect(plainArray(new Int32Array(0))).toEqual([]));
 });
