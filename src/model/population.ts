@@ -101,58 +101,56 @@ function groupWeights(params: Params): readonly number[] {
 export function drawParticipant(state: ModelState, traits: RandomStream, p: number, week: number): void {
   const t = state.participants;
   const par = state.params.participants;
-  const u = (k: number) => traits.u(p, k);
-  const group = categorical(u(0), groupWeights(state.params));
+  const group = categorical(traits.u(p, 0), groupWeights(state.params));
   const name = TARGET_GROUPS[group];
   const profile = GROUP_PROFILES[name];
   t.referredWeek[p] = week;
   t.group[p] = group;
   t.newcomer[p] = name === 'newcomer' ? 1 : 0;
   t.leaveFactor[p] = profile.leaveFactor;
-  t.need[p] = clampedNormal(u(1), par.instrumentalNeed + profile.instrumentalShift, 0.15);
-  t.motivation[p] = clampedNormal(u(2), par.motivation, 0.15);
-  const urgent = bernoulli(u(3), clamp(par.urgentNeedShare * profile.urgentFactor, 0, 1));
-  t.urgentUntil[p] = urgent ? week + 1 + Math.floor(exponential(u(4), 1 / par.urgentNeedWeeks)) : -1;
+  t.need[p] = clampedNormal(traits.u(p, 1), par.instrumentalNeed + profile.instrumentalShift, 0.15);
+  t.motivation[p] = clampedNormal(traits.u(p, 2), par.motivation, 0.15);
+  const urgent = bernoulli(traits.u(p, 3), clamp(par.urgentNeedShare * profile.urgentFactor, 0, 1));
+  t.urgentUntil[p] = urgent ? week + 1 + Math.floor(exponential(traits.u(p, 4), 1 / par.urgentNeedWeeks)) : -1;
   // Youth at risk are about 19 (assumption: BBBS-type youth programmes); adults follow the scenario.
-  const age = name === 'youth' ? normal(u(5), 19, 2.5) : normal(u(5), par.meanAge, par.ageSd);
+  const age = name === 'youth' ? normal(traits.u(p, 5), 19, 2.5) : normal(traits.u(p, 5), par.meanAge, par.ageSd);
   t.age[p] = clamp(age, par.minAge, par.maxAge);
   // Participants are mostly men ([VanRobaeys2018]).
-  t.female[p] = bernoulli(u(6), 0.4) ? 1 : 0;
-  t.background[p] = name === 'newcomer' ? 1 + categorical(u(7), NEWCOMER_BACKGROUNDS) : categorical(u(7), PARTICIPANT_BACKGROUNDS);
-  t.slot[p] = Math.min(TIME_SLOTS - 1, Math.floor(u(8) * TIME_SLOTS));
-  t.sameGenderOnly[p] = bernoulli(u(9), par.sameGenderShare) ? 1 : 0;
-  for (let k = 0; k < DEEP_TRAITS; k++) t.deep[p * DEEP_TRAITS + k] = normal(u(10 + k), 0, 1);
-  for (let d = 0; d < N_DOMAINS; d++) t.baseline[p * N_DOMAINS + d] = normal(u(20 + d), 0, 1);
-  t.workDraw[p] = exponential(u(40), 1);
+  t.female[p] = bernoulli(traits.u(p, 6), 0.4) ? 1 : 0;
+  t.background[p] = name === 'newcomer' ? 1 + categorical(traits.u(p, 7), NEWCOMER_BACKGROUNDS) : categorical(traits.u(p, 7), PARTICIPANT_BACKGROUNDS);
+  t.slot[p] = Math.min(TIME_SLOTS - 1, Math.floor(traits.u(p, 8) * TIME_SLOTS));
+  t.sameGenderOnly[p] = bernoulli(traits.u(p, 9), par.sameGenderShare) ? 1 : 0;
+  for (let k = 0; k < DEEP_TRAITS; k++) t.deep[p * DEEP_TRAITS + k] = normal(traits.u(p, 10 + k), 0, 1);
+  for (let d = 0; d < N_DOMAINS; d++) t.baseline[p * N_DOMAINS + d] = normal(traits.u(p, 20 + d), 0, 1);
+  t.workDraw[p] = exponential(traits.u(p, 40), 1);
 }
 
 /** Time slots a volunteer is free in: each with the scenario's chance, at least one. */
-function drawSlots(u: (k: number) => number, chance: number): number {
+function drawSlots(traits: RandomStream, v: number, chance: number): number {
   let bits = 0;
-  for (let k = 0; k < TIME_SLOTS; k++) if (bernoulli(u(30 + k), chance)) bits |= 1 << k;
-  return bits === 0 ? 1 << Math.min(TIME_SLOTS - 1, Math.floor(u(33) * TIME_SLOTS)) : bits;
+  for (let k = 0; k < TIME_SLOTS; k++) if (bernoulli(traits.u(v, 30 + k), chance)) bits |= 1 << k;
+  return bits === 0 ? 1 << Math.min(TIME_SLOTS - 1, Math.floor(traits.u(v, 33) * TIME_SLOTS)) : bits;
 }
 
 /** Draws an applicant's traits from the 'volunteer.traits' stream. */
 export function drawVolunteer(state: ModelState, traits: RandomStream, v: number, week: number): void {
   const t = state.volunteers;
   const par = state.params.volunteers;
-  const u = (k: number) => traits.u(v, k);
   t.appliedWeek[v] = week;
-  t.availability[v] = Math.max(0.5, normal(u(0), par.availabilityHours, par.availabilityHours * 0.35));
-  t.stability[v] = clampedNormal(u(1), par.stability, 0.18);
-  t.motivation[v] = clampedNormal(u(2), par.motivation, 0.15);
-  t.empathy[v] = clampedNormal(u(3), par.empathy, 0.15);
+  t.availability[v] = Math.max(0.5, normal(traits.u(v, 0), par.availabilityHours, par.availabilityHours * 0.35));
+  t.stability[v] = clampedNormal(traits.u(v, 1), par.stability, 0.18);
+  t.motivation[v] = clampedNormal(traits.u(v, 2), par.motivation, 0.15);
+  t.empathy[v] = clampedNormal(traits.u(v, 3), par.empathy, 0.15);
   t.empathyAtStart[v] = t.empathy[v];
-  t.affinity[v] = clampedNormal(u(4), par.affinity, 0.18);
-  t.realistic[v] = bernoulli(u(5), par.realisticShare) ? 1 : 0;
-  t.experienced[v] = bernoulli(u(6), par.experiencedShare) ? 1 : 0;
-  t.bridging[v] = clampedNormal(u(7), par.bridging, 0.2);
-  t.age[v] = clamp(normal(u(8), par.meanAge, par.ageSd), par.minAge, par.maxAge);
-  t.female[v] = bernoulli(u(9), par.womenShare) ? 1 : 0;
-  t.background[v] = categorical(u(11), VOLUNTEER_BACKGROUNDS) % BACKGROUNDS;
-  for (let k = 0; k < DEEP_TRAITS; k++) t.deep[v * DEEP_TRAITS + k] = normal(u(12 + k), 0, 1);
-  t.slots[v] = drawSlots(u, par.slotAvailability);
+  t.affinity[v] = clampedNormal(traits.u(v, 4), par.affinity, 0.18);
+  t.realistic[v] = bernoulli(traits.u(v, 5), par.realisticShare) ? 1 : 0;
+  t.experienced[v] = bernoulli(traits.u(v, 6), par.experiencedShare) ? 1 : 0;
+  t.bridging[v] = clampedNormal(traits.u(v, 7), par.bridging, 0.2);
+  t.age[v] = clamp(normal(traits.u(v, 8), par.meanAge, par.ageSd), par.minAge, par.maxAge);
+  t.female[v] = bernoulli(traits.u(v, 9), par.womenShare) ? 1 : 0;
+  t.background[v] = categorical(traits.u(v, 11), VOLUNTEER_BACKGROUNDS) % BACKGROUNDS;
+  for (let k = 0; k < DEEP_TRAITS; k++) t.deep[v * DEEP_TRAITS + k] = normal(traits.u(v, 12 + k), 0, 1);
+  t.slots[v] = drawSlots(traits, v, par.slotAvailability);
   t.satisfaction[v] = 0.6;
 }
 
