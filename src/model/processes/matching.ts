@@ -189,32 +189,42 @@ function join(d: Draws, q: number, v: number): void {
 /**
  * The first SHORTLIST volunteers in the pool, in the order they joined it, who are compatible
  * with participant p and have not refused them (or been refused): the pool's compatible classes
- * merged in order, so only compatible volunteers are looked at.
+ * merged in order, so only compatible volunteers are looked at. Only classes with someone in them
+ * get a cursor, and a class that runs out gives its slot to the last cursor: the pool is small
+ * and most classes are empty, so the merge mostly walks one class.
  */
 const shortlist: number[] = [];
-/** Per compatible class: the next volunteer in it and that volunteer's position in the pool (Infinity once the class is done). */
+/** Per class still being walked: its next volunteer and that volunteer's position in the pool. */
 const cursors = new Int32Array(VOLUNTEER_CLASSES);
 const cursorPositions = new Float64Array(VOLUNTEER_CLASSES);
 function shortlistFor(state: ModelState, p: number, refused: readonly number[] | undefined): readonly number[] {
   const pool = state.available;
   const classes = VOLUNTEER_CLASSES_FOR[participantClass(state, p)];
-  const n = classes.length;
   shortlist.length = 0;
-  for (let k = 0; k < n; k++) moveCursor(pool, k, pool.classFirst(classes[k]));
-  while (shortlist.length < SHORTLIST) {
+  let n = 0;
+  for (let k = 0; k < classes.length; k++) {
+    const v = pool.classFirst(classes[k]);
+    if (v < 0) continue;
+    cursors[n] = v;
+    cursorPositions[n++] = pool.position(v);
+  }
+  while (n > 0 && shortlist.length < SHORTLIST) {
+    // Positions in the pool are distinct, so the cursors' order among themselves decides nothing.
     let k = 0;
     for (let j = 1; j < n; j++) if (cursorPositions[j] < cursorPositions[k]) k = j;
-    if (n === 0 || cursorPositions[k] === Infinity) break;
     const v = cursors[k];
-    moveCursor(pool, k, pool.classAfter(v));
-    if (!refused?.includes(v)) shortlist.push(v);
+    const after = pool.classAfter(v);
+    if (after >= 0) {
+      cursors[k] = after;
+      cursorPositions[k] = pool.position(after);
+    } else {
+      n -= 1;
+      cursors[k] = cursors[n];
+      cursorPositions[k] = cursorPositions[n];
+    }
+    if (refused === undefined || !refused.includes(v)) shortlist.push(v);
   }
   return shortlist;
-}
-
-function moveCursor(pool: AgentList, k: number, v: number): void {
-  cursors[k] = v;
-  cursorPositions[k] = v >= 0 ? pool.position(v) : Infinity;
 }
 
 /**
