@@ -29,8 +29,8 @@ export function matchingHours(params: Params): number {
 
 declare module '../state.ts' {
   interface ModelState {
-    /** Volunteers each participant has turned down, or been turned down by (not proposed again). */
-    refused: Map<number, number[]>;
+    /** Volunteers each participant has turned down, or been turned down by (not proposed again); by participant, undefined for none. */
+    refused: (number[] | undefined)[];
     /** Candidate volunteers weighed so far in the run (for the operation-count test). */
     candidatesWeighed: number;
   }
@@ -61,7 +61,8 @@ export const matching = defineProcess({
   ],
   series: ['volunteerDropouts', 'refusals', 'noShows', 'newMatches', 'newUnits'],
   init(state: ModelState) {
-    state.refused = new Map();
+    // By participant: looked up for every participant every week, so an index rather than a hash.
+    state.refused = new Array<number[] | undefined>(state.participants.size).fill(undefined);
     state.candidatesWeighed = 0;
   },
   step(state: ModelState, week, rng) {
@@ -93,17 +94,17 @@ export const matching = defineProcess({
     let p = waiting.first();
     while (p >= 0 && pool.size > 0) {
       const next = waiting.after(p);
-      const refused = state.refused.get(p);
-      const shortlist = shortlistFor(state, p, refused);
-      if (shortlist.length === 0 || (joiners !== null && !joiners.anyAfter(p, shortlist[0]))) {
+      const refused = state.refused[p];
+      const candidates = shortlistFor(state, p, refused);
+      if (candidates === 0 || (joiners !== null && !joiners.anyAfter(p, shortlist[0]))) {
         p = next;
         continue;
       }
       if (!spendTeam(state, 'matching', cost, week)) break;
-      state.candidatesWeighed += shortlist.length;
-      const v = method === 'first-come' ? shortlist[0] : bestOf(draws, method, p, shortlist);
+      state.candidatesWeighed += candidates;
+      const v = method === 'first-come' ? shortlist[0] : bestOf(draws, method, p, candidates);
       if (refuses(draws, p, v, 0) || refuses(draws, p, v, 1)) {
-        if (refused === undefined) state.refused.set(p, [v]);
+        if (refused === undefined) state.refused[p] = [v];
         else refused.push(v);
         state.series.add('refusals', week, 1);
         p = next;
@@ -114,7 +115,7 @@ export const matching = defineProcess({
       if (joiners !== null) {
         joiners.each(p, v, (q) => {
           if (members.length >= par.programme.groupSize) return false;
-          if (!state.refused.get(q)?.includes(v) && !refuses(draws, q, v, 0)) join(draws, q, v);
+          if (!state.refused[q]?.includes(v) && !refuses(draws, q, v, 0)) join(draws, q, v);
           return true;
         });
         if (members.length < 2) {
@@ -147,12 +148,12 @@ interface Draws {
   readonly week: number;
 }
 
-/** The volunteer of the shortlist the coordinator rates best for p (the first on ties). */
-function bestOf(d: Draws, method: 'surface' | 'deep', p: number, shortlist: readonly number[]): number {
+/** The volunteer of the shortlist (its first `candidates`) the coordinator rates best for p (the first on ties). */
+function bestOf(d: Draws, method: 'surface' | 'deep', p: number, candidates: number): number {
   const state = d.state;
   let v = shortlist[0];
   let best = -Infinity;
-  for (let i = 0; i < shortlist.length; i++) {
+  for (let i = 0; i < candidates; i++) {
     const c = shortlist[i];
     const s = method === 'surface'
       ? surface(state, p, c)
@@ -186,29 +187,30 @@ function join(d: Draws, q: number, v: number): void {
   members.push({ participant: q, deepSimilarity: deepSimilarity(state.participants.deep, q, state.volunteers.deep, v), surfaceSimilarity: surface(state, q, v) });
 }
 
-/**
- * The first SHORTLIST volunteers in the pool, in the order they joined it, who are compatible
- * with participant p and have not refused them (or been refused): the pool's compatible classes
- * merged in order, so only compatible volunteers are looked at. Only classes with someone in them
- * get a cursor, and a class that runs out gives its slot to the last cursor: the pool is small
- * and most classes are empty, so the merge mostly walks one class.
- */
-const shortlist: number[] = [];
+/** The shortlist, filled from the front (a buffer reused for every participant). */
+const shortlist = new Int32Array(SHORTLIST);
 /** Per class still being walked: its next volunteer and that volunteer's position in the pool. */
 const cursors = new Int32Array(VOLUNTEER_CLASSES);
 const cursorPositions = new Float64Array(VOLUNTEER_CLASSES);
-function shortlistFor(state: ModelState, p: number, refused: readonly number[] | undefined): readonly number[] {
+/**
+ * Fills `shortlist` with the first SHORTLIST volunteers in the pool, in the order they joined it,
+ * who are compatible with participant p and have not refused them (or been refused), and says how
+ * many: the pool's compatible classes merged in order, so only compatible volunteers are looked at.
+ * Only classes with someone in them get a cursor, and a class that runs out gives its slot to the
+ * last cursor: the pool is small and most classes are empty, so the merge mostly walks one class.
+ */
+function shortlistFor(state: ModelState, p: number, refused: readonly number[] | undefined): number {
   const pool = state.available;
   const classes = VOLUNTEER_CLASSES_FOR[participantClass(state, p)];
-  shortlist.length = 0;
   let n = 0;
+  let length = 0;
   for (let k = 0; k < classes.length; k++) {
     const v = pool.classFirst(classes[k]);
     if (v < 0) continue;
     cursors[n] = v;
     cursorPositions[n++] = pool.position(v);
   }
-  while (n > 0 && shortlist.length < SHORTLIST) {
+  while (n > 0 && length < SHORTLIST) {
     // Positions in the pool are distinct, so the cursors' order among themselves decides nothing.
     let k = 0;
     for (let j = 1; j < n; j++) if (cursorPositions[j] < cursorPositions[k]) k = j;
@@ -222,9 +224,9 @@ function shortlistFor(state: ModelState, p: number, refused: readonly number[] |
       cursors[k] = cursors[n];
       cursorPositions[k] = cursorPositions[n];
     }
-    if (refused === undefined || !refused.includes(v)) shortlist.push(v);
+    if (refused === undefined || !refused.includes(v)) shortlist[length++] = v;
   }
-  return shortlist;
+  return length;
 }
 
 /**

@@ -115,7 +115,7 @@ describe('matching process', () => {
     const state = setUp('first-come', { participants: { matchRefusal: 1 } });
     step(matching, state, 3);
     expect(state.matches).toHaveLength(0);
-    expect(state.refused.get(0)).toEqual([0]);
+    expect(state.refused[0]).toEqual([0]);
     (state as { params: unknown }).params = { ...state.params, participants: { ...state.params.participants, matchRefusal: 0 } };
     step(matching, state, 4);
     expect(state.units[0].volunteer).toBe(1);
