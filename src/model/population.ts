@@ -7,9 +7,10 @@ import { TIME_SLOTS } from './matchingClasses.ts';
 import { DEEP_TRAITS } from './similarity.ts';
 
 /**
- * The agents' traits, drawn when they arrive. Every trait takes its own counter on the agent's own
- * slot, so a participant is the same person in every scenario that shares the seed, whatever the
- * programme design (common random numbers).
+ * The agents' traits, drawn when they arrive (an applicant's in two steps, see drawVolunteer). Every
+ * trait takes its own counter on the agent's own slot, so a participant is the same person in every
+ * scenario that shares the seed, whatever the programme design (common random numbers), and a trait
+ * has the same value whenever it is drawn.
  */
 
 const BACKGROUNDS = 4; // 0 = majority background; 1-3 = other backgrounds
