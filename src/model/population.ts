@@ -7,10 +7,9 @@ import { TIME_SLOTS } from './matchingClasses.ts';
 import { DEEP_TRAITS } from './similarity.ts';
 
 /**
- * The agents' traits, drawn when they arrive (an applicant's in two steps, see drawVolunteer). Every
- * trait takes its own counter on the agent's own slot, so a participant is the same person in every
- * scenario that shares the seed, whatever the programme design (common random numbers), and a trait
- * has the same value whenever it is drawn.
+ * The agents' traits, drawn when they arrive. Every trait takes its own counter on the agent's own
+ * slot, so a participant is the same person in every scenario that shares the seed, whatever the
+ * programme design (common random numbers).
  */
 
 const BACKGROUNDS = 4; // 0 = majority background; 1-3 = other backgrounds
@@ -57,8 +56,6 @@ declare module './state.ts' {
     slots: Uint8Array;
     /** 1: a former participant, volunteering as a peer buddy. */
     peer: Uint8Array;
-    /** 1 once the traits read from training on are drawn (drawPoolTraits). */
-    poolTraits: Uint8Array;
     status: Uint8Array;
     readyWeek: Int32Array;
     satisfaction: Float64Array;
@@ -76,7 +73,7 @@ export const PARTICIPANT_CORE = {
 export const VOLUNTEER_CORE = {
   appliedWeek: int32(), availability: float64(), stability: float64(), motivation: float64(), empathy: float64(),
   empathyAtStart: float64(), affinity: float64(), realistic: uint8(), experienced: uint8(), bridging: float64(),
-  deep: float64(0, DEEP_TRAITS), age: float64(), female: uint8(), background: uint8(), slots: uint8(), peer: uint8(), poolTraits: uint8(),
+  deep: float64(0, DEEP_TRAITS), age: float64(), female: uint8(), background: uint8(), slots: uint8(), peer: uint8(),
   status: uint8(), readyWeek: int32(-1), satisfaction: float64(), matchCount: int32(), trainingHours: float64(),
 } as const;
 
@@ -135,38 +132,17 @@ function drawSlots(traits: RandomStream, v: number, chance: number): number {
   return bits === 0 ? 1 << Math.min(TIME_SLOTS - 1, Math.floor(traits.u(v, 33) * TIME_SLOTS)) : bits;
 }
 
-/**
- * Draws an applicant's traits from the 'volunteer.traits' stream: all of them at once (the initial
- * pool, peer buddies, tests). Ordinary applicants get them in two steps (inflow.ts): what screening
- * reads when they apply, the rest once they pass screening; each trait keeps its counter, so the
- * values are the same either way.
- */
+/** Draws an applicant's traits from the 'volunteer.traits' stream. */
 export function drawVolunteer(state: ModelState, traits: RandomStream, v: number, week: number): void {
-  drawApplicant(state, traits, v, week);
-  drawPoolTraits(state, traits, v);
-}
-
-/** The traits screening reads (suitability): motivation, stability, empathy, affinity. */
-export function drawApplicant(state: ModelState, traits: RandomStream, v: number, week: number): void {
   const t = state.volunteers;
   const par = state.params.volunteers;
   t.appliedWeek[v] = week;
+  t.availability[v] = Math.max(0.5, normal(traits.u(v, 0), par.availabilityHours, par.availabilityHours * 0.35));
   t.stability[v] = clampedNormal(traits.u(v, 1), par.stability, 0.18);
   t.motivation[v] = clampedNormal(traits.u(v, 2), par.motivation, 0.15);
   t.empathy[v] = clampedNormal(traits.u(v, 3), par.empathy, 0.15);
-  t.affinity[v] = clampedNormal(traits.u(v, 4), par.affinity, 0.18);
-}
-
-/**
- * The traits read from training on (expectations, experience) and in the pool and matches (who can
- * meet whom, similarity, availability, bridging, satisfaction). Empathy is still as drawn: only
- * matches change it.
- */
-export function drawPoolTraits(state: ModelState, traits: RandomStream, v: number): void {
-  const t = state.volunteers;
-  const par = state.params.volunteers;
-  t.availability[v] = Math.max(0.5, normal(traits.u(v, 0), par.availabilityHours, par.availabilityHours * 0.35));
   t.empathyAtStart[v] = t.empathy[v];
+  t.affinity[v] = clampedNormal(traits.u(v, 4), par.affinity, 0.18);
   t.realistic[v] = bernoulli(traits.u(v, 5), par.realisticShare) ? 1 : 0;
   t.experienced[v] = bernoulli(traits.u(v, 6), par.experiencedShare) ? 1 : 0;
   t.bridging[v] = clampedNormal(traits.u(v, 7), par.bridging, 0.2);
@@ -176,7 +152,6 @@ export function drawPoolTraits(state: ModelState, traits: RandomStream, v: numbe
   for (let k = 0; k < DEEP_TRAITS; k++) t.deep[v * DEEP_TRAITS + k] = normal(traits.u(v, 12 + k), 0, 1);
   t.slots[v] = drawSlots(traits, v, par.slotAvailability);
   t.satisfaction[v] = 0.6;
-  t.poolTraits[v] = 1;
 }
 
 /**

@@ -3,9 +3,8 @@ import { bernoulli } from '../../engine/distributions.ts';
 import { defineProcess } from '../../engine/process.ts';
 import { spendTeam } from '../coordination.ts';
 import { startPaths } from '../gains.ts';
-import { drawApplicant, drawParticipant, drawPeerVolunteer, drawPoolTraits, drawVolunteer } from '../population.ts';
+import { drawParticipant, drawPeerVolunteer, drawVolunteer } from '../population.ts';
 import { P, V, type ModelState } from '../state.ts';
-import { trainingWeeks } from './training.ts';
 
 /**
  * Referrals and applications of the week. The initial cohort (week 0) is already through intake,
@@ -13,13 +12,6 @@ import { trainingWeeks } from './training.ts';
  * closed (as many waiting as the cap), referrals are turned away. Every application costs a share of
  * recruitment campaigns and some coordinator time; former participants who chose to become peer
  * buddies apply when their delay is over.
- *
- * An applicant's traits are drawn in two steps: what screening reads when they apply, the rest
- * (what training, the pool and matches read) once they have passed screening, here in the next
- * week's inflow, before training can let them into the pool (it takes a week at least). Most
- * applicants are rejected or still wait for screening at the horizon and never need the rest.
- * Without pre-match training a volunteer may join the pool the week they are screened, so they get
- * every trait when they apply.
  */
 export const inflow = defineProcess({
   name: 'inflow',
@@ -27,7 +19,7 @@ export const inflow = defineProcess({
   params: [
     'coordinators.hourlyCost',
     'inflow.initialParticipants', 'inflow.initialVolunteers', 'coordinators.waitingListCap', 'coordinators.hoursPerRecruitment', 'coordinators.policy',
-    'costs.recruitmentPerApplicant', 'volunteers.withdrawBeforeScreening', 'programme.preMatchTrainingHours',
+    'costs.recruitmentPerApplicant', 'volunteers.withdrawBeforeScreening',
     'participants.groupNewcomer', 'participants.groupPsychological', 'participants.groupPoverty', 'participants.groupDisability',
     'participants.groupYouth', 'participants.instrumentalNeed', 'participants.motivation', 'participants.urgentNeedShare',
     'participants.urgentNeedWeeks', 'participants.meanAge', 'participants.ageSd', 'participants.minAge', 'participants.maxAge',
@@ -58,17 +50,11 @@ export const inflow = defineProcess({
       }
     }
     const vt = state.volunteers;
-    const traits = rng['volunteer.traits'];
-    const twoSteps = trainingWeeks(par.programme.preMatchTrainingHours) > 0;
-    if (twoSteps) {
-      const queue = state.trainingQueue;
-      for (let i = 0; i < queue.length; i++) if (vt.poolTraits[queue[i]] === 0) drawPoolTraits(state, traits, queue[i]);
-    }
     for (let v = state.volunteersFrom[week]; v < state.volunteersFrom[week + 1]; v++) {
       vt.appliedWeek[v] = week;
       state.tally.applied += 1;
       if (week === 0 && v < par.inflow.initialVolunteers) {
-        drawVolunteer(state, traits, v, week);
+        drawVolunteer(state, rng['volunteer.traits'], v, week);
         vt.status[v] = V.available;
         vt.readyWeek[v] = week;
         vt.realistic[v] = 1;
@@ -85,8 +71,7 @@ export const inflow = defineProcess({
         vt.status[v] = V.left;
         state.tally.withdrew += 1;
       } else {
-        if (twoSteps) drawApplicant(state, traits, v, week);
-        else drawVolunteer(state, traits, v, week);
+        drawVolunteer(state, rng['volunteer.traits'], v, week);
         vt.status[v] = V.screening;
         state.screeningQueue.push(v);
       }
@@ -97,7 +82,7 @@ export const inflow = defineProcess({
     while (i < q.length && q[i] <= week) {
       const p = q[i + 1];
       const v = state.nextVolunteer++;
-      drawPeerVolunteer(state, traits, v, p, week);
+      drawPeerVolunteer(state, rng['volunteer.traits'], v, p, week);
       vt.status[v] = V.screening;
       state.screeningQueue.push(v);
       state.tally.applied += 1;

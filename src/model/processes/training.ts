@@ -7,11 +7,6 @@ import { V, type ModelState } from '../state.ts';
 /** Pre-match training runs in sessions of this many hours a week (assumption: one evening or half-day a week). */
 export const TRAINING_HOURS_PER_WEEK = 3;
 
-/** Weeks a volunteer spends in training once started: none without pre-match training. */
-export function trainingWeeks(hours: number): number {
-  return Math.ceil(hours / TRAINING_HOURS_PER_WEEK);
-}
-
 /** Chance that `hours` of training make unrealistic expectations realistic ([Spencer2020]). */
 export function realismChance(ratePerHour: number, hours: number): number {
   return 1 - Math.exp(-ratePerHour * hours);
@@ -33,7 +28,7 @@ export const training = defineProcess({
     const hours = par.programme.preMatchTrainingHours;
     const groupSize = par.coordinators.trainingGroupSize;
     const vt = state.volunteers;
-    const weeksNeeded = trainingWeeks(hours);
+    const weeksNeeded = Math.ceil(hours / TRAINING_HOURS_PER_WEEK);
     const realism = realismChance(par.behaviour.trainingRealismPerHour, hours);
     let kept = 0;
     const queue = state.trainingQueue;
