@@ -4,3 +4,4 @@ export * from './process.ts';
 export * from './loop.ts';
 export * from './series.ts';
 export * from './tasks.ts';
+export * from './perScenario.ts';

@@ -1,4 +1,5 @@
 import { bernoulli, categorical, clamp, clampedNormal, exponential, normal } from '../engine/distributions.ts';
+import { oncePer } from '../engine/perScenario.ts';
 import { float64, int32, uint8 } from '../engine/process.ts';
 import type { RandomStream } from '../engine/random.ts';
 import { GROUP_PROFILES, TARGET_GROUPS, type Params } from './params.ts';
@@ -86,16 +87,10 @@ const PARTICIPANT_BACKGROUNDS = [6, 2, 1, 1];
 const VOLUNTEER_BACKGROUNDS = [8, 1, 0.5, 0.5];
 
 /** The target groups' shares of referrals, in TARGET_GROUPS order (once per scenario). */
-const weightsCache = new WeakMap<Params, readonly number[]>();
-function groupWeights(params: Params): readonly number[] {
-  let w = weightsCache.get(params);
-  if (!w) {
-    const par = params.participants;
-    w = [par.groupNewcomer, par.groupPsychological, par.groupPoverty, par.groupDisability, par.groupYouth];
-    weightsCache.set(params, w);
-  }
-  return w;
-}
+const groupWeights = oncePer((params: Params): readonly number[] => {
+  const par = params.participants;
+  return [par.groupNewcomer, par.groupPsychological, par.groupPoverty, par.groupDisability, par.groupYouth];
+});
 
 /** Draws a referred participant's traits from the 'participant.traits' stream. */
 export function drawParticipant(state: ModelState, traits: RandomStream, p: number, week: number): void {

@@ -1,4 +1,5 @@
 import { clamp } from '../../engine/distributions.ts';
+import { perScenario } from '../../engine/perScenario.ts';
 import { defineProcess } from '../../engine/process.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import type { Params } from '../params.ts';
@@ -15,6 +16,10 @@ declare module '../state.ts' {
     plannedByAge: Int32Array;
   }
 }
+
+/** plannedContacts by age for a run of `weeks` weeks (once per scenario). */
+const plannedByAge = perScenario((programme: Params['programme'], weeks: number) =>
+  Int32Array.from({ length: weeks }, (_, age) => plannedContacts(age, programme.contactsPerWeek)));
 
 /** An open problem makes a missed contact this much more likely (assumption). */
 const PROBLEM_MISS_FACTOR = 1.5;
@@ -86,9 +91,7 @@ export const contact = defineProcess({
   streams: ['contact.missed', 'contact.session'],
   params: ['programme.contactsPerWeek', 'programme.hoursPerContact', 'programme.hoursBudget', 'behaviour.missBase'],
   init(state: ModelState) {
-    const table = new Int32Array(state.weeks);
-    for (let age = 0; age < state.weeks; age++) table[age] = plannedContacts(age, state.params.programme.contactsPerWeek);
-    state.plannedByAge = table;
+    state.plannedByAge = plannedByAge(state.params.programme, state.weeks);
   },
   step(state: ModelState, week, rng) {
     const par = state.params;

@@ -1,4 +1,5 @@
 import { defineProcess } from '../../engine/process.ts';
+import { oncePer, perScenario } from '../../engine/perScenario.ts';
 import { DOMAINS, DOMAIN_IS_INSTRUMENTAL, FOCUS_WEIGHTS, IS_EVENT, RELEVANCE_TABLE } from '../domains.ts';
 import type { RandomStream } from '../../engine/random.ts';
 import { GAIN_COLUMNS, WORK, advanceWork, counterfactualAt, counterfactualValue, gainAt, fadePowerTable, fadeTable, naturalSdTable, programmeValue } from '../gains.ts';
@@ -66,19 +67,17 @@ function heldShare(m: Match): number {
  * (faster: concrete goals), relational support the relational ones, and combining both styles works
  * best ([Thys2003], [KarcherHansen2014]); the focus sets how much the newcomer and work domains gain.
  * Depends on the design only, so it is computed once per design.
+ *
+ * @example
+ *   domainFactors(scenario.params)[DOMAINS.indexOf('network')]; // the network's share of a week's gain, before relevance
  */
-const factorCache = new WeakMap<Params, Float64Array>();
-export function domainFactors(params: Params): Float64Array {
-  const cached = factorCache.get(params);
-  if (cached) return cached;
+export const domainFactors = oncePer((params: Params): Float64Array => {
   const s = params.programme.supportStyle;
   const b = params.behaviour;
   const mix = 1 + b.mixBonus * 4 * s * (1 - s);
   const focus = FOCUS_WEIGHTS[params.programme.focus];
-  const factors = Float64Array.from(DOMAINS, (d) => mix * (DOMAIN_IS_INSTRUMENTAL[d] ? s * b.instrumentalGainFactor : 1 - s) * focus[d]);
-  factorCache.set(params, factors);
-  return factors;
-}
+  return Float64Array.from(DOMAINS, (d) => mix * (DOMAIN_IS_INSTRUMENTAL[d] ? s * b.instrumentalGainFactor : 1 - s) * focus[d]);
+});
 
 const RELATIONAL = Uint8Array.from(DOMAINS, (d) => (DOMAIN_IS_INSTRUMENTAL[d] ? 0 : 1));
 const PEER_SUPPORTED = Uint8Array.from(DOMAINS, (d) => (d === 'wellbeing' || d === 'network' ? 1 : 0));
@@ -116,15 +115,14 @@ export const outcomes = defineProcess({
   columns: { participants: GAIN_COLUMNS },
   series: ['peerBuddiesMatched'],
   init(state: ModelState) {
-    state.fadeTable = fadeTable(state.params.behaviour, state.weeks);
-    state.fadePowers = fadePowerTable(state.params.behaviour, state.weeks);
-    state.naturalSdTable = naturalSdTable(state.params.outcomes.naturalChangeSdPerYear, state.weeks);
-    state.measurementWeeks = measurementPoints(state.params);
-    state.primaryDomain = DOMAINS.indexOf(state.params.outcomes.primary);
-    const factors = domainFactors(state.params);
-    state.domainCoefficients = RELEVANCE_TABLE.map((relevance, i) => factors[i % N_DOMAINS] * relevance);
-    const b = state.params.behaviour;
-    state.durationRamps = state.params.programme.mechanism === 'duration' ? Float64Array.from({ length: state.weeks + 1 }, (_, age) => durationRamp(b, age)) : null;
+    const tables = outcomeTables(state.params, state.weeks);
+    state.fadeTable = tables.fadeTable;
+    state.fadePowers = tables.fadePowers;
+    state.naturalSdTable = tables.naturalSdTable;
+    state.measurementWeeks = tables.measurementWeeks;
+    state.primaryDomain = tables.primaryDomain;
+    state.domainCoefficients = tables.domainCoefficients;
+    state.durationRamps = tables.durationRamps;
   },
   step(state: ModelState, week, rng) {
     const { params } = state;
@@ -186,6 +184,25 @@ export const outcomes = defineProcess({
     measurePoints(state, week, rng['outcome.natural']);
     followCurve(state, week, rng['outcome.natural']);
   },
+});
+
+/**
+ * The outcome tables of a scenario's runs, the same for every replication: built once per scenario
+ * (perScenario), where building them for every replication took about 2% of its time (hundreds of
+ * powers and square roots).
+ */
+const outcomeTables = perScenario((params: Params, weeks: number) => {
+  const b = params.behaviour;
+  const factors = domainFactors(params);
+  return {
+    fadeTable: fadeTable(b, weeks),
+    fadePowers: fadePowerTable(b, weeks),
+    naturalSdTable: naturalSdTable(params.outcomes.naturalChangeSdPerYear, weeks),
+    measurementWeeks: measurementPoints(params),
+    primaryDomain: DOMAINS.indexOf(params.outcomes.primary),
+    domainCoefficients: RELEVANCE_TABLE.map((relevance, i) => factors[i % N_DOMAINS] * relevance),
+    durationRamps: params.programme.mechanism === 'duration' ? Float64Array.from({ length: weeks + 1 }, (_, age) => durationRamp(b, age)) : null,
+  };
 });
 
 /** The measurement points of a scenario, in weeks after referral. */

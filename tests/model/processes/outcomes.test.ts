@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createStreams } from '../../../src/engine/random.ts';
 import { DOMAINS } from '../../../src/model/domains.ts';
-import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, fadeFactor, fadePower, fadePowerTable, gainAt, naturalSdTable, startPaths, WORK } from '../../../src/model/gains.ts';
+import { advanceWork, counterfactualAt, employedWithProgramme, employedWithout, fadeFactor, fadePower, fadePowerTable, fadeTable, gainAt, naturalSdTable, startPaths, WORK } from '../../../src/model/gains.ts';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
 import { domainFactors, durationRamp, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
-import type { Match } from '../../../src/model/state.ts';
+import type { Match, ModelState } from '../../../src/model/state.ts';
 import { runReplication } from '../../../src/model/runReplication.ts';
 import { testScenario } from '../../support/scenario.ts';
 import { duo, step, testState } from '../../support/state.ts';
@@ -198,5 +198,33 @@ describe('domains that share their drivers (docs/model.md)', () => {
       else expect(gain(a, 'language')).toBe(0);
     }
     expect(matched.some((a) => gain(a, 'skills') !== 0)).toBe(true);
+  });
+});
+
+describe('the outcome tables a replication reads', () => {
+  const scenario = testScenario({});
+  it('are built once per scenario, shared by its replications, and equal to their formulas', () => {
+    const first = { params: scenario.params, weeks: scenario.weeks } as unknown as ModelState;
+    const second = { params: scenario.params, weeks: scenario.weeks } as unknown as ModelState;
+    outcomes.init!(first);
+    outcomes.init!(second);
+    expect(second.fadeTable).toBe(first.fadeTable);
+    expect(second.durationRamps).toBe(first.durationRamps);
+    expect(Array.from(first.fadeTable)).toEqual(Array.from(fadeTable(scenario.params.behaviour, scenario.weeks)));
+    expect(Array.from(first.naturalSdTable)).toEqual(Array.from(naturalSdTable(scenario.params.outcomes.naturalChangeSdPerYear, scenario.weeks)));
+    const other = { params: scenario.params, weeks: 52 } as unknown as ModelState;
+    outcomes.init!(other);
+    expect(other.fadeTable.length).toBe(2 * 53);
+  });
+  it('follow a changed parameter: a scenario parsed anew gets tables of its own', () => {
+    const slower = testScenario({ behaviour: { fadeHalfLifeWeeks: scenario.params.behaviour.fadeHalfLifeWeeks * 4 } });
+    const base = { params: scenario.params, weeks: scenario.weeks } as unknown as ModelState;
+    const changed = { params: slower.params, weeks: slower.weeks } as unknown as ModelState;
+    outcomes.init!(base);
+    outcomes.init!(changed);
+    expect(changed.fadeTable).not.toBe(base.fadeTable);
+    expect(Array.from(changed.fadeTable)).toEqual(Array.from(fadeTable(slower.params.behaviour, slower.weeks)));
+    // Slower fading keeps more of a gain 10 weeks after a closure.
+    expect(changed.fadeTable[10]).toBeGreaterThan(base.fadeTable[10]);
   });
 });
