@@ -45,3 +45,20 @@ export function replicationStats(result: ReplicationResult, scenario: Scenario):
     packed: packStats(pool, outcome, result.weekly, layoutFor(scenario.weeks)),
   };
 }
+
+/** A replication's value of every figure, without the statistics a summary merges: what an experiment records of it. */
+export type RepMetrics = Pick<RepStats, 'replication' | 'participantWeeks' | 'metrics'>;
+
+/**
+ * A replication's figures only: the same values as `replicationStats(...).metrics`, without packing
+ * the pool, histograms and weekly series (about 100 kB a replication) that only a summary needs.
+ * Experiments record a few figures per replication, so their workers send back this.
+ *
+ * @example
+ *   replicationMetrics(runReplication(scenario, 0), scenario).metrics.prematureIncidence;
+ */
+export function replicationMetrics(result: ReplicationResult, scenario: Scenario): RepMetrics {
+  const pool = replicationPool(result, scenario.params.inflow.initialVolunteers);
+  return { replication: result.replication, participantWeeks: result.participantWeeks, metrics: computeMetrics(pool, scenario) };
+}
+

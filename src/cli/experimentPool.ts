@@ -4,7 +4,8 @@ import { ScenarioPool } from './pool.ts';
 /**
  * An experiment runner on the long-lived worker pool, kept for the whole experiment (a pool per
  * point would spend more time starting threads than running small points). Each task is the shared
- * unit of work (`runRange`) under the pool's watchdog; with one worker it runs in this thread.
+ * unit of work (`runRangeMetrics`: each replication's figures, all an experiment records) under the
+ * pool's watchdog; with one worker it runs in this thread.
  */
 export function poolRunner(workers: number): ExperimentRunner & { close(): Promise<void> } {
   if (workers <= 1) return { ...serialRunner, close: async () => {} };
@@ -14,7 +15,7 @@ export function poolRunner(workers: number): ExperimentRunner & { close(): Promi
     concurrency: 2 * workers,
     chunk: 10,
     async run(scenario, range, onStats) {
-      for (const o of await pool.runRange(scenario, range)) onStats(o.stats);
+      for (const figures of await pool.runRangeMetrics(scenario, range)) onStats(figures);
     },
     close: () => pool.destroy(),
   };

@@ -1,6 +1,7 @@
 import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { runRange, type RepOutput } from '../runner/task.ts';
+import type { RepMetrics } from '../analysis/repStats.ts';
+import { runRange, runRangeMetrics, type RepOutput } from '../runner/task.ts';
 
 export interface WorkerTask {
   scenario: Scenario;
@@ -8,7 +9,13 @@ export interface WorkerTask {
   recordsBelow: number;
 }
 
-/** A worker thread's job: exactly the runner's task body, nothing of its own. */
+/** A worker thread's jobs: exactly the runner's task bodies, nothing of their own. This one: statistics for a summary. */
 export default function work(task: WorkerTask): RepOutput[] {
   return runRange(task.scenario, task.range, task.recordsBelow);
 }
+
+/** The job of an experiment's task (piscina's `name: 'metrics'`): each replication's figures only. */
+export function metrics(task: WorkerTask): RepMetrics[] {
+  return runRangeMetrics(task.scenario, task.range);
+}
+

@@ -1,8 +1,8 @@
 import type { MetricName } from '../analysis/metrics.ts';
-import type { RepStats } from '../analysis/repStats.ts';
+import type { RepMetrics } from '../analysis/repStats.ts';
 import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { runRange } from '../runner/task.ts';
+import { runRangeMetrics } from '../runner/task.ts';
 import type { Experiment } from './experiment.ts';
 import { designPoints, type DesignPoints } from './points.ts';
 
@@ -17,12 +17,14 @@ export interface ReplicationRecord {
 }
 
 /**
- * Runs replications of a scenario; every runner calls the same unit of work (`runRange`, hence
- * `runReplication`), so serial, worker-thread and cluster runs give the same numbers.
+ * Runs replications of a scenario; every runner calls the same unit of work (`runRangeMetrics`
+ * or `runRange`, hence `runReplication`), so serial, worker-thread and cluster runs give the same
+ * numbers. An experiment records figures only, so a runner need hand back no more than each
+ * replication's figures (RepMetrics; full statistics carry them too).
  */
 export interface ExperimentRunner {
   /** Runs replications [range.start, range.end) and hands back each one's statistics in replication order. */
-  run(scenario: Scenario, range: RepRange, onStats: (stats: RepStats) => void): Promise<void>;
+  run(scenario: Scenario, range: RepRange, onStats: (stats: RepMetrics) => void): Promise<void>;
   /** Tasks it can take at once (default 1). */
   readonly concurrency?: number;
   /** Most replications per task (default: all of a point's missing ones). */
@@ -32,7 +34,7 @@ export interface ExperimentRunner {
 /** Runs in this thread, one replication at a time: the reference every other runner must equal. */
 export const serialRunner: ExperimentRunner = {
   async run(scenario, range, onStats) {
-    for (let rep = range.start; rep < range.end; rep++) onStats(runRange(scenario, { start: rep, end: rep + 1 })[0].stats);
+    for (let rep = range.start; rep < range.end; rep++) onStats(runRangeMetrics(scenario, { start: rep, end: rep + 1 })[0]);
     // Let the event loop breathe between points (progress, cancellation).
     await new Promise((r) => setTimeout(r, 0));
   },
@@ -90,7 +92,7 @@ export function storedResults(experiment: Experiment, design: DesignPoints, reco
 }
 
 /** A replication's output values: NaN (nothing to measure) is stored as null. */
-export function outputValues(stats: RepStats, outputs: readonly MetricName[]): (number | null)[] {
+export function outputValues(stats: RepMetrics, outputs: readonly MetricName[]): (number | null)[] {
   return outputs.map((m) => (Number.isFinite(stats.metrics[m]) ? stats.metrics[m] : null));
 }
 
@@ -145,7 +147,7 @@ export async function runExperiment(experiment: Experiment, options: RunOptions 
       done += 1;
       options.onProgress?.(done, total, m.point);
     };
-    const deliver = (stats: RepStats) => {
+    const deliver = (stats: RepMetrics) => {
       record({ point: m.point, replication: stats.replication, values: outputValues(stats, experiment.outputs) });
       next = stats.replication + 1;
     };

@@ -35,6 +35,14 @@ describe('the worker pool', () => {
     expect(outputs.map((o) => o.records !== undefined)).toEqual([true, true, false, false, false, false, false]);
     expect(progress.at(-1)).toBe(1);
   });
+
+  it("hands back each replication's figures only for an experiment, equal to the full statistics' figures", async () => {
+    const figures = await pool.runRangeMetrics(scenario, { start: 2, end: 7 });
+    const full = await pool.runRange(scenario, { start: 2, end: 7 });
+    expect(figures.map((f) => f.replication)).toEqual([2, 3, 4, 5, 6]);
+    expect(figures).toEqual(full.map((o) => ({ replication: o.stats.replication, participantWeeks: o.stats.participantWeeks, metrics: o.stats.metrics })));
+    expect(figures[0]).not.toHaveProperty('packed');
+  });
 });
 
 describe('the watchdog (case 13)', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../src/analysis/aggregate.ts';
-import { OrderedMerger, runRange, runSerial } from '../../src/runner/task.ts';
+import { OrderedMerger, runRange, runRangeMetrics, runSerial } from '../../src/runner/task.ts';
 import { runScenario } from '../../src/cli/pool.ts';
 import { testScenario } from '../support/scenario.ts';
 
@@ -11,6 +11,21 @@ describe('runRange', () => {
     const out = runRange(scenario, { start: 2, end: 5 }, 4);
     expect(out.map((o) => o.stats.replication)).toEqual([2, 3, 4]);
     expect(out.map((o) => o.records !== undefined)).toEqual([true, true, false]);
+  });
+});
+
+describe('runRangeMetrics', () => {
+  it("gives each replication's figures exactly as the full statistics carry them, and nothing else", () => {
+    const figures = runRangeMetrics(scenario, { start: 1, end: 6 });
+    const full = runRange(scenario, { start: 1, end: 6 });
+    expect(figures.map((f) => Object.keys(f).sort())).toEqual(figures.map(() => ['metrics', 'participantWeeks', 'replication']));
+    for (let i = 0; i < figures.length; i++) {
+      expect(figures[i].replication).toBe(full[i].stats.replication);
+      expect(figures[i].participantWeeks).toBe(full[i].stats.participantWeeks);
+      // Bit for bit, NaN where a figure has nothing to measure included.
+      expect(JSON.stringify(Object.entries(figures[i].metrics).map(([k, v]) => [k, Object.is(v, NaN) ? 'NaN' : v])))
+        .toBe(JSON.stringify(Object.entries(full[i].stats.metrics).map(([k, v]) => [k, Object.is(v, NaN) ? 'NaN' : v])));
+    }
   });
 });
 
