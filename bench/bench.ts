@@ -12,6 +12,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLED_DIR } from '../src/io/readScenario.ts';
 import { JOBS, type JobName, type RunFigures } from './measure.ts';
@@ -132,6 +133,15 @@ async function main(): Promise<void> {
   const exponent = Math.log(large.cpuSeconds / small.cpuSeconds) / Math.log(large.participantWeeks / small.participantWeeks);
   console.log(`  time grows as size^${f(exponent, 3)}`);
   report.scaling = { sizes: scaling, exponent };
+
+  // An experiment: the shipped Morris screening of levers, many small points (20 replications
+  // each) on all workers, as `buddysim experiment run` runs them but without writing files.
+  const experimentFile = fileURLToPath(new URL('../../experiments/levers-morris.json', import.meta.url));
+  const exp = inChild('experiment', { file: experimentFile, workers: cores, ...(values.quick ? { units: 2000 } : {}) });
+  const expSpeed = exp.run.participantWeeks / exp.run.cpuSeconds;
+  console.log(`\nExperiment: experiments/levers-morris.json, ${f(exp.points)} points of ${exp.scenario} x ${exp.replications} replications, on ${cores} workers (one run after a warm-up)`);
+  console.log(`  ${f(exp.run.cpuSeconds, 2)} cpu s, ${f(exp.run.wallSeconds, 2)} s wall, ${millions(expSpeed)} real pw per CPU-second`);
+  report.experiment = { ...exp, perCpuSecond: expSpeed };
 
   console.log(`\nMemory: peak resident memory of a whole run of ${HEADLINE} on ${cores} workers, by replications`);
   const memory = (values.quick ? [500, 4000] : [500, 2000, 8000]).map((n) => {

@@ -5,7 +5,11 @@
  */
 import { Aggregator } from '../src/analysis/aggregate.ts';
 import { replicationStats } from '../src/analysis/repStats.ts';
+import { poolRunner } from '../src/cli/experimentPool.ts';
 import { ScenarioPool } from '../src/cli/pool.ts';
+import { designPoints } from '../src/experiment/points.ts';
+import { runExperiment, unitCount, type ExperimentRunner } from '../src/experiment/run.ts';
+import { readExperiment } from '../src/io/experimentDir.ts';
 import { createStreams } from '../src/engine/random.ts';
 import { readScenario } from '../src/io/readScenario.ts';
 import { runReplication } from '../src/model/runReplication.ts';
@@ -168,6 +172,36 @@ export const JOBS = {
     const runs: RunFigures[] = [];
     for (let r = 0; r < 3; r++) runs.push(await timed(() => serial(s, a.reps)));
     return { runs };
+  },
+  /**
+   * An experiment file end to end on the worker pool, in memory (no result files): a warm-up run of
+   * its first 20 points, then `units` (point, replication) pairs, default all. The real
+   * participant-weeks come from each replication's figures.
+   */
+  async experiment(a: { file: string; workers: number; units?: number }) {
+    const experiment = readExperiment(a.file);
+    const design = designPoints(experiment);
+    const pool = poolRunner(a.workers);
+    let participantWeeks = 0;
+    const runner: ExperimentRunner = {
+      ...pool,
+      run: (scenario, range, onStats) => pool.run(scenario, range, (m) => {
+        participantWeeks += m.participantWeeks;
+        onStats(m);
+      }),
+    };
+    try {
+      const units = Math.min(a.units ?? Infinity, unitCount(experiment, design));
+      await runExperiment(experiment, { runner, design, range: { start: 0, end: Math.min(units, 20 * experiment.replications) } });
+      participantWeeks = 0;
+      const run = await timed(async () => {
+        await runExperiment(experiment, { runner, design, range: { start: 0, end: units } });
+        return { reps: units, participantWeeks };
+      });
+      return { scenario: String(experiment.scenarios[0].name), points: units / experiment.replications, replications: experiment.replications, run };
+    } finally {
+      await pool.close();
+    }
   },
   async memory(a: { scenario: string; reps: number; workers: number }) {
     const s = withReps(readScenario(a.scenario), a.reps);
