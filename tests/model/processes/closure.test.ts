@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
 import { closure, expCeiling, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
 import { outcomes } from '../../../src/model/processes/outcomes.ts';
-import { WORK } from '../../../src/model/gains.ts';
+import { WORK, gainAt } from '../../../src/model/gains.ts';
 import { N_DOMAINS } from '../../../src/model/state.ts';
 import { createStreams } from '../../../src/engine/random.ts';
 import { P, V } from '../../../src/model/state.ts';
@@ -147,6 +147,19 @@ describe('finalising closures', () => {
     // The next match starts with less trust.
     const next = duo(state, 0, 1, 30);
     expect(next.members[0].quality).toBeCloseTo(state.params.behaviour.startQuality - 0.05, 12);
+  });
+  it('lets the harm fade and last as gains do: (gain - harm) x fadeFactor, longer with a longer half-life', () => {
+    const after = (fadeHalfLifeWeeks: number) => {
+      const { state, m } = oneMatch({ behaviour: { earlyEndHarm: 0.2, fadeHalfLifeWeeks, retainedShare: 0.5 } });
+      state.participants.gain[0] = 0.05; // wellbeing, a harmed domain
+      requestClosure(state, m, 'volunteer');
+      finaliseClosure(state, m, 22, () => 1); // 13 weeks: harm 0.1
+      return gainAt(state, 0, 0, 22 + 26);
+    };
+    // 26 weeks later with a 26-week half-life: half of the fading half is gone, 0.75 of (0.05 - 0.1) is left.
+    expect(after(26)).toBeCloseTo(-0.0375, 12);
+    // A longer half-life keeps more of the harm too.
+    expect(after(104)).toBeLessThan(after(26));
   });
   it('keeps a pair in touch after a planned ending with chance keepInTouchShare x quality', () => {
     const n = 200;

@@ -6,6 +6,7 @@ import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/l
 import { domainFactors, durationRamp, measurementPoints, outcomes, styleFit, weeklyDose } from '../../../src/model/processes/outcomes.ts';
 import type { Match, ModelState } from '../../../src/model/state.ts';
 import { runReplication } from '../../../src/model/runReplication.ts';
+import { runSerial } from '../../../src/runner/task.ts';
 import { testScenario } from '../../support/scenario.ts';
 import { duo, step, testState } from '../../support/state.ts';
 
@@ -226,5 +227,17 @@ describe('the outcome tables a replication reads', () => {
     expect(Array.from(changed.fadeTable)).toEqual(Array.from(fadeTable(slower.params.behaviour, slower.weeks)));
     // Slower fading keeps more of a gain 10 weeks after a closure.
     expect(changed.fadeTable[10]).toBeGreaterThan(base.fadeTable[10]);
+  });
+});
+
+describe('the fade half-life, a lever', () => {
+  it('raises the effect after the programme when early endings do no harm (paired replications)', () => {
+    // With harm, a longer half-life also keeps the harm of early endings longer (closure.test.ts), so
+    // its effect can go either way early on; without it, keeping gains longer can only raise the effect.
+    const effectAt26 = (fadeHalfLifeWeeks: number) => {
+      const summary = runSerial(testScenario({ reps: 12, behaviour: { earlyEndHarm: 0, fadeHalfLifeWeeks } })).summary;
+      return summary.effects.points[1].groups.allReferred[summary.effects.primary].value;
+    };
+    expect(effectAt26(104)).toBeGreaterThan(effectAt26(8));
   });
 });
