@@ -86,6 +86,10 @@ async function main(): Promise<void> {
   console.log(`buddysim benchmark: Node ${process.version}, ${cores} cores; ${f(reps)} replications a run, median of ${runs} runs after a warm-up run`);
   console.log('Real participant-weeks: weeks a participant spent in the programme or on its lists. CPU-seconds: user + system, all threads.\n');
 
+  // The machine's speed before and after: figures of two bench runs compare only when these agree.
+  const before = inChild('yardstick', {}).millionDrawsPerCpuSecond;
+  console.log(`Machine yardstick (a fixed loop of draws, median of 3): ${f(before, 1)} M draws per CPU-second at the start\n`);
+
   console.log('End to end (model, statistics in the workers, merge in replication order)');
   const header = ['scenario', 'pw/rep', '1 worker: cpu s', 'wall s', 'pw/cpu-s', `${cores} workers: cpu s`, 'wall s', 'pw/cpu-s', 'speed-up', 'peak RSS', 'cold run'];
   const widths = [28, 8, 17, 8, 10, 18, 8, 10, 10, 10, 10];
@@ -150,6 +154,10 @@ async function main(): Promise<void> {
     return { reps: n, peakRssMiB: r.peakRssMiB };
   });
   report.memory = memory;
+
+  const after = inChild('yardstick', {}).millionDrawsPerCpuSecond;
+  console.log(`\nMachine yardstick at the end: ${f(after, 1)} M draws per CPU-second (${f(after / before, 2)} of the start; far from 1, the machine's speed changed during the run)`);
+  report.yardstick = { start: before, end: after };
 
   console.log('\nTargets');
   if (headline) {

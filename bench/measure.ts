@@ -145,8 +145,36 @@ export async function floor(counts: WorkCounts, participantWeeks: number): Promi
   return participantWeeks / figures.cpuSeconds;
 }
 
+/**
+ * The machine's speed, for comparing bench runs of different days: a fixed loop of the model's own
+ * elementary work (50 million uniform draws and 3 million exponentials, the same every time), timed
+ * after a warm-up. When this figure differs between two runs, every other figure differs for the
+ * machine's sake, not the code's. Returns millions of draws per CPU-second.
+ */
+export async function yardstick(): Promise<number> {
+  const loop = async (draws: number) => {
+    const stream = createStreams(1, 0).stream('bench.yardstick');
+    return timed(() => {
+      let sink = 0;
+      for (let i = 0; i < draws; i++) {
+        sink += stream.u(i, i & 7);
+        if ((i & 15) === 0) sink += Math.exp(-sink * 1e-9);
+      }
+      if (sink === -1) console.log(sink); // keeps the loop from being optimised away
+      return { reps: 0, participantWeeks: draws };
+    });
+  };
+  await loop(1e6);
+  const figures = await loop(5e7);
+  return figures.participantWeeks / figures.cpuSeconds / 1e6;
+}
+
 /** The child's jobs, by name: each returns plain data for the parent to print. */
 export const JOBS = {
+  async yardstick(_: Record<string, never>) {
+    const runs = [await yardstick(), await yardstick(), await yardstick()].sort((x, y) => x - y);
+    return { millionDrawsPerCpuSecond: runs[1] };
+  },
   async endToEnd(a: { scenario: string; workers: number; reps: number; runs: number; warmupReps: number }) {
     const s = withReps(readScenario(a.scenario), a.reps);
     const result = await endToEnd(s, a.workers, a.runs, a.warmupReps);
