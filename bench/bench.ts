@@ -156,7 +156,8 @@ async function main(): Promise<void> {
   report.memory = memory;
 
   const after = inChild('yardstick', {}).millionDrawsPerCpuSecond;
-  console.log(`\nMachine yardstick at the end: ${f(after, 1)} M draws per CPU-second (${f(after / before, 2)} of the start; far from 1, the machine's speed changed during the run)`);
+  const drift = after / before;
+  console.log(`\nMachine yardstick at the end: ${f(after, 1)} M draws per CPU-second, ${f(drift, 2)} of the start${Math.abs(drift - 1) > 0.05 ? ': the machine\'s speed changed during the run, distrust these figures' : ': steady'}`);
   report.yardstick = { start: before, end: after };
 
   console.log('\nTargets');
