@@ -38,12 +38,7 @@ export function replicationStats(result: ReplicationResult, scenario: Scenario):
     addValue(outcome.programme, a.programme[primary]);
     addValue(outcome.counterfactual, a.counterfactual[primary]);
   }
-  return {
-    replication: result.replication,
-    participantWeeks: result.participantWeeks,
-    metrics: computeMetrics(pool, scenario),
-    packed: packStats(pool, outcome, result.weekly, layoutFor(scenario.weeks)),
-  };
+  return { ...replicationMetrics(result, scenario, pool), packed: packStats(pool, outcome, result.weekly, layoutFor(scenario.weeks)) };
 }
 
 /** A replication's value of every figure, without the statistics a summary merges: what an experiment records of it. */
@@ -57,8 +52,11 @@ export type RepMetrics = Pick<RepStats, 'replication' | 'participantWeeks' | 'me
  * @example
  *   replicationMetrics(runReplication(scenario, 0), scenario).metrics.prematureIncidence;
  */
-export function replicationMetrics(result: ReplicationResult, scenario: Scenario): RepMetrics {
-  const pool = replicationPool(result, scenario.params.inflow.initialVolunteers);
+export function replicationMetrics(
+  result: ReplicationResult,
+  scenario: Scenario,
+  pool = replicationPool(result, scenario.params.inflow.initialVolunteers),
+): RepMetrics {
   return { replication: result.replication, participantWeeks: result.participantWeeks, metrics: computeMetrics(pool, scenario) };
 }
 

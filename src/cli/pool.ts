@@ -185,9 +185,7 @@ export class ScenarioPool {
    *   await pool.destroy();
    */
   async runRange(scenario: Scenario, range: RepRange, recordsBelow = 0): Promise<RepOutput[]> {
-    if (this.destroyed) throw new Error('the pool has been destroyed');
-    const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
-    return this.runTask({ scenario, range, recordsBelow }, perReplication * (range.end - range.start), new AbortController().signal);
+    return this.runTask(...this.rangeTask(scenario, range, recordsBelow));
   }
 
   /**
@@ -202,9 +200,14 @@ export class ScenarioPool {
    *   await pool.destroy();
    */
   async runRangeMetrics(scenario: Scenario, range: RepRange): Promise<RepMetrics[]> {
+    return this.runTask(...this.rangeTask(scenario, range, 0), 'metrics');
+  }
+
+  /** A range on its own as a task: its participant-weeks for the watchdog, and no run to stop it with. */
+  private rangeTask(scenario: Scenario, range: RepRange, recordsBelow: number): [WorkerTask, number, AbortSignal] {
     if (this.destroyed) throw new Error('the pool has been destroyed');
     const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
-    return this.runTask({ scenario, range, recordsBelow: 0 }, perReplication * (range.end - range.start), new AbortController().signal, 'metrics');
+    return [{ scenario, range, recordsBelow }, perReplication * (range.end - range.start), new AbortController().signal];
   }
 
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal): Promise<RepOutput[]>;

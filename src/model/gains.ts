@@ -46,10 +46,14 @@ export const GAIN_COLUMNS = {
 
 export const WORK = DOMAINS.indexOf('employment');
 
+/** The half-life of a gain's fading part, longer for pairs that keep in touch. */
+function fadeHalfLife(b: Params['behaviour'], inTouch: boolean): number {
+  return b.fadeHalfLifeWeeks * (inTouch ? b.keepInTouchFadeFactor : 1);
+}
+
 /** The share of a gain left `weeksSince` weeks after a closure. */
 export function fadeShare(b: Params['behaviour'], weeksSince: number, inTouch: boolean): number {
-  const half = b.fadeHalfLifeWeeks * (inTouch ? b.keepInTouchFadeFactor : 1);
-  return b.retainedShare + (1 - b.retainedShare) * Math.pow(0.5, weeksSince / half);
+  return b.retainedShare + (1 - b.retainedShare) * Math.pow(0.5, weeksSince / fadeHalfLife(b, inTouch));
 }
 
 /** fadeShare for every week of a run, apart and in touch: read for every unmatched participant's gain. */
@@ -81,8 +85,7 @@ export function naturalSdTable(sdPerYear: number, weeks: number): Float64Array {
  *   fadePower(behaviour, false, 26); // 0.5 with a half-life of 26 weeks
  */
 export function fadePower(b: Params['behaviour'], inTouch: boolean, j: number): number {
-  const half = b.fadeHalfLifeWeeks * (inTouch ? b.keepInTouchFadeFactor : 1);
-  const q = Math.pow(0.5, 1 / half);
+  const q = Math.pow(0.5, 1 / fadeHalfLife(b, inTouch));
   return Math.pow(q, j);
 }
 
