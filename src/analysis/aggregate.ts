@@ -5,11 +5,12 @@ import { WEEKLY_SERIES } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { scenarioHash } from '../scenario/hash.ts';
 import { scenarioToFile } from '../scenario/resolve.ts';
+import { addBlockSums, addReplicationSums, blockEnd, blockLength, type BlockStats } from './blocks.ts';
 import { aalenJohansen, type CumulativeIncidence } from './competingRisks.ts';
 import { histogramQuantile, type Histogram } from './histogram.ts';
 import { batchCount, batchMeansInterval, batchOf } from './interval.ts';
 import { COST_WORDS, METRICS, METRIC_NAMES, curveEffect, effectSize, effectUnit, type MetricName } from './metrics.ts';
-import { layoutFor, mergePacked, unpackHistogram, unpackPool, weeklySeries, type Layout } from './packed.ts';
+import { layoutFor, unpackHistogram, unpackPool, weeklySeries, type Layout } from './packed.ts';
 import { EFFECT_GROUPS, FIRST_MATCH_CAUSES, POINTS, curveLength, type EffectGroup, type Point } from './pool.ts';
 import type { RepStats } from './repStats.ts';
 import { computeWarnings, type Warning } from './warnings.ts';
@@ -141,24 +142,26 @@ function band(point: number[], batchCurves: number[][], clampTo01 = true): Band 
 const finiteValues = (xs: readonly number[]) => xs.filter(Number.isFinite);
 
 /**
- * Merges replication statistics, strictly in replication order: floating-point sums depend on
- * order, so a fixed order makes the summary byte-identical whatever the number of workers or
- * shards. Memory is flat in everything but one number per figure per replication. Replications
- * are also pooled in batches for the 95% intervals (batch means).
+ * Merges replication statistics, strictly in replication order and in fixed blocks (blocks.ts):
+ * floating-point sums depend on order, so a fixed order makes the summary byte-identical whatever
+ * the number of workers or shards, and whether replications arrive one by one (`add`) or already
+ * summed in blocks by a worker (`addBlock`). Memory is flat in everything but one number per figure
+ * per replication. Replications are also pooled in batches for the 95% intervals (batch means).
  */
 export class Aggregator {
   private next: number;
   private readonly total: number;
   private readonly batchTotal: number;
   private readonly layout: Layout;
-  /** Every replication so far, and each batch's, merged in packed form (packed.ts). */
+  /** Every block so far, merged: the pool in packed form (packed.ts), then the weekly series' sums and sums of squares. */
   private readonly pooled: Float64Array;
   private readonly batches: (Float64Array | undefined)[];
+  /** The block being filled by single replications, until its last one arrives. */
+  private open: { start: number; end: number; sums: Float64Array } | undefined;
+  /** A block cut short by the end of a range: nothing may follow it. */
+  private cutShort = false;
   private readonly perRep = Object.fromEntries(METRIC_NAMES.map((m) => [m, [] as number[]])) as Record<MetricName, number[]>;
   private participantWeeks = 0;
-  /** Sums and sums of squares of the weekly series over replications (series after series). */
-  private readonly weeklySum: Float64Array;
-  private readonly weeklySumSq: Float64Array;
   private count = 0;
 
   constructor(private readonly scenario: Scenario, options: AggregatorOptions = {}) {
@@ -166,40 +169,78 @@ export class Aggregator {
     this.total = options.totalReplications ?? scenario.reps;
     this.batchTotal = batchCount(this.total);
     this.layout = layoutFor(scenario.weeks);
-    this.pooled = new Float64Array(this.layout.weekly);
+    this.pooled = new Float64Array(blockLength(this.layout));
     this.batches = new Array<Float64Array | undefined>(this.batchTotal).fill(undefined);
-    this.weeklySum = new Float64Array(WEEKLY_SERIES.length * scenario.weeks);
-    this.weeklySumSq = new Float64Array(WEEKLY_SERIES.length * scenario.weeks);
   }
 
   get added(): number {
     return this.count;
   }
 
+  /** Adds the next replication; it is summed into its block, and the block into the run when complete. */
   add(stats: RepStats): void {
-    if (stats.replication !== this.next) {
-      throw new Error(`replication ${stats.replication} arrived out of order (expected ${this.next})`);
-    }
+    this.expect(stats.replication);
     this.next += 1;
     this.count += 1;
     for (const m of METRIC_NAMES) this.perRep[m].push(stats.metrics[m]);
     this.participantWeeks += stats.participantWeeks;
-    mergePacked(this.pooled, stats.packed, this.layout);
-    const b = batchOf(stats.replication, this.total, this.batchTotal);
-    mergePacked((this.batches[b] ??= new Float64Array(this.layout.weekly)), stats.packed, this.layout);
-    const weekly = stats.packed.subarray(this.layout.weekly);
-    for (let i = 0; i < weekly.length; i++) {
-      this.weeklySum[i] += weekly[i];
-      this.weeklySumSq[i] += weekly[i] * weekly[i];
+    this.open ??= { start: stats.replication, end: blockEnd(stats.replication, this.total), sums: new Float64Array(this.pooled.length) };
+    addReplicationSums(this.open.sums, stats.packed, this.layout);
+    if (this.next === this.open.end) {
+      this.fold(this.open.start, this.open.sums, this.pooled, this.batches);
+      this.open = undefined;
     }
+  }
+
+  /**
+   * Adds the next block, summed by a worker (blocks.ts). It must start where the last block ended
+   * and end at its block's end, or at the end of the range (then it is the last).
+   */
+  addBlock(block: BlockStats): void {
+    this.expect(block.start);
+    if (this.open) throw new Error(`block [${block.start}, ${block.end}) arrived inside the block begun at replication ${this.open.start}`);
+    const end = blockEnd(block.start, this.total);
+    if (block.end > end || block.end <= block.start || block.metrics.length !== block.end - block.start) {
+      throw new Error(`block [${block.start}, ${block.end}) with ${block.metrics.length} replications does not fit the blocks of this run (it would end at ${end})`);
+    }
+    this.cutShort = block.end < end;
+    this.next = block.end;
+    this.count += block.end - block.start;
+    for (const figures of block.metrics) for (const m of METRIC_NAMES) this.perRep[m].push(figures[m]);
+    this.participantWeeks += block.participantWeeks;
+    this.fold(block.start, block.packed, this.pooled, this.batches);
+  }
+
+  private expect(replication: number): void {
+    if (this.cutShort) throw new Error(`replication ${replication} arrived after a block cut short by the end of its range`);
+    if (replication !== this.next) {
+      throw new Error(`replication ${replication} arrived out of order (expected ${this.next})`);
+    }
+  }
+
+  /** Merges a block's sums into the run's and into its batch. */
+  private fold(start: number, sums: Float64Array, pooled: Float64Array, batches: (Float64Array | undefined)[]): void {
+    addBlockSums(pooled, sums, this.layout);
+    const b = batchOf(start, this.total, this.batchTotal);
+    addBlockSums((batches[b] ??= new Float64Array(this.layout.weekly)), sums, this.layout);
+  }
+
+  /** The run's and the batches' sums with the open block folded in (copies: more replications may follow). */
+  private sums(): { pooled: Float64Array; batches: (Float64Array | undefined)[] } {
+    if (!this.open) return { pooled: this.pooled, batches: this.batches };
+    const pooled = this.pooled.slice();
+    const batches = this.batches.map((b) => b?.slice());
+    this.fold(this.open.start, this.open.sums, pooled, batches);
+    return { pooled, batches };
   }
 
   /** The summary of what has arrived so far (callable repeatedly, e.g. for live redraws). */
   finish(): Aggregate {
     const s = this.scenario;
     const n = this.count;
-    const pool = unpackPool(this.pooled, this.layout);
-    const batches = this.batches.filter((b): b is Float64Array => b !== undefined).map((b) => unpackPool(b, this.layout));
+    const sums = this.sums();
+    const pool = unpackPool(sums.pooled, this.layout);
+    const batches = sums.batches.filter((b): b is Float64Array => b !== undefined).map((b) => unpackPool(b, this.layout));
 
     const metrics = {} as Summary['metrics'];
     const perBatch = {} as Aggregate['perBatch'];
@@ -280,9 +321,9 @@ export class Aggregator {
       const mean: number[] = [];
       const lower: number[] = [];
       const upper: number[] = [];
-      const sums = weeklySeries(this.weeklySum, this.layout, WEEKLY_SERIES.indexOf(series), 0);
-      const squares = weeklySeries(this.weeklySumSq, this.layout, WEEKLY_SERIES.indexOf(series), 0);
-      sums.forEach((sum, w) => {
+      const totals = weeklySeries(sums.pooled, this.layout, WEEKLY_SERIES.indexOf(series));
+      const squares = weeklySeries(sums.pooled, this.layout, WEEKLY_SERIES.indexOf(series), this.layout.size);
+      totals.forEach((sum, w) => {
         const m = n > 0 ? sum / n : NaN;
         const sd = n > 1 ? Math.sqrt(Math.max(0, (squares[w] - n * m * m) / (n - 1))) : 0;
         mean.push(m);
@@ -295,8 +336,8 @@ export class Aggregator {
     const waitingByWeek = weekly.participantsWaiting.mean.map((x, w) => x + weekly.participantsInIntake.mean[w]);
 
     const q = (h: Histogram) => QUANTILES.map((p) => histogramQuantile(h, p));
-    const programmeHist = unpackHistogram(this.pooled, this.layout, 'programme');
-    const counterfactualHist = unpackHistogram(this.pooled, this.layout, 'counterfactual');
+    const programmeHist = unpackHistogram(sums.pooled, this.layout, 'programme');
+    const counterfactualHist = unpackHistogram(sums.pooled, this.layout, 'counterfactual');
     const summary: Summary = {
       format: SUMMARY_FORMAT,
       scenario: { name: s.name, description: s.description, hash: scenarioHash(s), seed: s.seed, reps: n, weeks: s.weeks },

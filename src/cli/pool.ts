@@ -29,12 +29,14 @@ import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { Aggregator, type Aggregate } from '../analysis/aggregate.ts';
+import { alignToBlocks } from '../analysis/blocks.ts';
 import type { RepMetrics } from '../analysis/repStats.ts';
 import { planTasks, type RepRange } from '../engine/tasks.ts';
+import type { ReplicationResult } from '../model/results.ts';
 import { plannedParticipantWeeks } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { ASSUMED_SPEED, duration, taskSize } from '../runner/cost.ts';
-import { OrderedMerger, type RepOutput } from '../runner/task.ts';
+import { OrderedMerger, type BlockOutput, type RepOutput } from '../runner/task.ts';
 import type { WorkerTask } from './worker.ts';
 
 export const defaultWorkers = () => availableParallelism();
@@ -66,8 +68,14 @@ export interface RunOptions {
   range?: RepRange;
   /** Keep full records of replications below this index (for CSV), passed to onOutput. */
   recordsBelow?: number;
-  /** Every replication's output, in replication order. */
+  /**
+   * Every replication's output, in replication order. Only for callers that need each replication's
+   * statistics: without it, workers sum replications in blocks (blocks.ts) and the main thread merges
+   * one block per ten replications, which leaves more of the machine to the workers.
+   */
   onOutput?: (o: RepOutput) => void;
+  /** The full records of replications below `recordsBelow`, in replication order. */
+  onRecords?: (records: ReplicationResult) => void;
   /** After each task is merged: replications done of the total. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -82,18 +90,32 @@ export class PoolError extends Error {
 
 /**
  * Accepts finished ranges in any order and merges them in replication order into an Aggregator,
- * counting progress: the same path for pool runs and for merged shards.
+ * counting progress: the same path for pool runs and for merged shards. A range arrives as single
+ * replications (`accept`) or as blocks a worker summed (`acceptBlocks`).
  */
-export function collectInOrder(scenario: Scenario, range: RepRange, options: Pick<RunOptions, 'onOutput' | 'onProgress'> = {}) {
+export function collectInOrder(scenario: Scenario, range: RepRange, options: Pick<RunOptions, 'onOutput' | 'onRecords' | 'onProgress'> = {}) {
   const aggregator = new Aggregator(scenario, { firstReplication: range.start });
-  const merger = new OrderedMerger(aggregator, range.start, options.onOutput);
+  const onOutput = options.onOutput || options.onRecords
+    ? (o: RepOutput) => {
+      options.onOutput?.(o);
+      if (o.records) options.onRecords?.(o.records);
+    }
+    : undefined;
+  const merger = new OrderedMerger(aggregator, range.start, onOutput);
   const total = range.end - range.start;
   let done = 0;
+  const progress = (r: RepRange) => {
+    done += r.end - r.start;
+    options.onProgress?.(done, total);
+  };
   return {
     accept(r: RepRange, outputs: RepOutput[]): void {
       merger.accept(r, outputs);
-      done += outputs.length;
-      options.onProgress?.(done, total);
+      progress(r);
+    },
+    acceptBlocks(r: RepRange, output: BlockOutput): void {
+      merger.acceptBlocks(r, output, options.onRecords);
+      progress(r);
     },
     finish: (): Aggregate => aggregator.finish(),
   };
@@ -105,7 +127,7 @@ export class ScenarioPool {
   private destroyed = false;
 
   private constructor(
-    private readonly piscina: Piscina<WorkerTask, RepOutput[] | RepMetrics[]>,
+    private readonly piscina: Piscina<WorkerTask, RepOutput[] | RepMetrics[] | BlockOutput>,
     readonly workers: number,
     private readonly watchdog: Required<Watchdog>,
   ) {}
@@ -113,7 +135,7 @@ export class ScenarioPool {
   /** Starts the worker threads. */
   static create(options: PoolOptions = {}): ScenarioPool {
     const workers = Math.max(1, options.workers ?? defaultWorkers());
-    const piscina = new Piscina<WorkerTask, RepOutput[] | RepMetrics[]>({
+    const piscina = new Piscina<WorkerTask, RepOutput[] | RepMetrics[] | BlockOutput>({
       filename: (options.workerFile ?? WORKER_URL).href,
       minThreads: workers,
       maxThreads: workers,
@@ -126,6 +148,7 @@ export class ScenarioPool {
   /**
    * Runs a scenario's replications (or a range of them) and aggregates them in replication order.
    * Several runs may share the pool at once; each keeps at most two tasks per worker in flight.
+   * Without `onOutput`, tasks hold whole blocks and come back summed (blocks.ts).
    */
   async runScenario(scenario: Scenario, options: RunOptions = {}): Promise<Aggregate> {
     if (this.destroyed) throw new Error('the pool has been destroyed');
@@ -134,7 +157,9 @@ export class ScenarioPool {
     const collector = collectInOrder(scenario, range, options);
     if (total <= 0) return collector.finish();
     const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
-    const tasks = planTasks(total, taskSize(total, this.workers, perReplication), this.workers).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
+    const planned = planTasks(total, taskSize(total, this.workers, perReplication), this.workers).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
+    const inBlocks = options.onOutput === undefined;
+    const tasks = inBlocks ? alignToBlocks(planned, scenario.reps) : planned;
     const recordsBelow = options.recordsBelow ?? 0;
     const stop = new AbortController();
     await new Promise<void>((resolve, reject) => {
@@ -145,12 +170,17 @@ export class ScenarioPool {
         while (!failed && active < 2 * this.workers && next < tasks.length) {
           const task = tasks[next++];
           active += 1;
-          this.runTask({ scenario, range: task, recordsBelow }, perReplication * (task.end - task.start), stop.signal).then(
-            (outputs) => {
+          const work = { scenario, range: task, recordsBelow };
+          const participantWeeks = perReplication * (task.end - task.start);
+          const merge: Promise<() => void> = inBlocks
+            ? this.runTask(work, participantWeeks, stop.signal, 'blocks').then((output) => () => collector.acceptBlocks(task, output))
+            : this.runTask(work, participantWeeks, stop.signal).then((outputs) => () => collector.accept(task, outputs));
+          merge.then(
+            (accept) => {
               active -= 1;
               if (failed) return;
               try {
-                collector.accept(task, outputs);
+                accept();
               } catch (e) {
                 failed = true;
                 stop.abort();
@@ -212,7 +242,8 @@ export class ScenarioPool {
 
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal): Promise<RepOutput[]>;
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job: 'metrics'): Promise<RepMetrics[]>;
-  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job?: 'metrics'): Promise<RepOutput[] | RepMetrics[]> {
+  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job: 'blocks'): Promise<BlockOutput>;
+  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job?: 'metrics' | 'blocks'): Promise<RepOutput[] | RepMetrics[] | BlockOutput> {
     const expectedMs = participantWeeks / this.slowest;
     const limitMs = Math.max(this.watchdog.minMs, this.watchdog.factor * expectedMs);
     const abort = new AbortController();

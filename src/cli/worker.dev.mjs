@@ -5,3 +5,4 @@ register();
 const mod = await import('./worker.ts');
 export default mod.default;
 export const metrics = mod.metrics;
+export const blocks = mod.blocks;

@@ -1,7 +1,7 @@
 import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { RepMetrics } from '../analysis/repStats.ts';
-import { runRange, runRangeMetrics, type RepOutput } from '../runner/task.ts';
+import { runBlocks, runRange, runRangeMetrics, type BlockOutput, type RepOutput } from '../runner/task.ts';
 
 export interface WorkerTask {
   scenario: Scenario;
@@ -12,6 +12,11 @@ export interface WorkerTask {
 /** A worker thread's jobs: exactly the runner's task bodies, nothing of their own. This one: statistics for a summary. */
 export default function work(task: WorkerTask): RepOutput[] {
   return runRange(task.scenario, task.range, task.recordsBelow);
+}
+
+/** The job of a run that needs its summary only (piscina's `name: 'blocks'`): the range summed in blocks. */
+export function blocks(task: WorkerTask): BlockOutput {
+  return runBlocks(task.scenario, task.range, task.recordsBelow);
 }
 
 /** The job of an experiment's task (piscina's `name: 'metrics'`): each replication's figures only. */

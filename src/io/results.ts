@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Aggregate } from '../analysis/aggregate.ts';
 import { MATCH_COLUMNS, OUTCOME_COLUMNS, RUN_TABLES, csvChunks, csvLines, matchRows, outcomeRows } from '../analysis/tables.ts';
-import type { RepOutput } from '../runner/task.ts';
+import type { ReplicationResult } from '../model/results.ts';
 import { FileError, describeCode } from './errors.ts';
 import { TextSink } from './files.ts';
 import { OutputFolder } from './outputFolder.ts';
@@ -25,7 +25,7 @@ export const OUTPUT_FILES = {
  *
  * @example
  *   const writer = ResultWriter.open('out/run-1');
- *   const aggregate = await pool.runScenario(scenario, { onOutput: writer.onOutput });
+ *   const aggregate = await pool.runScenario(scenario, { recordsBelow: 10, onRecords: writer.onRecords });
  *   writer.finish(aggregate);
  */
 export class ResultWriter {
@@ -59,11 +59,11 @@ export class ResultWriter {
     return Object.values(OUTPUT_FILES).filter((f) => this.matches || (f !== OUTPUT_FILES.matches && f !== OUTPUT_FILES.outcomes));
   }
 
-  /** Called for every replication in order; writes its records if it carries them. */
-  readonly onOutput = (o: RepOutput): void => {
-    if (!o.records || !this.matches || !this.outcomes) return;
-    this.matches.write(csvLines(matchRows(o.records)));
-    this.outcomes.write(csvLines(outcomeRows(o.records)));
+  /** Called with the records of every replication asked for, in order; writes them. */
+  readonly onRecords = (records: ReplicationResult): void => {
+    if (!this.matches || !this.outcomes) return;
+    this.matches.write(csvLines(matchRows(records)));
+    this.outcomes.write(csvLines(outcomeRows(records)));
   };
 
   /** Writes the tables and summary.json, then puts the folder in place. */

@@ -1,4 +1,6 @@
 import { Aggregator, type Aggregate } from '../analysis/aggregate.ts';
+import { addToBlock, blockEnd, emptyBlock, type BlockStats } from '../analysis/blocks.ts';
+import { layoutFor } from '../analysis/packed.ts';
 import { replicationMetrics, replicationStats, type RepMetrics, type RepStats } from '../analysis/repStats.ts';
 import type { RepRange } from '../engine/tasks.ts';
 import type { ReplicationResult } from '../model/results.ts';
@@ -21,6 +23,40 @@ export function runRange(scenario: Scenario, range: RepRange, recordsBelow = 0):
   for (let rep = range.start; rep < range.end; rep++) {
     const result = runReplication(scenario, rep);
     out.push({ stats: replicationStats(result, scenario), records: rep < recordsBelow ? result : undefined });
+  }
+  return out;
+}
+
+/** What a worker sends back for a range run in blocks: the blocks' sums, and the full records asked for. */
+export interface BlockOutput {
+  blocks: BlockStats[];
+  /** Full records of the range's replications below `recordsBelow`, in order. */
+  records: ReplicationResult[];
+}
+
+/**
+ * The unit of work of a run that needs only its summary (and a few records): the replications of
+ * a range summed in their blocks (blocks.ts) where they ran, so that one block's sums, not ten
+ * replications' statistics, are copied to the main thread and merged there. The range must start
+ * where a block starts (a range's first replication counts as one); it may end inside one.
+ *
+ * @example
+ *   const { blocks } = runBlocks(scenario, { start: 0, end: 20 });
+ *   blocks.map((b) => [b.start, b.end]); // [[0, 10], [10, 20]] for a run of 200 replications
+ */
+export function runBlocks(scenario: Scenario, range: RepRange, recordsBelow = 0, total = scenario.reps): BlockOutput {
+  const layout = layoutFor(scenario.weeks);
+  const out: BlockOutput = { blocks: [], records: [] };
+  let block: BlockStats | undefined;
+  for (let rep = range.start; rep < range.end; rep++) {
+    const result = runReplication(scenario, rep);
+    if (rep < recordsBelow) out.records.push(result);
+    block ??= emptyBlock(rep, Math.min(range.end, blockEnd(rep, total)), layout);
+    addToBlock(block, replicationStats(result, scenario), layout);
+    if (rep + 1 === block.end) {
+      out.blocks.push(block);
+      block = undefined;
+    }
   }
   return out;
 }
@@ -50,11 +86,12 @@ export function runSerial(scenario: Scenario, reps = scenario.reps, onReplicatio
 }
 
 /**
- * Accepts finished ranges in any order and feeds the aggregator strictly in replication order.
+ * Accepts finished ranges in any order and feeds the aggregator strictly in replication order:
+ * single replications (`accept`) or blocks summed by a worker (`acceptBlocks`).
  * Holds at most the ranges that finished early (about one per worker).
  */
 export class OrderedMerger {
-  private readonly pending = new Map<number, RepOutput[]>();
+  private readonly pending = new Map<number, { end: number; merge: () => void }>();
   private nextStart: number;
 
   constructor(
@@ -66,15 +103,29 @@ export class OrderedMerger {
   }
 
   accept(range: RepRange, outputs: RepOutput[]): void {
-    this.pending.set(range.start, outputs);
-    let ready = this.pending.get(this.nextStart);
-    while (ready) {
-      this.pending.delete(this.nextStart);
-      for (const o of ready) {
+    this.enqueue(range, () => {
+      for (const o of outputs) {
         this.aggregator.add(o.stats);
         this.onOutput?.(o);
       }
-      this.nextStart += ready.length;
+    });
+  }
+
+  /** A range run in blocks (runBlocks); its records, if any, go to `onRecords` in order. */
+  acceptBlocks(range: RepRange, output: BlockOutput, onRecords?: (records: ReplicationResult) => void): void {
+    this.enqueue(range, () => {
+      for (const block of output.blocks) this.aggregator.addBlock(block);
+      if (onRecords) for (const records of output.records) onRecords(records);
+    });
+  }
+
+  private enqueue(range: RepRange, merge: () => void): void {
+    this.pending.set(range.start, { end: range.end, merge });
+    let ready = this.pending.get(this.nextStart);
+    while (ready) {
+      this.pending.delete(this.nextStart);
+      ready.merge();
+      this.nextStart = ready.end;
       ready = this.pending.get(this.nextStart);
     }
   }

@@ -5,6 +5,7 @@ import { METRICS, METRIC_NAMES } from '../../src/analysis/metrics.ts';
 import { layoutFor, poolOf, unpackHistogram, weeklySeries } from '../../src/analysis/packed.ts';
 import { WEEKLY_SERIES } from '../../src/model/runReplication.ts';
 import { replicationStats, type RepStats } from '../../src/analysis/repStats.ts';
+import { runBlocks } from '../../src/runner/task.ts';
 import { runReplication } from '../../src/model/runReplication.ts';
 import { parseScenario } from '../../src/scenario/resolve.ts';
 
@@ -200,6 +201,52 @@ describe('Aggregator', () => {
       const shard = new Aggregator(big, { firstReplication: 20 });
       for (const s of runs.slice(20)) shard.add(s);
       expect(shard.finish().perBatch.matchedShare).toEqual(perBatch.matchedShare.slice(10));
+    });
+  });
+
+  describe('blocks', () => {
+    // Replications 0-29 of a run of 400 (batches of 20): blocks [0, 10), [10, 20), [20, 30).
+    const total = 400;
+    const runs = Array.from({ length: 30 }, (_, r) => replicationStats(runReplication(scenario, r), scenario));
+    const oneByOne = (from: number, to: number) => {
+      const agg = new Aggregator(scenario, { firstReplication: from, totalReplications: total });
+      for (const s of runs.slice(from, to)) agg.add(s);
+      return agg;
+    };
+    const inBlocks = (from: number, to: number) => {
+      const agg = new Aggregator(scenario, { firstReplication: from, totalReplications: total });
+      for (const b of runBlocks(scenario, { start: from, end: to }, 0, total).blocks) agg.addBlock(b);
+      return agg;
+    };
+    /** Everything finish gives, unrounded where it can be: the batch values come straight from the sums. */
+    const exact = (agg: Aggregator) => {
+      const { summary, perReplication, perBatch } = agg.finish();
+      return { summary, perReplication, perBatch };
+    };
+
+    it('give the same figures, bit for bit, whether a worker summed the blocks or they were filled one replication at a time', () => {
+      expect(exact(inBlocks(0, 30))).toEqual(exact(oneByOne(0, 30)));
+      // A range that starts and ends inside blocks (a shard): its first block starts there, its last is cut short.
+      expect(exact(inBlocks(13, 27))).toEqual(exact(oneByOne(13, 27)));
+    });
+    it('fold in the block still open when finish is called, and go on afterwards', () => {
+      const agg = oneByOne(0, 15);
+      expect(exact(agg)).toEqual(exact(inBlocks(0, 15)));
+      for (const s of runs.slice(15, 30)) agg.add(s);
+      expect(exact(agg)).toEqual(exact(inBlocks(0, 30)));
+    });
+    it('refuse a block that does not fit the run\'s blocks, or anything after a block cut short', () => {
+      const [first, second] = runBlocks(scenario, { start: 0, end: 20 }, 0, total).blocks;
+      expect(() => new Aggregator(scenario, { totalReplications: total }).addBlock(second)).toThrow('replication 10 arrived out of order (expected 0)');
+      // In a run of 6 every block is one replication: [0, 10) does not fit.
+      expect(() => new Aggregator(scenario).addBlock(first)).toThrow('block [0, 10) with 10 replications does not fit the blocks of this run (it would end at 1)');
+      const open = new Aggregator(scenario, { totalReplications: total });
+      open.add(runs[0]);
+      const [rest] = runBlocks(scenario, { start: 1, end: 10 }, 0, total).blocks;
+      expect(() => open.addBlock(rest)).toThrow('block [1, 10) arrived inside the block begun at replication 0');
+      const cut = new Aggregator(scenario, { totalReplications: total });
+      cut.addBlock(runBlocks(scenario, { start: 0, end: 5 }, 0, total).blocks[0]);
+      expect(() => cut.add(runs[5])).toThrow('replication 5 arrived after a block cut short by the end of its range');
     });
   });
 });

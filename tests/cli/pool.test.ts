@@ -18,6 +18,20 @@ describe('the worker pool', () => {
     expect(JSON.stringify((await runScenario(scenario, { workers: 1 })).summary)).toBe(serial);
   });
 
+  it('sums whole blocks of replications in the workers when no replication is asked for: the serial figures bit for bit, and the records asked for', async () => {
+    // 210 replications: 20 batches of 10 or 11, so blocks of 10 and of 1.
+    const many = parseScenario({ ...scenarioToFile(scenario), reps: 210 });
+    const records: number[] = [];
+    const progress: number[] = [];
+    const pooled = await pool.runScenario(many, { recordsBelow: 3, onRecords: (r) => records.push(r.replication), onProgress: (done) => progress.push(done) });
+    const { summary, perReplication, perBatch } = runSerial(many);
+    expect(pooled.perBatch).toEqual(perBatch);
+    expect(pooled.perReplication).toEqual(perReplication);
+    expect(JSON.stringify(pooled.summary)).toBe(JSON.stringify(summary));
+    expect(records).toEqual([0, 1, 2]);
+    expect(progress.at(-1)).toBe(210);
+  });
+
   it('runs a range of replications, passing every output in order with progress', async () => {
     const seen: number[] = [];
     const progress: number[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../src/analysis/aggregate.ts';
-import { OrderedMerger, runRange, runRangeMetrics, runSerial } from '../../src/runner/task.ts';
+import { OrderedMerger, runBlocks, runRange, runRangeMetrics, runSerial } from '../../src/runner/task.ts';
 import { runScenario } from '../../src/cli/pool.ts';
 import { testScenario } from '../support/scenario.ts';
 
@@ -11,6 +11,23 @@ describe('runRange', () => {
     const out = runRange(scenario, { start: 2, end: 5 }, 4);
     expect(out.map((o) => o.stats.replication)).toEqual([2, 3, 4]);
     expect(out.map((o) => o.records !== undefined)).toEqual([true, true, false]);
+  });
+});
+
+describe('runBlocks', () => {
+  it("sums a range in its run's blocks, the last one cut by the range's end", () => {
+    // In a run of 400 replications the blocks are [0, 10), [10, 20), ...; a range starting at 2 starts a block there.
+    const { blocks } = runBlocks(scenario, { start: 2, end: 25 }, 0, 400);
+    expect(blocks.map((b) => [b.start, b.end, b.metrics.length])).toEqual([[2, 10, 8], [10, 20, 10], [20, 25, 5]]);
+    const full = runRange(scenario, { start: 2, end: 25 });
+    expect(blocks.flatMap((b) => b.metrics)).toEqual(full.map((o) => o.stats.metrics));
+    expect(blocks.reduce((a, b) => a + b.participantWeeks, 0)).toBe(full.reduce((a, o) => a + o.stats.participantWeeks, 0));
+  });
+  it('hands back full records below the records limit only, in order', () => {
+    const out = runBlocks(scenario, { start: 2, end: 6 }, 4);
+    // 9 replications in 9 batches: every block is one replication.
+    expect(out.blocks.map((b) => [b.start, b.end])).toEqual([[2, 3], [3, 4], [4, 5], [5, 6]]);
+    expect(out.records.map((r) => r.replication)).toEqual([2, 3]);
   });
 });
 
@@ -42,6 +59,18 @@ describe('OrderedMerger', () => {
     expect(agg.added).toBe(3);
     merger.accept(ranges[2], runRange(scenario, ranges[2]));
     expect(JSON.stringify(agg.finish().summary)).toBe(JSON.stringify(serial.summary));
+  });
+  it('merges ranges summed in blocks in order too, handing their records on', () => {
+    const agg = new Aggregator(scenario);
+    const merger = new OrderedMerger(agg, 0);
+    const records: number[] = [];
+    const onRecords = (r: { replication: number }) => records.push(r.replication);
+    merger.acceptBlocks({ start: 5, end: 9 }, runBlocks(scenario, { start: 5, end: 9 }, 9), onRecords);
+    expect(records).toEqual([]);
+    merger.acceptBlocks({ start: 0, end: 5 }, runBlocks(scenario, { start: 0, end: 5 }, 9), onRecords);
+    expect(records).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    const serial = runSerial(scenario);
+    expect(agg.finish().perBatch).toEqual(serial.perBatch);
   });
 });
 

@@ -4,3 +4,7 @@ export default function hang() {
     // never returns
   }
 }
+
+/** The pool's other jobs hang the same way. */
+export const blocks = hang;
+export const metrics = hang;

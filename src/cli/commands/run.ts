@@ -73,7 +73,7 @@ export async function runCommand(ref: string, flags: RunFlags): Promise<void> {
       workers,
       recordsBelow: records,
       onProgress: (done, total) => progress.update(done, total),
-      onOutput: writer.onOutput,
+      onRecords: writer.onRecords,
     });
     progress.stop();
     writer.finish(aggregate);
