@@ -1,4 +1,5 @@
 export * from './aggregate.ts';
+export * from './blocks.ts';
 export * from './compare.ts';
 export * from './competingRisks.ts';
 export * from './format.ts';

@@ -25,7 +25,7 @@ export function experimentRunner(pool: WorkerPool, job: Job, reps: number): Expe
     // Small tasks so two workers share a point and progress shows early.
     chunk: Math.max(1, Math.min(25, Math.ceil(reps / pool.size))),
     async run(scenario, range, onStats) {
-      for (const o of await pool.submit(job, scenario, range)) onStats(o.stats);
+      for (const figures of await pool.submitMetrics(job, scenario, range)) onStats(figures);
     },
   };
 }

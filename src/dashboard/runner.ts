@@ -1,12 +1,16 @@
 /**
  * The dashboard's Web Workers (one per core), shared by every view: a design's run (merged on the
  * main thread strictly in replication order, OrderedMerger + Aggregator, so its summary is
- * byte-identical to `runSerial` and the command line) and the Explore view's sweeps (each
- * replication's figures, as `buddysim experiment run` records them). Every task is the same unit
- * of work, `runRange` on a range of replications.
+ * byte-identical to `runSerial` and the command line; the workers sum whole blocks of replications,
+ * as the command line's do) and the Explore view's sweeps (each replication's figures, as
+ * `buddysim experiment run` records them). Every task is the command line's unit of work on a range
+ * of replications.
  */
-import { Aggregator, OrderedMerger, planTasks, plannedParticipantWeeks, taskSize, type Aggregate, type RepOutput, type RepRange, type Scenario } from '../index.ts';
-import type { WorkerOutput, WorkerReply, WorkerRequest } from './worker.ts';
+import {
+  Aggregator, OrderedMerger, alignToBlocks, planTasks, plannedParticipantWeeks, taskSize,
+  type Aggregate, type BlockOutput, type RepMetrics, type RepRange, type Scenario,
+} from '../index.ts';
+import type { WorkerOutput, WorkerReply, WorkerRequest, WorkerResult } from './worker.ts';
 
 /** A group of tasks that is cancelled together (a run, a sweep). */
 export class Job {
@@ -25,7 +29,7 @@ export class CancelledError extends Error {
 interface Task {
   job: Job;
   request: WorkerRequest;
-  resolve(outputs: WorkerOutput[]): void;
+  resolve(result: WorkerResult): void;
   reject(error: Error): void;
 }
 
@@ -59,9 +63,23 @@ export class WorkerPool {
    * asked); rejects with CancelledError if the job is cancelled first.
    */
   submit(job: Job, scenario: Scenario, range: RepRange, extras = false): Promise<WorkerOutput[]> {
+    return this.enqueue<WorkerOutput[]>(job, { scenario, range, extras });
+  }
+
+  /** Runs replications `range` of `scenario` on a worker, summed in the run's blocks (`runBlocks`). */
+  submitBlocks(job: Job, scenario: Scenario, range: RepRange): Promise<BlockOutput> {
+    return this.enqueue<BlockOutput>(job, { scenario, range, reply: 'blocks' });
+  }
+
+  /** Runs replications `range` of `scenario` on a worker, each reduced to its figures (`runRangeMetrics`). */
+  submitMetrics(job: Job, scenario: Scenario, range: RepRange): Promise<RepMetrics[]> {
+    return this.enqueue<RepMetrics[]>(job, { scenario, range, reply: 'metrics' });
+  }
+
+  private enqueue<T extends WorkerResult>(job: Job, request: Omit<WorkerRequest, 'run'>): Promise<T> {
     if (job.cancelled) return Promise.reject(new CancelledError());
-    return new Promise((resolve, reject) => {
-      this.queue.push({ job, request: { run: this.nextRequest++, scenario, range, extras }, resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ job, request: { run: this.nextRequest++, ...request }, resolve: resolve as (result: WorkerResult) => void, reject });
       this.dispatch();
     });
   }
@@ -112,7 +130,7 @@ export class WorkerPool {
       if (!task || ('run' in reply && reply.run !== task.request.run)) return;
       slot.task = null;
       if ('error' in reply) task.reject(new Error(reply.error));
-      else task.resolve(reply.outputs);
+      else task.resolve(reply.result);
       this.dispatch();
     };
     slot.worker.onmessage = (e: MessageEvent<WorkerReply>) => {
@@ -166,9 +184,10 @@ export class Run {
     return this.scenario.reps;
   }
 
-  accept(range: RepRange, outputs: RepOutput[] | WorkerOutput[]): void {
-    this.merger.accept(range, outputs);
-    this.done += outputs.length;
+  /** A range summed in blocks by a worker. */
+  acceptBlocks(range: RepRange, output: BlockOutput): void {
+    this.merger.acceptBlocks(range, output);
+    this.done += range.end - range.start;
   }
 
   /** The summary of the replications merged so far (null before the first). */
@@ -177,10 +196,13 @@ export class Run {
   }
 }
 
-/** Tasks of a run: small (at most 25 replications, about a second each) to balance two cores and show progress early. */
+/**
+ * Tasks of a run: small (at most 25 replications, about a second each) to balance two cores and show
+ * progress early, each of whole blocks.
+ */
 function runTasks(pool: WorkerPool, scenario: Scenario): RepRange[] {
   const total = scenario.reps;
-  return planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25), pool.size);
+  return alignToBlocks(planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25), pool.size), total);
 }
 
 /**
@@ -201,11 +223,11 @@ export function runOnPool(pool: WorkerPool, scenario: Scenario, cb: RunCallbacks
     cb.onError?.(message);
   };
   for (const range of runTasks(pool, scenario)) {
-    pool.submit(run.job, scenario, range).then(
-      (outputs) => {
+    pool.submitBlocks(run.job, scenario, range).then(
+      (output) => {
         if (run.cancelled || run.finished) return;
         try {
-          run.accept(range, outputs);
+          run.acceptBlocks(range, output);
         } catch (err) {
           return fail(String(err));
         }

@@ -1,16 +1,20 @@
 /// <reference lib="webworker" />
 /**
- * A dashboard Web Worker: runs the replications of one range with the same `runRange` as the
- * command line's worker threads, and posts back their statistics (plain data).
+ * A dashboard Web Worker: runs the replications of one range with the same task bodies as the
+ * command line's worker threads, and posts back plain data: each replication's statistics
+ * (`runRange`), the range summed in blocks for a run's summary (`runBlocks`), or each replication's
+ * figures for an experiment (`runRangeMetrics`).
  */
-import { runRange, type RepRange, type RepStats, type Scenario } from '../index.ts';
+import { runBlocks, runRange, runRangeMetrics, type BlockOutput, type RepMetrics, type RepRange, type RepStats, type Scenario } from '../index.ts';
 import { repExtras, type RepExtras } from '../calibration/statistics.ts';
 
 export interface WorkerRequest {
   run: number;
   scenario: Scenario;
   range: RepRange;
-  /** Also each replication's calibration extras (for levelling the mechanisms, as the CLI does). */
+  /** What to send back (default 'stats': each replication's statistics). */
+  reply?: 'stats' | 'blocks' | 'metrics';
+  /** With 'stats', also each replication's calibration extras (for levelling the mechanisms, as the CLI does). */
   extras?: boolean;
 }
 
@@ -20,19 +24,27 @@ export interface WorkerOutput {
   extras?: RepExtras;
 }
 
+/** What a request's reply carries, by its `reply`. */
+export type WorkerResult = WorkerOutput[] | BlockOutput | RepMetrics[];
+
 export type WorkerReply =
-  | { run: number; range: RepRange; outputs: WorkerOutput[] }
+  | { run: number; range: RepRange; result: WorkerResult }
   | { run: number; range: RepRange; error: string };
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+function work(scenario: Scenario, range: RepRange, kind: NonNullable<WorkerRequest['reply']>, extras: boolean): WorkerResult {
+  if (kind === 'blocks') return runBlocks(scenario, range);
+  if (kind === 'metrics') return runRangeMetrics(scenario, range);
+  // With extras, the full records are kept only long enough to compute them here.
+  return runRange(scenario, range, extras ? range.end : 0).map((o) => (o.records ? { stats: o.stats, extras: repExtras(o.records) } : { stats: o.stats }));
+}
+
 scope.onmessage = (e: MessageEvent<WorkerRequest>) => {
-  const { run, scenario, range, extras } = e.data;
+  const { run, scenario, range, extras, reply: kind = 'stats' } = e.data;
   let reply: WorkerReply;
   try {
-    // With extras, the full records are kept only long enough to compute them here.
-    const outputs = runRange(scenario, range, extras ? range.end : 0).map((o) => (o.records ? { stats: o.stats, extras: repExtras(o.records) } : { stats: o.stats }));
-    reply = { run, range, outputs };
+    reply = { run, range, result: work(scenario, range, kind, extras === true) };
   } catch (err) {
     reply = { run, range, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) };
   }

@@ -1,26 +1,36 @@
 /**
  * How a notebook runs replications: a pool takes ranges of replications of a scenario and gives
- * back each replication's statistics, on Web Workers in the page (webWorkerPool) or in this thread
- * (serialPool, also for tests). Every task is the same unit of work as the command line's,
- * `runRange`, and results are merged in replication order, so a notebook's numbers equal
- * `buddysim run` and `buddysim experiment run` for the same scenario and seed. Platform-neutral.
+ * back each replication's statistics, the range summed in blocks, or each replication's figures, on
+ * Web Workers in the page (webWorkerPool) or in this thread (serialPool, also for tests). Every task
+ * is the same unit of work as the command line's (`runRange`, `runBlocks`, `runRangeMetrics`), and
+ * results are merged in replication order, so a notebook's numbers equal `buddysim run` and
+ * `buddysim experiment run` for the same scenario and seed. Platform-neutral.
  */
 import { Aggregator, type Aggregate } from '../analysis/aggregate.ts';
+import { alignToBlocks } from '../analysis/blocks.ts';
+import type { RepMetrics } from '../analysis/repStats.ts';
 import { planTasks, type RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ExperimentRunner } from '../experiment/run.ts';
 import { plannedParticipantWeeks } from '../model/runReplication.ts';
 import { taskSize } from '../runner/cost.ts';
-import { OrderedMerger, runRange, type RepOutput } from '../runner/task.ts';
+import { OrderedMerger, runBlocks, runRange, runRangeMetrics, type BlockOutput, type RepOutput } from '../runner/task.ts';
 
 export interface ReplicationPool {
   /** Tasks it runs at once (workers). */
   readonly size: number;
   /** Runs replications [range.start, range.end) of a scenario; outputs in replication order. */
   run(scenario: Scenario, range: RepRange): Promise<RepOutput[]>;
+  /** The same, summed in the run's blocks (for a summary only). */
+  runBlocks(scenario: Scenario, range: RepRange): Promise<BlockOutput>;
+  /** The same, each replication reduced to its figures (for an experiment). */
+  runMetrics(scenario: Scenario, range: RepRange): Promise<RepMetrics[]>;
   /** Stops its workers; a disposed pool runs nothing more. */
   dispose(): void;
 }
+
+/** Lets the page draw between ranges run in its own thread. */
+const yieldToPage = () => new Promise((r) => setTimeout(r, 0));
 
 /**
  * Runs in this thread, one range at a time, yielding to the page between ranges.
@@ -31,8 +41,16 @@ export interface ReplicationPool {
 export const serialPool: ReplicationPool = {
   size: 1,
   async run(scenario, range) {
-    await new Promise((r) => setTimeout(r, 0));
+    await yieldToPage();
     return runRange(scenario, range);
+  },
+  async runBlocks(scenario, range) {
+    await yieldToPage();
+    return runBlocks(scenario, range);
+  },
+  async runMetrics(scenario, range) {
+    await yieldToPage();
+    return runRangeMetrics(scenario, range);
   },
   dispose() {},
 };
@@ -50,7 +68,7 @@ export function experimentRunner(pool: ReplicationPool, chunk = 4): ExperimentRu
     concurrency: pool.size,
     chunk,
     async run(scenario, range, onStats) {
-      for (const o of await pool.run(scenario, range)) onStats(o.stats);
+      for (const figures of await pool.runMetrics(scenario, range)) onStats(figures);
     },
   };
 }
@@ -58,7 +76,8 @@ export function experimentRunner(pool: ReplicationPool, chunk = 4): ExperimentRu
 /**
  * Runs `reps` replications of a scenario on a pool and aggregates them strictly in replication
  * order: the summary equals `runSerial(scenario, reps)` byte for byte, whichever task ends first.
- * `onOutput` sees every replication's output in replication order too (e.g. for a planner's tally).
+ * `onOutput` sees every replication's output in replication order too (e.g. for a planner's tally);
+ * without it, the pool sums whole blocks of replications (runBlocks) and this thread merges the blocks.
  *
  * @example
  *   const { summary } = await runScenario(webWorkerPool(), scenario, 20);
@@ -73,13 +92,14 @@ export async function runScenario(
 ): Promise<Aggregate> {
   const aggregator = new Aggregator(scenario);
   const merger = new OrderedMerger(aggregator, 0, onOutput);
-  const tasks = planTasks(reps, taskSize(reps, pool.size, plannedParticipantWeeks(scenario, 0), 10), pool.size);
+  const planned = planTasks(reps, taskSize(reps, pool.size, plannedParticipantWeeks(scenario, 0), 10), pool.size);
+  const tasks = onOutput ? planned : alignToBlocks(planned, scenario.reps);
   let done = 0;
   await Promise.all(
     tasks.map(async (range) => {
-      const outputs = await pool.run(scenario, range);
-      merger.accept(range, outputs);
-      done += outputs.length;
+      if (onOutput) merger.accept(range, await pool.run(scenario, range));
+      else merger.acceptBlocks(range, await pool.runBlocks(scenario, range));
+      done += range.end - range.start;
       onProgress?.(done, reps);
     }),
   );

@@ -1,11 +1,12 @@
 /**
  * A replication pool on Web Workers, for notebooks in the browser (browser only): the dashboard's
- * worker pool (src/dashboard/runner.ts) running the dashboard's worker script, `runRange` on a
- * range, with the notebooks' simpler interface (one job per pool; disposing it stops everything).
+ * worker pool (src/dashboard/runner.ts) running the dashboard's worker script on a range, with the
+ * notebooks' simpler interface (one job per pool; disposing it stops everything).
  */
 import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
-import type { RepOutput } from '../runner/task.ts';
+import type { RepMetrics } from '../analysis/repStats.ts';
+import type { BlockOutput, RepOutput } from '../runner/task.ts';
 import { CancelledError, WorkerPool } from '../dashboard/runner.ts';
 import type { ReplicationPool } from './pool.ts';
 
@@ -28,6 +29,12 @@ export function webWorkerPool(size = Math.min(8, Math.max(1, navigator.hardwareC
     size,
     run(scenario: Scenario, range: RepRange): Promise<RepOutput[]> {
       return pool.submit(job, scenario, range).catch((e: unknown) => Promise.reject(disposed(e)));
+    },
+    runBlocks(scenario: Scenario, range: RepRange): Promise<BlockOutput> {
+      return pool.submitBlocks(job, scenario, range).catch((e: unknown) => Promise.reject(disposed(e)));
+    },
+    runMetrics(scenario: Scenario, range: RepRange): Promise<RepMetrics[]> {
+      return pool.submitMetrics(job, scenario, range).catch((e: unknown) => Promise.reject(disposed(e)));
     },
     dispose() {
       pool.cancel(job);

@@ -57,6 +57,17 @@ describe('dashboard in Chromium', () => {
     expect(html).not.toMatch(/<link[^>]+stylesheet/);
   });
 
+  it('sums blocks of ten replications on its Web Workers and still gives the summary of the engine in Node (220 replications)', async () => {
+    // 220 replications: 20 batches of 11, so blocks of 10 and 1, summed on the workers and merged on the page.
+    const page = await openPage();
+    await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=220`);
+    const scenario = nodeScenario('flemish-befriending', { reps: 220 });
+    await waitForRun(page, scenario);
+    const summary = await exportItem(page, 'summary');
+    expect(summary.text).toBe(JSON.stringify(nodeRun(scenario).summary, null, 1) + '\n');
+    await closePage(page);
+  });
+
   it('runs a bundled scenario, reruns on a lever change, and matches the engine in Node byte for byte', async () => {
     const page = await openPage();
     await page.goto(`${baseUrl}#scenario=flemish-befriending&reps=${REPS}`);
