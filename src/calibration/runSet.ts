@@ -1,6 +1,7 @@
 import { Aggregator } from '../analysis/aggregate.ts';
 import { batchBounds, batchMeansInterval } from '../analysis/interval.ts';
 import { replicationStats, type RepStats } from '../analysis/repStats.ts';
+import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { runReplication } from '../model/runReplication.ts';
 import { repExtras, type Evaluable, type RepExtras } from './statistics.ts';
@@ -56,13 +57,33 @@ export class RunCollector {
   }
 }
 
+/** A replication's statistics and calibration extras: what a RunSet collects of it. */
+export interface RepWithExtras {
+  stats: RepStats;
+  extras: RepExtras;
+}
+
+/**
+ * The unit of work of every calibration runner (this thread, worker threads, Web Workers): a range of
+ * replications, each reduced where it ran to its statistics and extras, so that the full records the
+ * extras are computed from never cross threads.
+ *
+ * @example
+ *   runRangeWithExtras(scenario, { start: 0, end: 5 }).map((o) => o.extras.meanQuality);
+ */
+export function runRangeWithExtras(scenario: Scenario, range: RepRange): RepWithExtras[] {
+  const out: RepWithExtras[] = [];
+  for (let rep = range.start; rep < range.end; rep++) {
+    const result = runReplication(scenario, rep);
+    out.push({ stats: replicationStats(result, scenario), extras: repExtras(result) });
+  }
+  return out;
+}
+
 /** The serial runner: every replication in this thread (the reference the parallel runner equals). */
 export const serialRunner: ScenarioRunner = async (scenario, reps, batches) => {
   const c = new RunCollector(scenario, reps, batches);
-  for (let rep = 0; rep < reps; rep++) {
-    const result = runReplication(scenario, rep);
-    c.add(replicationStats(result, scenario), repExtras(result));
-  }
+  for (const o of runRangeWithExtras(scenario, { start: 0, end: reps })) c.add(o.stats, o.extras);
   return c.finish();
 };
 

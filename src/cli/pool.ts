@@ -36,7 +36,8 @@ import type { ReplicationResult } from '../model/results.ts';
 import { plannedParticipantWeeks } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
 import { ASSUMED_SPEED, duration, taskSize } from '../runner/cost.ts';
-import { OrderedMerger, type BlockOutput, type RepOutput } from '../runner/task.ts';
+import { InOrder, OrderedMerger, type BlockOutput, type RepOutput } from '../runner/task.ts';
+import type { RepWithExtras } from '../calibration/runSet.ts';
 import type { WorkerTask } from './worker.ts';
 
 export const defaultWorkers = () => availableParallelism();
@@ -127,7 +128,7 @@ export class ScenarioPool {
   private destroyed = false;
 
   private constructor(
-    private readonly piscina: Piscina<WorkerTask, RepOutput[] | RepMetrics[] | BlockOutput>,
+    private readonly piscina: Piscina<WorkerTask, RepOutput[] | RepMetrics[] | BlockOutput | RepWithExtras[]>,
     readonly workers: number,
     private readonly watchdog: Required<Watchdog>,
   ) {}
@@ -135,7 +136,7 @@ export class ScenarioPool {
   /** Starts the worker threads. */
   static create(options: PoolOptions = {}): ScenarioPool {
     const workers = Math.max(1, options.workers ?? defaultWorkers());
-    const piscina = new Piscina<WorkerTask, RepOutput[] | RepMetrics[] | BlockOutput>({
+    const piscina = new Piscina<WorkerTask, RepOutput[] | RepMetrics[] | BlockOutput | RepWithExtras[]>({
       filename: (options.workerFile ?? WORKER_URL).href,
       minThreads: workers,
       maxThreads: workers,
@@ -153,55 +154,90 @@ export class ScenarioPool {
   async runScenario(scenario: Scenario, options: RunOptions = {}): Promise<Aggregate> {
     if (this.destroyed) throw new Error('the pool has been destroyed');
     const range = options.range ?? { start: 0, end: scenario.reps };
-    const total = range.end - range.start;
     const collector = collectInOrder(scenario, range, options);
-    if (total <= 0) return collector.finish();
+    const inBlocks = options.onOutput === undefined;
+    const recordsBelow = options.recordsBelow ?? 0;
+    await this.spread(scenario, range, inBlocks, (task, participantWeeks, stop) => {
+      const work = { scenario, range: task, recordsBelow };
+      return inBlocks
+        ? this.runTask(work, participantWeeks, stop, 'blocks').then((output) => () => collector.acceptBlocks(task, output))
+        : this.runTask(work, participantWeeks, stop).then((outputs) => () => collector.accept(task, outputs));
+    });
+    return collector.finish();
+  }
+
+  /**
+   * Runs a range of a scenario's replications spread over the workers, like runScenario, and hands
+   * each replication's output to `onOutput` in replication order, without a summary: for callers that
+   * keep their own tallies (the capacity planner). With 'extras' (the calibration's runner) each output
+   * carries the replication's calibration extras too, computed in the worker, so the full records they
+   * come from never cross threads.
+   *
+   * @example
+   *   const pool = ScenarioPool.create({ workers: 2 });
+   *   const values: number[] = [];
+   *   await pool.runEach(scenario, { start: 0, end: 40 }, 'stats', (o) => values.push(o.stats.metrics.matchedShare));
+   *   await pool.destroy();
+   */
+  async runEach(scenario: Scenario, range: RepRange, job: 'stats', onOutput: (o: RepOutput) => void): Promise<void>;
+  async runEach(scenario: Scenario, range: RepRange, job: 'extras', onOutput: (o: RepWithExtras) => void): Promise<void>;
+  async runEach(scenario: Scenario, range: RepRange, job: 'stats' | 'extras', onOutput: ((o: RepOutput) => void) | ((o: RepWithExtras) => void)): Promise<void> {
+    if (this.destroyed) throw new Error('the pool has been destroyed');
+    const order = new InOrder(range.start);
+    const deliver = onOutput as (o: RepOutput | RepWithExtras) => void;
+    await this.spread(scenario, range, false, (task, participantWeeks, stop) => {
+      const work = { scenario, range: task, recordsBelow: 0 };
+      const outputs: Promise<(RepOutput | RepWithExtras)[]> = job === 'extras' ? this.runTask(work, participantWeeks, stop, 'extras') : this.runTask(work, participantWeeks, stop);
+      return outputs.then((list) => () => order.accept(task, () => list.forEach(deliver)));
+    });
+  }
+
+  /**
+   * Cuts a range into tasks (of whole blocks if asked) and runs them, at most two per worker in
+   * flight; each task's result is a function that takes it in, called as the task ends. The first
+   * failure stops the other tasks and rejects.
+   */
+  private async spread(scenario: Scenario, range: RepRange, inBlocks: boolean, start: (task: RepRange, participantWeeks: number, stop: AbortSignal) => Promise<() => void>): Promise<void> {
+    const total = range.end - range.start;
+    if (total <= 0) return;
     const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
     const planned = planTasks(total, taskSize(total, this.workers, perReplication), this.workers).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
-    const inBlocks = options.onOutput === undefined;
     const tasks = inBlocks ? alignToBlocks(planned, scenario.reps) : planned;
-    const recordsBelow = options.recordsBelow ?? 0;
     const stop = new AbortController();
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let active = 0;
       let failed = false;
+      const fail = (e: unknown) => {
+        failed = true;
+        stop.abort();
+        reject(e);
+      };
       const launch = () => {
         while (!failed && active < 2 * this.workers && next < tasks.length) {
           const task = tasks[next++];
           active += 1;
-          const work = { scenario, range: task, recordsBelow };
-          const participantWeeks = perReplication * (task.end - task.start);
-          const merge: Promise<() => void> = inBlocks
-            ? this.runTask(work, participantWeeks, stop.signal, 'blocks').then((output) => () => collector.acceptBlocks(task, output))
-            : this.runTask(work, participantWeeks, stop.signal).then((outputs) => () => collector.accept(task, outputs));
-          merge.then(
-            (accept) => {
+          start(task, perReplication * (task.end - task.start), stop.signal).then(
+            (takeIn) => {
               active -= 1;
               if (failed) return;
               try {
-                accept();
+                takeIn();
               } catch (e) {
-                failed = true;
-                stop.abort();
-                return reject(e);
+                return fail(e);
               }
               if (active === 0 && next >= tasks.length) resolve();
               else launch();
             },
             (e) => {
               active -= 1;
-              if (failed) return;
-              failed = true;
-              stop.abort();
-              reject(e);
+              if (!failed) fail(e);
             },
           );
         }
       };
       launch();
     });
-    return collector.finish();
   }
 
   /**
@@ -243,7 +279,8 @@ export class ScenarioPool {
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal): Promise<RepOutput[]>;
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job: 'metrics'): Promise<RepMetrics[]>;
   private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job: 'blocks'): Promise<BlockOutput>;
-  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job?: 'metrics' | 'blocks'): Promise<RepOutput[] | RepMetrics[] | BlockOutput> {
+  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job: 'extras'): Promise<RepWithExtras[]>;
+  private async runTask(task: WorkerTask, participantWeeks: number, stopAll: AbortSignal, job?: 'metrics' | 'blocks' | 'extras'): Promise<RepOutput[] | RepMetrics[] | BlockOutput | RepWithExtras[]> {
     const expectedMs = participantWeeks / this.slowest;
     const limitMs = Math.max(this.watchdog.minMs, this.watchdog.factor * expectedMs);
     const abort = new AbortController();

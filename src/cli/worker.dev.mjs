@@ -6,3 +6,4 @@ const mod = await import('./worker.ts');
 export default mod.default;
 export const metrics = mod.metrics;
 export const blocks = mod.blocks;
+export const extras = mod.extras;

@@ -4,13 +4,12 @@
  * levels mechanisms with. Every task is `runRange` on a worker, as in the command line's pool, and
  * results come back in replication order, so the figures are the command line's.
  */
-import { planTasks, plannedParticipantWeeks, taskSize, type RepRange } from '../index.ts';
+import { InOrder, planTasks, plannedParticipantWeeks, taskSize, type RepRange } from '../index.ts';
 import { RunCollector, type ScenarioRunner } from '../calibration/runSet.ts';
 import type { DesignsRunner } from '../designs/explore.ts';
 import type { ExperimentRunner } from '../experiment/run.ts';
 import type { PlanRunner } from '../plan/plan.ts';
 import { aggregateOnPool, type Job, type WorkerPool } from './runner.ts';
-import type { WorkerOutput } from './worker.ts';
 
 /**
  * An ExperimentRunner: each task runs on a worker. Tasks of a cancelled job fail at once and are
@@ -41,17 +40,13 @@ export function scenarioRunner(pool: WorkerPool, job: Job): ScenarioRunner {
   return async (scenario, reps, batches) => {
     const collector = new RunCollector(scenario, reps, batches);
     const ranges: RepRange[] = planTasks(reps, taskSize(reps, Math.min(pool.size, reps), plannedParticipantWeeks(scenario, 0), 25), pool.size);
-    const arrived = new Map<number, WorkerOutput[]>();
-    let next = 0;
+    const order = new InOrder(0);
     await Promise.all(
       ranges.map(async (range) => {
-        arrived.set(range.start, await pool.submit(job, scenario, range, true));
-        // Deliver every range that is next in order.
-        for (let ready = arrived.get(next); ready; ready = arrived.get(next)) {
-          arrived.delete(next);
-          for (const o of ready) collector.add(o.stats, o.extras!);
-          next += ready.length;
-        }
+        const outputs = await pool.submit(job, scenario, range, true);
+        order.accept(range, () => {
+          for (const o of outputs) collector.add(o.stats, o.extras!);
+        });
       }),
     );
     return collector.finish();

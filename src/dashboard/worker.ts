@@ -6,7 +6,8 @@
  * figures for an experiment (`runRangeMetrics`).
  */
 import { runBlocks, runRange, runRangeMetrics, type BlockOutput, type RepMetrics, type RepRange, type RepStats, type Scenario } from '../index.ts';
-import { repExtras, type RepExtras } from '../calibration/statistics.ts';
+import { runRangeWithExtras } from '../calibration/runSet.ts';
+import type { RepExtras } from '../calibration/statistics.ts';
 
 export interface WorkerRequest {
   run: number;
@@ -36,8 +37,7 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 function work(scenario: Scenario, range: RepRange, kind: NonNullable<WorkerRequest['reply']>, extras: boolean): WorkerResult {
   if (kind === 'blocks') return runBlocks(scenario, range);
   if (kind === 'metrics') return runRangeMetrics(scenario, range);
-  // With extras, the full records are kept only long enough to compute them here.
-  return runRange(scenario, range, extras ? range.end : 0).map((o) => (o.records ? { stats: o.stats, extras: repExtras(o.records) } : { stats: o.stats }));
+  return extras ? runRangeWithExtras(scenario, range) : runRange(scenario, range).map((o) => ({ stats: o.stats }));
 }
 
 scope.onmessage = (e: MessageEvent<WorkerRequest>) => {

@@ -86,24 +86,53 @@ export function runSerial(scenario: Scenario, reps = scenario.reps, onReplicatio
 }
 
 /**
+ * Hands on finished ranges in replication order, whatever order they finish in: each range's
+ * `deliver` runs once every range before it has been delivered. Holds at most the ranges that
+ * finished early (about one per worker).
+ *
+ * @example
+ *   const order = new InOrder(0);
+ *   order.accept({ start: 5, end: 9 }, () => console.log('5-8')); // waits
+ *   order.accept({ start: 0, end: 5 }, () => console.log('0-4')); // prints 0-4, then 5-8
+ */
+export class InOrder {
+  private readonly pending = new Map<number, { end: number; deliver: () => void }>();
+
+  constructor(private next: number) {}
+
+  accept(range: RepRange, deliver: () => void): void {
+    this.pending.set(range.start, { end: range.end, deliver });
+    let ready = this.pending.get(this.next);
+    while (ready) {
+      this.pending.delete(this.next);
+      ready.deliver();
+      this.next = ready.end;
+      ready = this.pending.get(this.next);
+    }
+  }
+
+  get waiting(): number {
+    return this.pending.size;
+  }
+}
+
+/**
  * Accepts finished ranges in any order and feeds the aggregator strictly in replication order:
  * single replications (`accept`) or blocks summed by a worker (`acceptBlocks`).
- * Holds at most the ranges that finished early (about one per worker).
  */
 export class OrderedMerger {
-  private readonly pending = new Map<number, { end: number; merge: () => void }>();
-  private nextStart: number;
+  private readonly order: InOrder;
 
   constructor(
     private readonly aggregator: Aggregator,
     firstReplication: number,
     private readonly onOutput?: (o: RepOutput) => void,
   ) {
-    this.nextStart = firstReplication;
+    this.order = new InOrder(firstReplication);
   }
 
   accept(range: RepRange, outputs: RepOutput[]): void {
-    this.enqueue(range, () => {
+    this.order.accept(range, () => {
       for (const o of outputs) {
         this.aggregator.add(o.stats);
         this.onOutput?.(o);
@@ -113,24 +142,13 @@ export class OrderedMerger {
 
   /** A range run in blocks (runBlocks); its records, if any, go to `onRecords` in order. */
   acceptBlocks(range: RepRange, output: BlockOutput, onRecords?: (records: ReplicationResult) => void): void {
-    this.enqueue(range, () => {
+    this.order.accept(range, () => {
       for (const block of output.blocks) this.aggregator.addBlock(block);
       if (onRecords) for (const records of output.records) onRecords(records);
     });
   }
 
-  private enqueue(range: RepRange, merge: () => void): void {
-    this.pending.set(range.start, { end: range.end, merge });
-    let ready = this.pending.get(this.nextStart);
-    while (ready) {
-      this.pending.delete(this.nextStart);
-      ready.merge();
-      this.nextStart = ready.end;
-      ready = this.pending.get(this.nextStart);
-    }
-  }
-
   get waiting(): number {
-    return this.pending.size;
+    return this.order.waiting;
   }
 }

@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ScenarioPool, runScenario, type PoolError } from '../../src/cli/pool.ts';
-import { parseScenario, runSerial, scenarioToFile, type RepOutput } from '../../src/index.ts';
+import { runSetOnPool } from '../../src/cli/commands/calibrate.ts';
+import { runRangeWithExtras, serialRunner, type RepWithExtras } from '../../src/calibration/runSet.ts';
+import { parseScenario, runRange, runSerial, scenarioToFile, type RepOutput } from '../../src/index.ts';
 
 const scenario = parseScenario({ version: 1, name: 'pool', reps: 13, seed: 4, weeks: 60, outcomes: { assessmentWeeks: 30 } });
 const serial = JSON.stringify(runSerial(scenario).summary);
@@ -48,6 +50,21 @@ describe('the worker pool', () => {
     expect(seen).toEqual([4, 5, 6, 7, 8, 9, 10]);
     expect(outputs.map((o) => o.records !== undefined)).toEqual([true, true, false, false, false, false, false]);
     expect(progress.at(-1)).toBe(1);
+  });
+
+  it('hands each replication on in order without a summary (runEach), with calibration extras computed in the workers', async () => {
+    const seen: RepOutput[] = [];
+    await pool.runEach(scenario, { start: 2, end: 11 }, 'stats', (o) => seen.push(o));
+    expect(seen.map((o) => o.stats.replication)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(seen).toEqual(runRange(scenario, { start: 2, end: 11 }));
+    const withExtras: RepWithExtras[] = [];
+    await pool.runEach(scenario, { start: 0, end: 13 }, 'extras', (o) => withExtras.push(o));
+    expect(withExtras).toEqual(runRangeWithExtras(scenario, { start: 0, end: 13 }));
+    // The calibration's runner on the pool gives the serial runner's sets.
+    const [pooled, serial] = [await runSetOnPool(pool)(scenario, 13, 4), await serialRunner(scenario, 13, 4)];
+    expect(JSON.stringify(pooled.whole.summary)).toBe(JSON.stringify(serial.whole.summary));
+    expect(pooled.whole.extras).toEqual(serial.whole.extras);
+    expect(pooled.batches.map((b) => b.stats.length)).toEqual(serial.batches.map((b) => b.stats.length));
   });
 
   it("hands back each replication's figures only for an experiment, equal to the full statistics' figures", async () => {

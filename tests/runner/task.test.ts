@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../src/analysis/aggregate.ts';
-import { OrderedMerger, runBlocks, runRange, runRangeMetrics, runSerial } from '../../src/runner/task.ts';
+import { InOrder, OrderedMerger, runBlocks, runRange, runRangeMetrics, runSerial } from '../../src/runner/task.ts';
 import { runScenario } from '../../src/cli/pool.ts';
 import { testScenario } from '../support/scenario.ts';
 
@@ -43,6 +43,20 @@ describe('runRangeMetrics', () => {
       expect(JSON.stringify(Object.entries(figures[i].metrics).map(([k, v]) => [k, Object.is(v, NaN) ? 'NaN' : v])))
         .toBe(JSON.stringify(Object.entries(full[i].stats.metrics).map(([k, v]) => [k, Object.is(v, NaN) ? 'NaN' : v])));
     }
+  });
+});
+
+describe('InOrder', () => {
+  it('delivers ranges in replication order, holding those that finished early', () => {
+    const delivered: string[] = [];
+    const order = new InOrder(3);
+    order.accept({ start: 7, end: 9 }, () => delivered.push('7-8'));
+    order.accept({ start: 5, end: 7 }, () => delivered.push('5-6'));
+    expect(delivered).toEqual([]);
+    expect(order.waiting).toBe(2);
+    order.accept({ start: 3, end: 5 }, () => delivered.push('3-4'));
+    expect(delivered).toEqual(['3-4', '5-6', '7-8']);
+    expect(order.waiting).toBe(0);
   });
 });
 

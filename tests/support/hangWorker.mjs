@@ -8,3 +8,4 @@ export default function hang() {
 /** The pool's other jobs hang the same way. */
 export const blocks = hang;
 export const metrics = hang;
+export const extras = hang;

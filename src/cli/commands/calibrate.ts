@@ -4,7 +4,6 @@ import { fileURLToPath } from 'node:url';
 import { RunCollector, type ScenarioRunner } from '../../calibration/runSet.ts';
 import { calibrationText } from '../../calibration/report.ts';
 import { calibrate, parseSearchParams } from '../../calibration/search.ts';
-import { repExtras } from '../../calibration/statistics.ts';
 import { TargetsError, fitTargets, parseTargets, type TargetsFile } from '../../calibration/targets.ts';
 import { readJson, writeFileAtomic } from '../../io/files.ts';
 import { fileLoader } from '../../io/readScenario.ts';
@@ -54,7 +53,7 @@ export function createRunner(workers: number): { run: ScenarioRunner; close: () 
 export function runSetOnPool(pool: ScenarioPool): ScenarioRunner {
   return async (scenario, reps, batches) => {
     const collector = new RunCollector(scenario, reps, batches);
-    await pool.runScenario(scenario, { range: { start: 0, end: reps }, recordsBelow: reps, onOutput: (o) => collector.add(o.stats, repExtras(o.records!)) });
+    await pool.runEach(scenario, { start: 0, end: reps }, 'extras', (o) => collector.add(o.stats, o.extras));
     return collector.finish();
   };
 }

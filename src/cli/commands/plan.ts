@@ -95,7 +95,7 @@ export async function planCommand(positionals: string[], flags: PlanFlags): Prom
   const runner: PlanRunner = {
     run: async (s, r) => {
       const stats: RepStats[] = [];
-      await pool.runScenario(s, { range: r, onOutput: (o) => stats.push(o.stats) });
+      await pool.runEach(s, r, 'stats', (o) => stats.push(o.stats));
       return stats;
     },
   };
