@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const before = inChild('yardstick', {}).millionDrawsPerCpuSecond;
   console.log(`Machine yardstick (a fixed loop of draws, median of 3): ${f(before, 1)} M draws per CPU-second at the start\n`);
 
-  console.log('End to end (model, statistics in the workers, merge in replication order)');
+  console.log('End to end (model, statistics summed in blocks in the workers, blocks merged in replication order)');
   const header = ['scenario', 'pw/rep', '1 worker: cpu s', 'wall s', 'pw/cpu-s', `${cores} workers: cpu s`, 'wall s', 'pw/cpu-s', 'speed-up', 'peak RSS', 'cold run'];
   const widths = [28, 8, 17, 8, 10, 18, 8, 10, 10, 10, 10];
   const row = (cells: string[]) => `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[0]) : c.padStart(widths[i]))).join('')}`;
@@ -172,7 +172,7 @@ async function main(): Promise<void> {
   // working size, so its peak is lower whatever the code; a leak shows as a slope that does not fade.
   const [shorter, longest] = memory.slice(-2);
   const slope = ((longest.peakRssMiB - shorter.peakRssMiB) / (longest.reps - shorter.reps)) * 1000;
-  console.log(`  memory from ${f(shorter.reps)} to ${f(longest.reps)} replications: ${f(slope, 1)} MiB per 1,000 replications (x${f(longest.peakRssMiB / shorter.peakRssMiB, 2)}; flat means about 1 MiB, the one number per figure per replication kept)`);
+  console.log(`  memory from ${f(shorter.reps)} to ${f(longest.reps)} replications: ${f(slope, 1)} MiB per 1,000 replications (x${f(longest.peakRssMiB / shorter.peakRssMiB, 2)}; flat: a few MiB at most, of which the one number per figure per replication kept is about 1)`);
   report.targets = TARGETS;
 
   if (values.json) {
