@@ -8,10 +8,13 @@
  *   npm run bench                         every bundled scenario (about 10 minutes on 2 cores)
  *   npm run bench -- --quick              fewer and smaller runs, for a look
  *   npm run bench -- --scenario community-mentoring --json out/bench.json
+ *
+ * `npm run bench` builds the command line too: the start-up figures time it as users run it.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLED_DIR } from '../src/io/readScenario.ts';
@@ -147,8 +150,29 @@ async function main(): Promise<void> {
   console.log(`  ${f(exp.run.cpuSeconds, 2)} cpu s, ${f(exp.run.wallSeconds, 2)} s wall, ${millions(expSpeed)} real pw per CPU-second`);
   report.experiment = { ...exp, perCpuSecond: expSpeed };
 
+  // Start-up: what every command costs before it simulates anything (the built command line, as users run it).
+  const cliMain = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+  const out = mkdtempSync(join(tmpdir(), 'buddysim-bench-'));
+  const startUp = ([
+    ['buddysim --version', ['--version']],
+    ['buddysim validate flemish-befriending', ['validate', 'flemish-befriending']],
+    ['buddysim run flemish-befriending --reps 20', ['run', 'flemish-befriending', '--reps', '20', '--quiet', '--out', join(out, 'run')]],
+  ] as const).map(([label, args]) => {
+    const walls: number[] = [];
+    for (let i = 0; i < (values.quick ? 3 : 5); i++) {
+      const t = performance.now();
+      execFileSync(process.execPath, [cliMain, ...args], { stdio: 'ignore' });
+      walls.push((performance.now() - t) / 1000);
+    }
+    return { label, wallSeconds: median(walls) };
+  });
+  rmSync(out, { recursive: true, force: true });
+  console.log(`\nStart-up: wall seconds of whole commands, each a fresh process (median of ${values.quick ? 3 : 5})`);
+  for (const s of startUp) console.log(`  ${s.label.padEnd(45)} ${f(s.wallSeconds, 2)} s`);
+  report.startUp = startUp;
+
   console.log(`\nMemory: peak resident memory of a whole run of ${HEADLINE} on ${cores} workers, by replications`);
-  const memory = (values.quick ? [500, 4000] : [500, 2000, 8000]).map((n) => {
+  const memory = (values.quick ? [2000, 4000] : [500, 2000, 8000]).map((n) => {
     const r = inChild('memory', { scenario: HEADLINE, reps: n, workers: cores });
     console.log(`  ${f(n).padStart(6)} replications: ${f(r.peakRssMiB).padStart(5)} MiB (${f(r.run.wallSeconds, 1)} s)`);
     return { reps: n, peakRssMiB: r.peakRssMiB };

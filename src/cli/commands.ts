@@ -1,16 +1,5 @@
-import { calibrateCommand } from './commands/calibrate.ts';
-import { compareCommand } from './commands/compare.ts';
-import { designsCommand } from './commands/designs.ts';
-import { EXPERIMENT_USAGE, experimentCommand } from './commands/experiment.ts';
-import { mergeCommand } from './commands/merge.ts';
-import { paramsText } from './commands/params.ts';
-import { planCommand } from './commands/plan.ts';
-import { runCommand, type RunFlags } from './commands/run.ts';
-import { schemaCommand } from './commands/schema.ts';
-import { sensitivityCommand } from './commands/sensitivity.ts';
-import { sweepCommand } from './commands/sweep.ts';
-import { validateCommand } from './commands/validate.ts';
-import { mechanismsCommand, validateModelCommand } from './commands/validateModel.ts';
+import type { RunFlags } from './commands/run.ts';
+import { EXPERIMENT_USAGE } from './commands/experimentUsage.ts';
 import { UsageError } from './errors.ts';
 import type { CommandHelp } from './help.ts';
 import { COMMON_OPTIONS, list, str, type Flags } from './options.ts';
@@ -67,9 +56,9 @@ export const COMMANDS: Record<string, Command> = {
         ['run duo-for-a-job --shard auto --out out/duo', 'one shard of a cluster job array; merge the shards with buddysim merge out/duo/shard-*.jsonl'],
       ],
     },
-    run(positionals, flags) {
+    async run(positionals, flags) {
       if (positionals.length !== 1) throw new UsageError(`run takes one scenario, got ${positionals.length}: buddysim run <scenario>`);
-      return runCommand(positionals[0], runFlags(flags));
+      return (await import('./commands/run.ts')).runCommand(positionals[0], runFlags(flags));
     },
   },
   compare: {
@@ -94,7 +83,7 @@ export const COMMANDS: Record<string, Command> = {
         ['compare flemish-befriending resource-starved --set programme.mechanism=frequency', 'a programme with and without the means, both under the frequency dose mechanism'],
       ],
     },
-    run: (positionals, flags) => compareCommand(positionals, runFlags(flags)),
+    run: async (positionals, flags) => (await import('./commands/compare.ts')).compareCommand(positionals, runFlags(flags)),
   },
   merge: {
     help: {
@@ -111,7 +100,7 @@ export const COMMANDS: Record<string, Command> = {
         ['merge out/duo/shard-*.jsonl --json > summary.json', 'the merged summary as JSON on stdout'],
       ],
     },
-    run: (positionals, flags) => mergeCommand(positionals, runFlags(flags)),
+    run: async (positionals, flags) => (await import('./commands/merge.ts')).mergeCommand(positionals, runFlags(flags)),
   },
   validate: {
     help: {
@@ -124,9 +113,9 @@ export const COMMANDS: Record<string, Command> = {
         ['validate scenarios/*.json', 'checks every bundled scenario'],
       ],
     },
-    run(positionals, flags) {
+    async run(positionals, flags) {
       if (positionals.length === 0) throw new UsageError('validate needs a scenario: buddysim validate <scenario> [...]');
-      return validateCommand(positionals, { extendsAnywhere: flags['extends-anywhere'] === true });
+      return (await import('./commands/validate.ts')).validateCommand(positionals, { extendsAnywhere: flags['extends-anywhere'] === true });
     },
   },
   schema: {
@@ -140,9 +129,9 @@ export const COMMANDS: Record<string, Command> = {
         ['schema | head', 'the start of the schema on the terminal'],
       ],
     },
-    run(positionals, flags) {
+    async run(positionals, flags) {
       noArguments('schema', positionals);
-      return schemaCommand(str(flags, 'out'));
+      return (await import('./commands/schema.ts')).schemaCommand(str(flags, 'out'));
     },
   },
   params: {
@@ -156,9 +145,9 @@ export const COMMANDS: Record<string, Command> = {
         ['params --markdown > parameters.md', 'the table of docs/parameters.md'],
       ],
     },
-    run(positionals, flags) {
+    async run(positionals, flags) {
       noArguments('params', positionals);
-      process.stdout.write(paramsText(flags.markdown === true));
+      process.stdout.write((await import('./commands/params.ts')).paramsText(flags.markdown === true));
     },
   },
   'validate-model': {
@@ -177,7 +166,7 @@ export const COMMANDS: Record<string, Command> = {
         ['validate-model --reps 100 --quiet', 'a quicker, less precise check'],
       ],
     },
-    run: (positionals, flags) => validateModelCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
+    run: async (positionals, flags) => (await import('./commands/validateModel.ts')).validateModelCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
   },
   calibrate: {
     help: {
@@ -199,8 +188,8 @@ export const COMMANDS: Record<string, Command> = {
         ['calibrate --params behaviour.gainRate=0.01:0.05 --candidates 20 --refine 0 --out fit.json', 'a hypercube search only, within a narrower range, saved as JSON'],
       ],
     },
-    run: (positionals, flags) =>
-      calibrateCommand(positionals, {
+    run: async (positionals, flags) =>
+      (await import('./commands/calibrate.ts')).calibrateCommand(positionals, {
         params: str(flags, 'params'), reps: str(flags, 'reps'), candidates: str(flags, 'candidates'), refine: str(flags, 'refine'),
         seed: str(flags, 'seed'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true,
       }),
@@ -221,7 +210,7 @@ export const COMMANDS: Record<string, Command> = {
         ['mechanisms --reps 100 --out mech.md', 'a quicker, less precise study'],
       ],
     },
-    run: (positionals, flags) => mechanismsCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
+    run: async (positionals, flags) => (await import('./commands/validateModel.ts')).mechanismsCommand(positionals, { reps: str(flags, 'reps'), workers: str(flags, 'workers'), out: str(flags, 'out'), quiet: flags.quiet === true }),
   },
   sensitivity: {
     help: {
@@ -242,8 +231,8 @@ With an experiment file: runs an experiment with a morris or sobol design (conti
         ['sensitivity experiments/levers-morris.json --out out/morris', 'Morris screening of the programme\'s levers'],
       ],
     },
-    run: (positionals, flags) =>
-      sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true, out: str(flags, 'out'), workers: str(flags, 'workers'), quiet: flags.quiet === true }),
+    run: async (positionals, flags) =>
+      (await import('./commands/sensitivity.ts')).sensitivityCommand(positionals, { selfTest: flags['self-test'] === true, json: flags.json === true, out: str(flags, 'out'), workers: str(flags, 'workers'), quiet: flags.quiet === true }),
   },
   experiment: {
     help: {
@@ -262,7 +251,7 @@ With an experiment file: runs an experiment with a morris or sobol design (conti
         ['experiment report out/mechanisms --out docs/experiments/mechanisms', 'the Markdown report of a finished run with its charts'],
       ],
     },
-    run: (positionals, flags) => experimentCommand(positionals, { out: str(flags, 'out'), workers: str(flags, 'workers'), shard: str(flags, 'shard'), quiet: flags.quiet === true }),
+    run: async (positionals, flags) => (await import('./commands/experiment.ts')).experimentCommand(positionals, { out: str(flags, 'out'), workers: str(flags, 'workers'), shard: str(flags, 'shard'), quiet: flags.quiet === true }),
   },
   sweep: {
     help: {
@@ -287,9 +276,9 @@ Default levers: volunteer applications, coordinator hours, the follow-up interva
         ['sweep community-mentoring --lever coordinators.hoursPerWeek=8,16,24,32 --reps 100', 'what more coordinator hours change in a mentoring programme'],
       ],
     },
-    run(positionals, flags) {
+    async run(positionals, flags) {
       if (positionals.length !== 1) throw new UsageError(`sweep takes one scenario, got ${positionals.length}: buddysim sweep <scenario>`);
-      return sweepCommand(positionals[0], { ...runFlags(flags), lever: list(flags, 'lever') });
+      return (await import('./commands/sweep.ts')).sweepCommand(positionals[0], { ...runFlags(flags), lever: list(flags, 'lever') });
     },
   },
   designs: {
@@ -315,8 +304,8 @@ Default levers: volunteer applications, coordinator hours, the follow-up interva
         ['designs --grid my-grid.json --json > designs.json', 'your own grid, every figure with its interval as JSON'],
       ],
     },
-    run: (positionals, flags) =>
-      designsCommand(positionals, {
+    run: async (positionals, flags) =>
+      (await import('./commands/designs.ts')).designsCommand(positionals, {
         reps: str(flags, 'reps'), seed: str(flags, 'seed'), workers: str(flags, 'workers'), json: flags.json === true,
         out: str(flags, 'out'), grid: str(flags, 'grid'), quiet: flags.quiet === true, set: list(flags, 'set'),
       }),
@@ -354,8 +343,8 @@ Default levers: volunteer applications, coordinator hours, the follow-up interva
         ['plan flemish-region-newcomers --programmes 80 --referrals-per-year 8000', 'a region of 80 local programmes with 8,000 newcomers a year'],
       ],
     },
-    run: (positionals, flags) =>
-      planCommand(positionals, {
+    run: async (positionals, flags) =>
+      (await import('./commands/plan.ts')).planCommand(positionals, {
         referralsPerYear: str(flags, 'referrals-per-year'), withinWeeks: str(flags, 'within-weeks'), targetShare: str(flags, 'target-share'),
         maxWaiting: str(flags, 'max-waiting'), among: str(flags, 'among'), warmUpWeeks: str(flags, 'warm-up-weeks'), vary: str(flags, 'vary'),
         confidence: str(flags, 'confidence'), inflows: str(flags, 'inflows'), programmes: str(flags, 'programmes'), reps: str(flags, 'reps'),

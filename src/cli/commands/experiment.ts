@@ -19,6 +19,7 @@ import { checkExperimentShards, experimentShardFileName, readExperimentShard, sh
 import { writeFileAtomic } from '../../io/files.ts';
 import { ScenarioError } from '../../scenario/errors.ts';
 import { UsageError } from '../errors.ts';
+import { EXPERIMENT_USAGE } from './experimentUsage.ts';
 import { workersFlag } from '../flags.ts';
 import { poolRunner } from '../experimentPool.ts';
 import { assumedBy, framing } from '../format.ts';
@@ -34,11 +35,7 @@ export interface ExperimentFlags {
   quiet?: boolean;
 }
 
-export const EXPERIMENT_USAGE = `buddysim experiment run <file> [--out DIR] [--workers W] [--shard K/N|auto] [--quiet]
-  buddysim experiment resume <dir> [--workers W] [--quiet]
-  buddysim experiment merge <shard files> --out DIR [--quiet]
-  buddysim experiment report <dir> --out DIR
-  buddysim experiment schema [--out FILE]`;
+
 
 async function runInto(experiment: Experiment, design: DesignPoints, store: LogStore, flags: ExperimentFlags, range?: { start: number; end: number }, label = experiment.name) {
   if (store.torn > 0) process.stderr.write(`${store.torn} interrupted record${store.torn === 1 ? '' : 's'} found; ${store.torn === 1 ? 'that replication runs' : 'those replications run'} again\n`);
