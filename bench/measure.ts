@@ -3,7 +3,7 @@
  * them) so that peak memory is that measurement's and the JIT starts cold every time. CPU-seconds
  * are the process's user + system time, which on Linux includes its worker threads.
  */
-import { Aggregator } from '../src/analysis/aggregate.ts';
+import { Aggregator, type Aggregate } from '../src/analysis/aggregate.ts';
 import { replicationStats } from '../src/analysis/repStats.ts';
 import { poolRunner } from '../src/cli/experimentPool.ts';
 import { ScenarioPool } from '../src/cli/pool.ts';
@@ -15,6 +15,9 @@ import { readScenario } from '../src/io/readScenario.ts';
 import { runReplication } from '../src/model/runReplication.ts';
 import type { Scenario } from '../src/model/scenario.ts';
 import { parseScenario, scenarioToFile } from '../src/scenario/resolve.ts';
+
+/** V8's full collection: the bench's processes run with --expose-gc. */
+declare function gc(): void;
 
 /** One timed run: replications, the real participant-weeks they simulated, CPU and wall seconds. */
 export interface RunFigures {
@@ -235,11 +238,17 @@ export const JOBS = {
     const s = withReps(readScenario(a.scenario), a.reps);
     const pool = ScenarioPool.create({ workers: a.workers });
     try {
+      let aggregate: Aggregate | undefined;
       const run = await timed(async () => {
-        const { summary } = await pool.runScenario(s);
-        return { reps: s.reps, participantWeeks: summary.participantWeeks };
+        aggregate = await pool.runScenario(s);
+        return { reps: s.reps, participantWeeks: aggregate.summary.participantWeeks };
       });
-      return { run, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+      // What the run keeps once it is done, with its result still held: the main thread's heap after a
+      // full collection (the workers keep nothing between tasks). Peak RSS also counts garbage that V8
+      // had not yet needed to collect, so it varies by tens of MiB from run to run.
+      gc();
+      const retainedMiB = process.memoryUsage().heapUsed / 2 ** 20;
+      return { run, peakRssMiB: process.resourceUsage().maxRSS / 1024, retainedMiB };
     } finally {
       await pool.destroy();
     }
