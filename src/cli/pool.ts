@@ -188,7 +188,9 @@ export class ScenarioPool {
     await this.spread(scenario, range, false, (task, participantWeeks, stop) => {
       const work = { scenario, range: task, recordsBelow: 0 };
       const outputs: Promise<(RepOutput | RepWithExtras)[]> = job === 'extras' ? this.runTask(work, participantWeeks, stop, 'extras') : this.runTask(work, participantWeeks, stop);
-      return outputs.then((list) => () => order.accept(task, () => list.forEach(deliver)));
+      return outputs.then((list) => () => order.accept(task, () => {
+        for (const o of list) deliver(o);
+      }));
     });
   }
 
