@@ -169,7 +169,7 @@ export class ScenarioPool {
   /**
    * Runs a range of a scenario's replications spread over the workers, like runScenario, and hands
    * each replication's output to `onOutput` in replication order, without a summary: for callers that
-   * keep their own tallies (the capacity planner). With 'extras' (the calibration's runner) each output
+   * keep their own tallies (the capacity planner, a shard's file). With 'extras' (the calibration's runner) each output
    * carries the replication's calibration extras too, computed in the worker, so the full records they
    * come from never cross threads.
    *
@@ -179,18 +179,23 @@ export class ScenarioPool {
    *   await pool.runEach(scenario, { start: 0, end: 40 }, 'stats', (o) => values.push(o.stats.metrics.matchedShare));
    *   await pool.destroy();
    */
-  async runEach(scenario: Scenario, range: RepRange, job: 'stats', onOutput: (o: RepOutput) => void): Promise<void>;
-  async runEach(scenario: Scenario, range: RepRange, job: 'extras', onOutput: (o: RepWithExtras) => void): Promise<void>;
-  async runEach(scenario: Scenario, range: RepRange, job: 'stats' | 'extras', onOutput: ((o: RepOutput) => void) | ((o: RepWithExtras) => void)): Promise<void> {
+  async runEach(scenario: Scenario, range: RepRange, job: 'stats', onOutput: (o: RepOutput) => void, onProgress?: RunOptions['onProgress']): Promise<void>;
+  async runEach(scenario: Scenario, range: RepRange, job: 'extras', onOutput: (o: RepWithExtras) => void, onProgress?: RunOptions['onProgress']): Promise<void>;
+  async runEach(scenario: Scenario, range: RepRange, job: 'stats' | 'extras', onOutput: ((o: RepOutput) => void) | ((o: RepWithExtras) => void), onProgress?: RunOptions['onProgress']): Promise<void> {
     if (this.destroyed) throw new Error('the pool has been destroyed');
     const order = new InOrder(range.start);
     const deliver = onOutput as (o: RepOutput | RepWithExtras) => void;
+    let done = 0;
     await this.spread(scenario, range, false, (task, participantWeeks, stop) => {
       const work = { scenario, range: task, recordsBelow: 0 };
       const outputs: Promise<(RepOutput | RepWithExtras)[]> = job === 'extras' ? this.runTask(work, participantWeeks, stop, 'extras') : this.runTask(work, participantWeeks, stop);
-      return outputs.then((list) => () => order.accept(task, () => {
-        for (const o of list) deliver(o);
-      }));
+      return outputs.then((list) => () => {
+        order.accept(task, () => {
+          for (const o of list) deliver(o);
+        });
+        done += list.length;
+        onProgress?.(done, range.end - range.start);
+      });
     });
   }
 

@@ -54,8 +54,10 @@ describe('the worker pool', () => {
 
   it('hands each replication on in order without a summary (runEach), with calibration extras computed in the workers', async () => {
     const seen: RepOutput[] = [];
-    await pool.runEach(scenario, { start: 2, end: 11 }, 'stats', (o) => seen.push(o));
+    const progress: [number, number][] = [];
+    await pool.runEach(scenario, { start: 2, end: 11 }, 'stats', (o) => seen.push(o), (done, total) => progress.push([done, total]));
     expect(seen.map((o) => o.stats.replication)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(progress.at(-1)).toEqual([9, 9]);
     expect(seen).toEqual(runRange(scenario, { start: 2, end: 11 }));
     const withExtras: RepWithExtras[] = [];
     await pool.runEach(scenario, { start: 0, end: 13 }, 'extras', (o) => withExtras.push(o));

@@ -10,7 +10,7 @@ import { parseScenario, scenarioToFile } from '../../scenario/resolve.ts';
 import { UsageError } from '../errors.ts';
 import { recordsFlag, repsFlag, seedFlag, setFlag, withSet, workersFlag } from '../flags.ts';
 import { formatSummary } from '../format.ts';
-import { defaultWorkers, runScenario } from '../pool.ts';
+import { ScenarioPool, defaultWorkers, runScenario } from '../pool.ts';
 import { createProgress } from '../progress.ts';
 import { shardFlag } from '../shardFlag.ts';
 
@@ -102,7 +102,13 @@ async function runShard(ref: string, scenario: Scenario, { shard, shards }: { sh
   try {
     announceCost(scenario, workers, range.end - range.start, flags.quiet);
     if (range.end > range.start) {
-      await runScenario(scenario, { workers, range, onProgress: (d, t) => progress.update(d, t), onOutput: (o) => writer.add(o.stats) });
+      // Each replication's statistics go to the file in order; the shard builds no summary of its own.
+      const pool = ScenarioPool.create({ workers: Math.min(workers, range.end - range.start) });
+      try {
+        await pool.runEach(scenario, range, 'stats', (o) => writer.add(o.stats), (d, t) => progress.update(d, t));
+      } finally {
+        await pool.destroy();
+      }
     }
     progress.stop();
     writer.commit();
