@@ -60,7 +60,7 @@ export function startUnit(state: ModelState, v: number, pairings: readonly Pairi
   const unit: Unit = {
     id: state.nextUnitId++, volunteer: v, coordinator: -1, members: [], size: pairings.length, startWeek: week, sessionHours: 0,
     plannedThisWeek: 0, sessionsThisWeek: 0, lastFollowUp: week, lastSupport: week, followUpLate: false, continuing: false, slot: -1,
-    serviceRank: 0,
+    serviceRank: 0, leaveBound: -1,
   };
   assignCoordinator(state, unit, leastLoaded(state));
   for (const { participant: p, deepSimilarity, surfaceSimilarity } of pairings) {
@@ -74,7 +74,7 @@ export function startUnit(state: ModelState, v: number, pairings: readonly Pairi
       quality: Math.max(0, b.startQuality - b.failureTrustLoss * pt.failedMatches[p]),
       attainableQuality: Math.min(0.98, Math.max(0.02, attainable)),
       deepSimilarity, surfaceSimilarity, problem: false, failingSince: -1, plannedThisWeek: 0, contactsThisWeek: 0, missedThisWeek: 0,
-      hoursThisWeek: 0, relationalGain: 0, closing: null, slot: -1,
+      hoursThisWeek: 0, relationalGain: 0, closing: null, slot: -1, leaveBound: -1,
     };
     pt.status[p] = P.matched;
     pt.matchStart[p] = week;

@@ -54,6 +54,8 @@ export interface Unit {
   slot: number;
   /** Its place in this week's follow-up order, as one number (smaller first). */
   serviceRank: number;
+  /** At least the volunteer's leaving hazard in every week of the unit (closure.ts; -1 until first needed). */
+  leaveBound: number;
 }
 
 /** One participant in a unit. */
@@ -80,6 +82,8 @@ export interface Match {
   /** A closure asked for this week, finalised by the closure process (the one place matches close). */
   closing: ClosureReason | null;
   slot: number;
+  /** At least the participant's leaving hazard in every week of the match (closure.ts; -1 until first needed). */
+  leaveBound: number;
 }
 
 /** The tasks coordinator hours go to, reported week by week. */

@@ -33,19 +33,33 @@ export function lackOfSupportHazard(state: ModelState, unit: Unit, week: number)
 const factor = new Float64Array(PREMATURE_ORDER.length);
 const exponent = new Float64Array(PREMATURE_ORDER.length);
 
+/** The volunteer's leaving hazard before its exponential: instability, unrealistic expectations, inexperience. */
+function volunteerLeaveFactor(state: ModelState, v: number): number {
+  const b = state.params.behaviour;
+  const vt = state.volunteers;
+  return (b.volunteerLeavePerYear / 52)
+    * (1 + 1.5 * (1 - vt.stability[v]))
+    * (vt.realistic[v] ? 1 : Math.sqrt(b.unrealisticProblemFactor))
+    * (vt.experienced[v] ? 0.7 : 1);
+}
+
+/** The participant's leaving hazard before its exponential: target group, low motivation, an unmet urgent need. */
+function participantLeaveFactor(state: ModelState, p: number, week: number): number {
+  const b = state.params.behaviour;
+  const pt = state.participants;
+  return (b.participantLeavePerYear / 52)
+    * pt.leaveFactor[p]
+    * (2 - pt.motivation[p])
+    * (pt.urgentUntil[p] > week ? 1.5 : 1);
+}
+
 /**
  * The terms of a unit's premature closure, slots 0-1: the volunteer leaves (instability, unrealistic
  * expectations, inexperience, low satisfaction); lack of support.
  */
 function unitTerms(state: ModelState, unit: Unit, week: number): void {
-  const b = state.params.behaviour;
-  const vt = state.volunteers;
-  const v = unit.volunteer;
-  factor[0] = (b.volunteerLeavePerYear / 52)
-    * (1 + 1.5 * (1 - vt.stability[v]))
-    * (vt.realistic[v] ? 1 : Math.sqrt(b.unrealisticProblemFactor))
-    * (vt.experienced[v] ? 0.7 : 1);
-  exponent[0] = -3 * (vt.satisfaction[v] - 0.6);
+  factor[0] = volunteerLeaveFactor(state, unit.volunteer);
+  exponent[0] = -3 * (state.volunteers.satisfaction[unit.volunteer] - 0.6);
   factor[1] = lackOfSupportHazard(state, unit, week);
 }
 
@@ -57,13 +71,9 @@ function unitTerms(state: ModelState, unit: Unit, week: number): void {
  */
 function memberTerms(state: ModelState, m: Match, week: number): void {
   const b = state.params.behaviour;
-  const pt = state.participants;
   const p = m.participant;
   const gain = Math.max(0, gainAt(state, p, state.primaryDomain, week));
-  factor[2] = (b.participantLeavePerYear / 52)
-    * pt.leaveFactor[p]
-    * (2 - pt.motivation[p])
-    * (pt.urgentUntil[p] > week ? 1.5 : 1);
+  factor[2] = participantLeaveFactor(state, p, week);
   exponent[2] = -3 * (m.quality - 0.5) - b.engagementFeedback * gain;
   factor[3] = m.quality < b.failQuality ? b.mismatchPerYear / 52 : 0;
 }
@@ -100,6 +110,58 @@ function exponentialCeiling(k: number): number {
 }
 
 /**
+ * Bounds that hold for every week of a match, so that most weeks need none of the terms: the
+ * closure hazards of a match are drawn against its bound first, and the terms and their ceiling
+ * are computed only for a draw below it (about one week in ten). Each bound is at least its slot's
+ * ceiling bit for bit: the same factor, computed the same way, times an exponential ceiling at least
+ * as large, added in the same order (rounding is monotone). They rest on these facts of the model:
+ * - slot 0's exponent, -3 (satisfaction - 0.6), is at most 1.8 (satisfaction stays in [0, 1]), and the
+ *   factor's traits do not change during a unit but for realistic expectations, which training and
+ *   intervision only ever gain (a smaller factor: unrealisticProblemFactor >= 1);
+ * - slot 1, lack of support, is at most its full hazard, neglectPerYear / 52;
+ * - slot 2's exponent, -3 (quality - 0.5) - engagementFeedback x gain, is at most 1.5 (quality >= 0,
+ *   gain >= 0, engagementFeedback >= 0); motivation and the target group do not change during a
+ *   match (trust is lost when it ends), and an urgent need only ever passes;
+ * - slot 3 is 0 or mismatchPerYear / 52.
+ * The hazards' parameters are never negative (their schema). tests/model/processes/closure.test.ts
+ * checks the bounds against the ceilings over the whole range of the state.
+ */
+const EXP_CEILING_UP_TO_TWO = EXP_AT_INTEGER[EXP_TABLE_HALF + 2];
+
+/** At least slot 0's ceiling in every week of the unit (computed the first week it is needed). */
+function volunteerLeaveBound(state: ModelState, unit: Unit): number {
+  if (unit.leaveBound < 0) unit.leaveBound = volunteerLeaveFactor(state, unit.volunteer) * EXP_CEILING_UP_TO_TWO;
+  return unit.leaveBound;
+}
+
+/** At least slot 2's ceiling in this and every later week of the match (computed the first week it is needed). */
+function participantLeaveBound(state: ModelState, m: Match, week: number): number {
+  if (m.leaveBound < 0) m.leaveBound = participantLeaveFactor(state, m.participant, week) * EXP_CEILING_UP_TO_TWO;
+  return m.leaveBound;
+}
+
+/**
+ * At least the ceiling of slots [from, to) (the unit's 0-2, the member's 2-4, or all) in this and
+ * every later week of the match, in ceilingOf's order.
+ *
+ * @example
+ *   hazardBound(state, unit, null, 0, 2, week) >= ceiling of the unit's slots, whatever its satisfaction
+ */
+export function hazardBound(state: ModelState, unit: Unit, m: Match | null, from: number, to: number, week: number): number {
+  const b = state.params.behaviour;
+  let bound = 0;
+  if (from === 0) {
+    bound += volunteerLeaveBound(state, unit);
+    bound += b.neglectPerYear / 52;
+  }
+  if (to === PREMATURE_ORDER.length && m !== null) {
+    bound += participantLeaveBound(state, m, week);
+    bound += b.mismatchPerYear / 52;
+  }
+  return bound;
+}
+
+/**
  * At least the sum of the hazards in slots [from, to) (the unit's 0-2, the member's 2-4, or all),
  * bit for bit: term by term at least each hazard, added in the same order. Written out, not looped:
  * it runs for every match every week.
@@ -115,6 +177,16 @@ function ceilingOf(from: number, to: number): number {
     ceiling += factor[3];
   }
   return ceiling;
+}
+
+/**
+ * The ceiling `compete` tests a draw against, of slots [from, to), from the state of this week: what
+ * hazardBound must never be below.
+ */
+export function hazardCeiling(state: ModelState, unit: Unit, m: Match | null, from: number, to: number, week: number): number {
+  if (from === 0) unitTerms(state, unit, week);
+  if (m !== null) memberTerms(state, m, week);
+  return ceilingOf(from, to);
 }
 
 /**
@@ -140,16 +212,16 @@ const hazards = new Float64Array(PREMATURE_ORDER.length);
 
 /**
  * One draw decides whether any of the hazards in slots [from, to) strikes, with the chance
- * 1 - exp(-total), a second which one, in proportion; null if none does. Most weeks are decided
- * without an exponential: 1 - exp(-total) <= total <= the sum of the hazards' ceilings, so a draw at
- * or above that sum (plus a rounding margin) cannot strike; only below it are the hazards and the
- * chance computed, exactly as ever. Same decisions, bit for bit.
+ * 1 - exp(-total), a second which one, in proportion; null if none does. The first draw, `u`, is
+ * taken by the caller and tested against the match's bound (hazardBound) before the terms are
+ * computed. Most of the rest are decided here without an exponential: 1 - exp(-total) <= total <=
+ * the sum of the hazards' ceilings, so a draw at or above that sum (plus a rounding margin) cannot
+ * strike; only below it are the hazards and the chance computed, exactly as ever. Same decisions,
+ * bit for bit.
  */
-function compete(from: number, to: number, hazard: RandomStream, reason: RandomStream, key: number, week: number): ClosureReason | null {
+function compete(from: number, to: number, u: number, reason: RandomStream, key: number, week: number): ClosureReason | null {
   const ceiling = ceilingOf(from, to);
-  if (ceiling <= 0) return null;
-  const u = hazard.u(key, week);
-  if (u >= ceiling + STRIKE_MARGIN) return null;
+  if (ceiling <= 0 || u >= ceiling + STRIKE_MARGIN) return null;
   let total = 0;
   for (let k = from; k < to; k++) {
     hazards[k] = hazardOf(k);
@@ -162,6 +234,16 @@ function compete(from: number, to: number, hazard: RandomStream, reason: RandomS
     target -= hazards[k];
   }
   return PREMATURE_ORDER[to - 1];
+}
+
+/**
+ * The first draw of `compete` if it may strike: below the bound of the hazards in this and every
+ * later week (plus the rounding margin); NaN, which fails every comparison, if it cannot.
+ */
+function drawBelow(bound: number, hazard: RandomStream, key: number, week: number): number {
+  if (bound <= 0) return NaN;
+  const u = hazard.u(key, week);
+  return u < bound + STRIKE_MARGIN ? u : NaN;
 }
 
 /** Whether every member of a unit is already asked to end this week. */
@@ -254,21 +336,28 @@ export const closure = defineProcess({
       if (u.size === 1) {
         const m = u.members[0];
         if (m.closing !== null) continue;
+        const draw = drawBelow(hazardBound(state, u, m, 0, PREMATURE_ORDER.length, week), rng['closure.hazard'], m.participant, week);
+        if (Number.isNaN(draw)) continue;
         unitTerms(state, u, week);
         memberTerms(state, m, week);
-        const reason = compete(0, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
+        const reason = compete(0, PREMATURE_ORDER.length, draw, rng['closure.reason'], m.participant, week);
         if (reason) requestClosure(state, m, reason);
       } else {
-        unitTerms(state, u, week);
-        const unitReason = compete(0, UNIT_SLOTS, rng['closure.unitHazard'], rng['closure.unitReason'], u.volunteer, week);
-        if (unitReason) {
-          requestUnitClosure(state, u, unitReason);
-          continue;
+        const unitDraw = drawBelow(hazardBound(state, u, null, 0, UNIT_SLOTS, week), rng['closure.unitHazard'], u.volunteer, week);
+        if (!Number.isNaN(unitDraw)) {
+          unitTerms(state, u, week);
+          const unitReason = compete(0, UNIT_SLOTS, unitDraw, rng['closure.unitReason'], u.volunteer, week);
+          if (unitReason) {
+            requestUnitClosure(state, u, unitReason);
+            continue;
+          }
         }
         for (const m of u.members) {
           if (m.closing !== null) continue;
+          const draw = drawBelow(hazardBound(state, u, m, UNIT_SLOTS, PREMATURE_ORDER.length, week), rng['closure.hazard'], m.participant, week);
+          if (Number.isNaN(draw)) continue;
           memberTerms(state, m, week);
-          const reason = compete(UNIT_SLOTS, PREMATURE_ORDER.length, rng['closure.hazard'], rng['closure.reason'], m.participant, week);
+          const reason = compete(UNIT_SLOTS, PREMATURE_ORDER.length, draw, rng['closure.reason'], m.participant, week);
           if (reason) requestClosure(state, m, reason);
         }
       }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { finaliseClosure, requestClosure, startUnit } from '../../../src/model/lifecycle.ts';
-import { closure, expCeiling, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
+import { closure, expCeiling, hazardBound, hazardCeiling, lackOfSupportHazard, prematureHazards } from '../../../src/model/processes/closure.ts';
 import { outcomes } from '../../../src/model/processes/outcomes.ts';
 import { WORK, gainAt } from '../../../src/model/gains.ts';
 import { N_DOMAINS } from '../../../src/model/state.ts';
@@ -103,6 +103,56 @@ describe('premature hazards', () => {
     state.participants.urgentUntil[0] = -1;
     state.participants.gain[0] = 0.4; // wellbeing, the main outcome
     expect(prematureHazards(state, u, m, 11, new Float64Array(4))[2] / base).toBeCloseTo(Math.exp(-0.2), 12);
+  });
+});
+
+describe('the bound of a match\'s closure hazards', () => {
+  // Every week whose draw lies above the bound is decided without the hazards' terms, so the bound
+  // must be at least the ceiling compete uses, bit for bit, in every week of the match: from the
+  // worst traits the match starts with, over the whole range of what changes while it runs.
+  const parameters = [
+    {},
+    { behaviour: { unrealisticProblemFactor: 10, engagementFeedback: 5, volunteerLeavePerYear: 5, participantLeavePerYear: 5, neglectPerYear: 10, mismatchPerYear: 20 } },
+    { behaviour: { unrealisticProblemFactor: 1, engagementFeedback: 0, volunteerLeavePerYear: 0, participantLeavePerYear: 0, neglectPerYear: 0, mismatchPerYear: 0 } },
+  ];
+  const ranges = { satisfaction: [0, 0.013, 0.6, 1], quality: [0, 0.01, 0.4, 1], gain: [-0.3, 0, 0.7, 3], lastSupport: [11, -40, -400] };
+  it('is at least the ceiling of every slot group, whatever satisfaction, quality, gain, support and expectations become', () => {
+    let checked = 0;
+    for (const overrides of parameters) {
+      for (const [stability, motivation, realistic, urgentUntil] of [[0, 0, 0, 60], [1, 1, 1, -1], [0.3, 0.7, 0, 20]]) {
+        const { state, u, m } = oneMatch(overrides);
+        state.volunteers.stability[0] = stability;
+        state.volunteers.realistic[0] = realistic;
+        state.participants.motivation[0] = motivation;
+        state.participants.urgentUntil[0] = urgentUntil;
+        // The bounds are fixed the first week they are asked for: at the start, with these traits.
+        const bounds = [[0, 4], [0, 2], [2, 4]].map(([from, to]) => hazardBound(state, u, from === 0 && to === 2 ? null : m, from, to, 11));
+        state.volunteers.realistic[0] = 1; // training and intervision only ever make expectations realistic
+        for (const week of [11, 30, 90]) {
+          for (const satisfaction of ranges.satisfaction) for (const quality of ranges.quality) for (const gain of ranges.gain) for (const lastSupport of ranges.lastSupport) {
+            state.volunteers.satisfaction[0] = satisfaction;
+            m.quality = quality;
+            state.participants.gain[0] = gain; // well-being, the main outcome
+            u.lastSupport = lastSupport;
+            [[0, 4], [0, 2], [2, 4]].forEach(([from, to], i) => {
+              const ceiling = hazardCeiling(state, u, from === 0 && to === 2 ? null : m, from, to, week);
+              expect(bounds[i], `slots ${from}-${to}, week ${week}, satisfaction ${satisfaction}, quality ${quality}, gain ${gain}`).toBeGreaterThanOrEqual(ceiling);
+              checked += 1;
+            });
+          }
+        }
+      }
+    }
+    expect(checked).toBe(3 * 3 * 3 * 4 * 4 * 4 * 3 * 3);
+  });
+  it('is tight enough to spare most weeks the terms: under a quarter at the defaults', () => {
+    const { state, u, m } = oneMatch();
+    expect(hazardBound(state, u, m, 0, 4, 11)).toBeGreaterThan(0);
+    expect(hazardBound(state, u, m, 0, 4, 11)).toBeLessThan(0.25);
+  });
+  it('is zero when every hazard is: no draw is taken', () => {
+    const { state, u, m } = oneMatch(quiet);
+    expect(hazardBound(state, u, m, 0, 4, 11)).toBe(0);
   });
 });
 
