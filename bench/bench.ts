@@ -131,6 +131,23 @@ async function main(): Promise<void> {
   }
   report.floor = floors;
 
+  // Where the time goes: the headline and the slowest scenario, part by part, against what 5 M
+  // participant-weeks per CPU-second would allow a replication.
+  const examined = [...new Set([names.includes(HEADLINE) ? HEADLINE : names[0], slowest.name])];
+  console.log(`\nWhere the time goes: microseconds a replication spends in each part (in one thread, medians of 3 passes of ${values.quick ? 100 : 300} replications)`);
+  const breakdowns = examined.map((name) => ({ name, ...inChild('breakdown', { scenario: name, reps: values.quick ? 100 : 300 }) }));
+  const partRow = (cells: string[]) => `  ${cells[0].padEnd(22)}${cells.slice(1).map((c) => c.padStart(30)).join('')}`;
+  console.log(partRow(['', ...examined]));
+  const totals = breakdowns.map((b) => b.parts.reduce((t, p) => t + p.us, 0));
+  for (const [i, part] of breakdowns[0].parts.entries()) {
+    console.log(partRow([part.name, ...breakdowns.map((b, k) => `${f(b.parts[i].us).padStart(6)} us ${f((100 * b.parts[i].us) / totals[k], 1).padStart(5)}%`)]));
+  }
+  console.log(partRow(['all, timed', ...totals.map((t) => `${f(t).padStart(6)} us       `)]));
+  console.log(partRow(['all, untimed (CPU)', ...breakdowns.map((b) => `${f(b.untimedCpuUs).padStart(6)} us       `)]));
+  console.log(partRow(['pw per replication', ...breakdowns.map((b) => `${f(b.participantWeeks)}       `)]));
+  console.log(partRow([`at ${millions(TARGETS.perCpuSecond)} pw/cpu-s`, ...breakdowns.map((b) => `${f((b.participantWeeks / TARGETS.perCpuSecond) * 1e6).padStart(6)} us       `)]));
+  report.breakdown = breakdowns;
+
   console.log(`\nSize: ${HEADLINE} with referrals, volunteers, initial lists and coordinators scaled together (in one thread)`);
   const sizes = values.quick ? [1, 10] : [1, 3, 10];
   const scaling = sizes.map((k) => {

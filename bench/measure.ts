@@ -12,7 +12,7 @@ import { runExperiment, unitCount, type ExperimentRunner } from '../src/experime
 import { readExperiment } from '../src/io/experimentDir.ts';
 import { createStreams } from '../src/engine/random.ts';
 import { readScenario } from '../src/io/readScenario.ts';
-import { runReplication } from '../src/model/runReplication.ts';
+import { runReplication, timeReplication } from '../src/model/runReplication.ts';
 import type { Scenario } from '../src/model/scenario.ts';
 import { parseScenario, scenarioToFile } from '../src/scenario/resolve.ts';
 
@@ -172,6 +172,49 @@ export async function yardstick(): Promise<number> {
   return figures.participantWeeks / figures.cpuSeconds / 1e6;
 }
 
+/** Microseconds a replication spends in each part, in one thread, and the real participant-weeks it simulates. */
+export interface Breakdown {
+  participantWeeks: number;
+  parts: { name: string; us: number }[];
+  /** The same replications untimed (runReplication and their statistics), CPU microseconds each. */
+  untimedCpuUs: number;
+}
+
+/**
+ * Where a replication's time goes: `reps` replications (after a warm-up of 50) timed part by part
+ * (set-up, each process of the week, the recorder, the result, its statistics), medians over three
+ * passes of each part's mean. Then the same replications untimed, so that what the clock adds shows.
+ */
+export async function breakdown(scenario: Scenario, reps: number): Promise<Breakdown> {
+  const pass = () => {
+    const sums = new Map<string, number>();
+    const add = (name: string, ms: number) => sums.set(name, (sums.get(name) ?? 0) + ms);
+    let participantWeeks = 0;
+    for (let r = 0; r < reps; r++) {
+      const { result, timing } = timeReplication(scenario, r);
+      add('set-up', timing.setUp);
+      for (const p of timing.processes) add(p.name, p.ms);
+      add('recording the week', timing.record);
+      add('the result', timing.results);
+      const t = performance.now();
+      replicationStats(result, scenario);
+      add('its statistics', performance.now() - t);
+      participantWeeks += result.participantWeeks;
+    }
+    return { participantWeeks: participantWeeks / reps, means: [...sums].map(([name, ms]) => ({ name, us: (ms * 1000) / reps })) };
+  };
+  for (let r = 0; r < 50; r++) replicationStats(timeReplication(scenario, r).result, scenario); // warm-up
+  const passes = [pass(), pass(), pass()];
+  const parts = passes[0].means.map(({ name }, i) => ({ name, us: median3(passes.map((p) => p.means[i].us)) }));
+  const untimed = await timed(() => {
+    for (let r = 0; r < reps; r++) replicationStats(runReplication(scenario, r), scenario);
+    return { reps, participantWeeks: 0 };
+  });
+  return { participantWeeks: passes[0].participantWeeks, parts, untimedCpuUs: (untimed.cpuSeconds * 1e6) / reps };
+}
+
+const median3 = (xs: number[]) => [...xs].sort((a, b) => a - b)[1];
+
 /** The child's jobs, by name: each returns plain data for the parent to print. */
 export const JOBS = {
   async yardstick(_: Record<string, never>) {
@@ -182,6 +225,9 @@ export const JOBS = {
     const s = withReps(readScenario(a.scenario), a.reps);
     const result = await endToEnd(s, a.workers, a.runs, a.warmupReps);
     return { ...result, peakRssMiB: process.resourceUsage().maxRSS / 1024 };
+  },
+  async breakdown(a: { scenario: string; reps: number }) {
+    return breakdown(readScenario(a.scenario), a.reps);
   },
   async floorRatio(a: { scenario: string; reps: number }) {
     const s = readScenario(a.scenario);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLoop } from '../../src/engine/loop.ts';
+import { runLoop, runTimedLoop } from '../../src/engine/loop.ts';
 import type { Process } from '../../src/engine/process.ts';
 
 interface State {
@@ -61,5 +61,35 @@ describe('runLoop', () => {
     };
     expect(() => runLoop(state, [logging('a'), failing, logging('c')], 3, (s, w) => s.calls.push(`record@${w}`))).toThrow('broken in week 1');
     expect(state.calls).toEqual(['a@0', 'broken@0', 'c@0', 'record@0', 'a@1']);
+  });
+});
+
+describe('runTimedLoop', () => {
+  it('steps and records exactly as runLoop does', () => {
+    const plain: State = { calls: [], total: 0 };
+    const timed: State = { calls: [], total: 0 };
+    const processes = [logging('inflow', 1), logging('matching', 10), logging('closure', 100)];
+    runLoop(plain, processes, 3, (s, week) => s.calls.push(`record@${week}`));
+    runTimedLoop(timed, processes, 3, (s, week) => s.calls.push(`record@${week}`), new Float64Array(4));
+    expect(timed).toEqual(plain);
+  });
+  it('adds each process\'s time to its own slot and the recorder\'s to the last', () => {
+    // A process that waits out 3 ms of the clock each week must have at least 3 ms a week in its
+    // slot, and the slots together no more than the whole loop took.
+    const spin = (ms: number) => {
+      const until = performance.now() + ms;
+      while (performance.now() < until);
+    };
+    const slow: Process<State> = { name: 'slow', step: () => spin(3) };
+    const spent = new Float64Array(3);
+    const start = performance.now();
+    runTimedLoop({ calls: [], total: 0 }, [logging('quick'), slow], 4, () => spin(1), spent);
+    const whole = performance.now() - start;
+    expect(spent[1]).toBeGreaterThanOrEqual(12);
+    expect(spent[2]).toBeGreaterThanOrEqual(4);
+    expect(spent[0] + spent[1] + spent[2]).toBeLessThanOrEqual(whole);
+  });
+  it('refuses a slot array of the wrong length', () => {
+    expect(() => runTimedLoop({ calls: [], total: 0 }, [logging('a')], 1, () => {}, new Float64Array(1))).toThrow(/one slot per process and one for the recorder \(2\), got 1/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runReplication } from '../../src/model/runReplication.ts';
+import { runReplication, timeReplication } from '../../src/model/runReplication.ts';
+import { WEEK } from '../../src/model/processes/index.ts';
 import { testScenario } from '../support/scenario.ts';
 
 describe('reproducibility', () => {
@@ -11,6 +12,16 @@ describe('reproducibility', () => {
     const s = testScenario();
     expect(runReplication(s, 2).matches).not.toEqual(runReplication(s, 3).matches);
     expect(runReplication(testScenario({ seed: 12 }), 2).matches).not.toEqual(runReplication(s, 2).matches);
+  });
+});
+
+describe('timeReplication', () => {
+  it('gives runReplication\'s result, with the time of each part, processes in the order of the week', () => {
+    const s = testScenario();
+    const { result, timing } = timeReplication(s, 2);
+    expect(result).toEqual(runReplication(s, 2));
+    expect(timing.processes.map((p) => p.name)).toEqual(WEEK.map((p) => p.name));
+    for (const ms of [timing.setUp, timing.record, timing.results, ...timing.processes.map((p) => p.ms)]) expect(ms).toBeGreaterThanOrEqual(0);
   });
 });
 
