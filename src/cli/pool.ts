@@ -29,13 +29,11 @@ import { availableParallelism } from 'node:os';
 import type { ResourceLimits } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { Aggregator, type Aggregate } from '../analysis/aggregate.ts';
-import { alignToBlocks } from '../analysis/blocks.ts';
 import type { RepMetrics } from '../analysis/repStats.ts';
-import { planTasks, type RepRange } from '../engine/tasks.ts';
+import type { RepRange } from '../engine/tasks.ts';
 import type { ReplicationResult } from '../model/results.ts';
-import { plannedParticipantWeeks } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { ASSUMED_SPEED, duration, taskSize } from '../runner/cost.ts';
+import { ASSUMED_SPEED, duration, participantWeeksPerTask, runTasks } from '../runner/cost.ts';
 import { InOrder, OrderedMerger, type BlockOutput, type RepOutput } from '../runner/task.ts';
 import type { RepWithExtras } from '../calibration/runSet.ts';
 import type { WorkerTask } from './worker.ts';
@@ -205,11 +203,9 @@ export class ScenarioPool {
    * failure stops the other tasks and rejects.
    */
   private async spread(scenario: Scenario, range: RepRange, inBlocks: boolean, start: (task: RepRange, participantWeeks: number, stop: AbortSignal) => Promise<() => void>): Promise<void> {
-    const total = range.end - range.start;
-    if (total <= 0) return;
-    const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
-    const planned = planTasks(total, taskSize(total, this.workers, perReplication), this.workers).map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
-    const tasks = inBlocks ? alignToBlocks(planned, scenario.reps) : planned;
+    const perReplication = participantWeeksPerTask(scenario, range);
+    const tasks = runTasks(scenario, range, this.workers, { wholeBlocks: inBlocks, perReplication });
+    if (tasks.length === 0) return;
     const stop = new AbortController();
     await new Promise<void>((resolve, reject) => {
       let next = 0;
@@ -279,7 +275,7 @@ export class ScenarioPool {
   /** A range on its own as a task: its participant-weeks for the watchdog, and no run to stop it with. */
   private rangeTask(scenario: Scenario, range: RepRange, recordsBelow: number): [WorkerTask, number, AbortSignal] {
     if (this.destroyed) throw new Error('the pool has been destroyed');
-    const perReplication = Math.max(1, plannedParticipantWeeks(scenario, range.start));
+    const perReplication = participantWeeksPerTask(scenario, range);
     return [{ scenario, range, recordsBelow }, perReplication * (range.end - range.start), new AbortController().signal];
   }
 

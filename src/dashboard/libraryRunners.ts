@@ -4,7 +4,7 @@
  * levels mechanisms with. Every task is `runRange` on a worker, as in the command line's pool, and
  * results come back in replication order, so the figures are the command line's.
  */
-import { InOrder, planTasks, plannedParticipantWeeks, taskSize, type RepRange } from '../index.ts';
+import { InOrder, runTasks, type RepRange } from '../index.ts';
 import { RunCollector, type ScenarioRunner } from '../calibration/runSet.ts';
 import type { DesignsRunner } from '../designs/explore.ts';
 import type { ExperimentRunner } from '../experiment/run.ts';
@@ -39,7 +39,7 @@ export function experimentRunner(pool: WorkerPool, job: Job, reps: number): Expe
 export function scenarioRunner(pool: WorkerPool, job: Job): ScenarioRunner {
   return async (scenario, reps, batches) => {
     const collector = new RunCollector(scenario, reps, batches);
-    const ranges: RepRange[] = planTasks(reps, taskSize(reps, Math.min(pool.size, reps), plannedParticipantWeeks(scenario, 0), 25), pool.size);
+    const ranges = runTasks(scenario, { start: 0, end: reps }, pool.size, { max: 25 });
     const order = new InOrder(0);
     await Promise.all(
       ranges.map(async (range) => {

@@ -7,7 +7,7 @@
  * of replications.
  */
 import {
-  Aggregator, OrderedMerger, alignToBlocks, planTasks, plannedParticipantWeeks, taskSize,
+  Aggregator, OrderedMerger, runTasks,
   type Aggregate, type BlockOutput, type RepMetrics, type RepRange, type Scenario,
 } from '../index.ts';
 import type { WorkerOutput, WorkerReply, WorkerRequest, WorkerResult } from './worker.ts';
@@ -200,9 +200,8 @@ export class Run {
  * Tasks of a run: small (at most 25 replications, about a second each) to balance two cores and show
  * progress early, each of whole blocks.
  */
-function runTasks(pool: WorkerPool, scenario: Scenario): RepRange[] {
-  const total = scenario.reps;
-  return alignToBlocks(planTasks(total, taskSize(total, Math.min(pool.size, total), plannedParticipantWeeks(scenario, 0), 25), pool.size), total);
+function tasksOfRun(pool: WorkerPool, scenario: Scenario): RepRange[] {
+  return runTasks(scenario, { start: 0, end: scenario.reps }, pool.size, { max: 25, wholeBlocks: true });
 }
 
 /**
@@ -222,7 +221,7 @@ export function runOnPool(pool: WorkerPool, scenario: Scenario, cb: RunCallbacks
     pool.cancel(run.job);
     cb.onError?.(message);
   };
-  for (const range of runTasks(pool, scenario)) {
+  for (const range of tasksOfRun(pool, scenario)) {
     pool.submitBlocks(run.job, scenario, range).then(
       (output) => {
         if (run.cancelled || run.finished) return;

@@ -7,13 +7,11 @@
  * `buddysim experiment run` for the same scenario and seed. Platform-neutral.
  */
 import { Aggregator, type Aggregate } from '../analysis/aggregate.ts';
-import { alignToBlocks } from '../analysis/blocks.ts';
 import type { RepMetrics } from '../analysis/repStats.ts';
-import { planTasks, type RepRange } from '../engine/tasks.ts';
+import type { RepRange } from '../engine/tasks.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { ExperimentRunner } from '../experiment/run.ts';
-import { plannedParticipantWeeks } from '../model/runReplication.ts';
-import { taskSize } from '../runner/cost.ts';
+import { runTasks } from '../runner/cost.ts';
 import { OrderedMerger, runBlocks, runRange, runRangeMetrics, type BlockOutput, type RepOutput } from '../runner/task.ts';
 
 export interface ReplicationPool {
@@ -92,8 +90,7 @@ export async function runScenario(
 ): Promise<Aggregate> {
   const aggregator = new Aggregator(scenario);
   const merger = new OrderedMerger(aggregator, 0, onOutput);
-  const planned = planTasks(reps, taskSize(reps, pool.size, plannedParticipantWeeks(scenario, 0), 10), pool.size);
-  const tasks = onOutput ? planned : alignToBlocks(planned, scenario.reps);
+  const tasks = runTasks(scenario, { start: 0, end: reps }, pool.size, { max: 10, wholeBlocks: !onOutput });
   let done = 0;
   await Promise.all(
     tasks.map(async (range) => {

@@ -4,6 +4,8 @@
  * command line warns and the dashboard asks before a run above HEAVY_PARTICIPANT_WEEKS; both
  * size their tasks from it, and the worker watchdog judges a stuck task by it. Platform-neutral.
  */
+import { alignToBlocks } from '../analysis/blocks.ts';
+import { planTasks, type RepRange } from '../engine/tasks.ts';
 import { plannedParticipantWeeks } from '../model/runReplication.ts';
 import type { Scenario } from '../model/scenario.ts';
 
@@ -92,4 +94,33 @@ export function taskSize(reps: number, workers: number, participantWeeksPerRepli
   const byBalance = Math.ceil(reps / (workers * 8));
   const byWork = Math.floor(TASK_PARTICIPANT_WEEKS / Math.max(1, participantWeeksPerReplication));
   return Math.max(1, Math.min(max, byBalance, byWork));
+}
+
+/**
+ * The tasks of a run of `range` of a scenario's replications on `workers` workers: guided chunks
+ * (planTasks) of at most `taskSize` replications, sized by the work of one replication (its planned
+ * participant-weeks, unless the caller has them) and at most `max`; with `wholeBlocks`, each task is moved to end on a block
+ * boundary (alignToBlocks), so that the worker can sum its blocks. Every runner cuts its runs here:
+ * the command line's pool, the dashboard's and the notebooks' Web Workers.
+ *
+ * @example
+ *   runTasks(scenario, { start: 0, end: 1000 }, 2, { max: 50, wholeBlocks: true });
+ *   // [{ start: 0, end: 50 }, { start: 50, end: 100 }, ...], each ending on a multiple of ten
+ */
+export function runTasks(
+  scenario: Scenario,
+  range: RepRange,
+  workers: number,
+  { max = 50, wholeBlocks = false, perReplication = participantWeeksPerTask(scenario, range) } = {},
+): RepRange[] {
+  const total = range.end - range.start;
+  if (total <= 0) return [];
+  const planned = planTasks(total, taskSize(total, Math.min(workers, total), perReplication, max), workers)
+    .map((t) => ({ start: t.start + range.start, end: t.end + range.start }));
+  return wholeBlocks ? alignToBlocks(planned, scenario.reps) : planned;
+}
+
+/** The planned participant-weeks of one replication of a range (its first), at least 1: what sizes its tasks. */
+export function participantWeeksPerTask(scenario: Scenario, range: RepRange): number {
+  return Math.max(1, plannedParticipantWeeks(scenario, range.start));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEAVY_PARTICIPANT_WEEKS, describeCost, estimateCost, estimateSeconds, parseScenario, plannedParticipantWeeks, runReplication, taskSize } from '../../src/index.ts';
+import { HEAVY_PARTICIPANT_WEEKS, blockEnd, describeCost, estimateCost, estimateSeconds, parseScenario, plannedParticipantWeeks, runReplication, runTasks, taskSize } from '../../src/index.ts';
 
 const scenario = parseScenario({ version: 1, name: 'cost', reps: 40, seed: 2, weeks: 80, outcomes: { assessmentWeeks: 30 } });
 
@@ -23,5 +23,37 @@ describe('cost estimate', () => {
     expect(taskSize(20_000, 2, 30_000, 25)).toBe(25);
     expect(taskSize(200, 2, 5_000_000)).toBe(1);
     expect(taskSize(1, 8, 10)).toBe(1);
+  });
+});
+
+describe('runTasks', () => {
+  const big = parseScenario({ version: 1, name: 'tasks', reps: 1000, seed: 2, weeks: 80, outcomes: { assessmentWeeks: 30 } });
+  const contiguous = (tasks: { start: number; end: number }[], start: number, end: number) => {
+    expect(tasks[0].start).toBe(start);
+    expect(tasks[tasks.length - 1].end).toBe(end);
+    for (let i = 1; i < tasks.length; i++) expect(tasks[i].start).toBe(tasks[i - 1].end);
+    for (const t of tasks) expect(t.end).toBeGreaterThan(t.start);
+  };
+  it('cuts a range into contiguous guided tasks of at most `max` replications', () => {
+    const tasks = runTasks(big, { start: 0, end: 1000 }, 2, { max: 25 });
+    contiguous(tasks, 0, 1000);
+    expect(Math.max(...tasks.map((t) => t.end - t.start))).toBe(25);
+    // Guided: the last tasks are small, so the workers finish together.
+    expect(tasks[tasks.length - 1].end - tasks[tasks.length - 1].start).toBe(1);
+  });
+  it('keeps a range\'s offset, and gives nothing for an empty range', () => {
+    contiguous(runTasks(big, { start: 300, end: 517 }, 2), 300, 517);
+    expect(runTasks(big, { start: 40, end: 40 }, 2)).toEqual([]);
+  });
+  it('with whole blocks, ends every task on a block boundary of the run, or at the range\'s end', () => {
+    for (const range of [{ start: 0, end: 1000 }, { start: 300, end: 517 }, { start: 0, end: 37 }]) {
+      const tasks = runTasks(big, range, 2, { wholeBlocks: true });
+      contiguous(tasks, range.start, range.end);
+      for (const t of tasks.slice(0, -1)) expect(blockEnd(t.end - 1, big.reps), `task ${t.start}-${t.end}`).toBe(t.end);
+    }
+  });
+  it('sizes tasks by the work of a replication: heavy ones get tasks of their own', () => {
+    const tasks = runTasks(big, { start: 0, end: 20 }, 2, { perReplication: 5_000_000 });
+    expect(tasks.every((t) => t.end - t.start === 1)).toBe(true);
   });
 });
