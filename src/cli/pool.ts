@@ -33,7 +33,7 @@ import type { RepMetrics } from '../analysis/repStats.ts';
 import type { RepRange } from '../engine/tasks.ts';
 import type { ReplicationResult } from '../model/results.ts';
 import type { Scenario } from '../model/scenario.ts';
-import { ASSUMED_SPEED, duration, participantWeeksPerTask, runTasks } from '../runner/cost.ts';
+import { ASSUMED_SPEED, duration, participantWeeksPerReplication, runTasks } from '../runner/cost.ts';
 import { InOrder, OrderedMerger, type BlockOutput, type RepOutput } from '../runner/task.ts';
 import type { RepWithExtras } from '../calibration/runSet.ts';
 import type { WorkerTask } from './worker.ts';
@@ -203,7 +203,7 @@ export class ScenarioPool {
    * failure stops the other tasks and rejects.
    */
   private async spread(scenario: Scenario, range: RepRange, inBlocks: boolean, start: (task: RepRange, participantWeeks: number, stop: AbortSignal) => Promise<() => void>): Promise<void> {
-    const perReplication = participantWeeksPerTask(scenario, range);
+    const perReplication = participantWeeksPerReplication(scenario, range);
     const tasks = runTasks(scenario, range, this.workers, { wholeBlocks: inBlocks, perReplication });
     if (tasks.length === 0) return;
     const stop = new AbortController();
@@ -275,7 +275,7 @@ export class ScenarioPool {
   /** A range on its own as a task: its participant-weeks for the watchdog, and no run to stop it with. */
   private rangeTask(scenario: Scenario, range: RepRange, recordsBelow: number): [WorkerTask, number, AbortSignal] {
     if (this.destroyed) throw new Error('the pool has been destroyed');
-    const perReplication = participantWeeksPerTask(scenario, range);
+    const perReplication = participantWeeksPerReplication(scenario, range);
     return [{ scenario, range, recordsBelow }, perReplication * (range.end - range.start), new AbortController().signal];
   }
 

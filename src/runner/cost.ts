@@ -111,7 +111,7 @@ export function runTasks(
   scenario: Scenario,
   range: RepRange,
   workers: number,
-  { max = 50, wholeBlocks = false, perReplication = participantWeeksPerTask(scenario, range) } = {},
+  { max = 50, wholeBlocks = false, perReplication = participantWeeksPerReplication(scenario, range) } = {},
 ): RepRange[] {
   const total = range.end - range.start;
   if (total <= 0) return [];
@@ -121,6 +121,6 @@ export function runTasks(
 }
 
 /** The planned participant-weeks of one replication of a range (its first), at least 1: what sizes its tasks. */
-export function participantWeeksPerTask(scenario: Scenario, range: RepRange): number {
+export function participantWeeksPerReplication(scenario: Scenario, range: RepRange): number {
   return Math.max(1, plannedParticipantWeeks(scenario, range.start));
 }

@@ -112,7 +112,7 @@ function exponentialCeiling(k: number): number {
 /**
  * Bounds that hold for every week of a match, so that most weeks need none of the terms: the
  * closure hazards of a match are drawn against its bound first, and the terms and their ceiling
- * are computed only for a draw below it (about one week in ten). Each bound is at least its slot's
+ * are computed only for a draw below it (3% to 9% of the draws in the bundled scenarios measured). Each bound is at least its slot's
  * ceiling bit for bit: the same factor, computed the same way, times an exponential ceiling at least
  * as large, added in the same order (rounding is monotone). They rest on these facts of the model:
  * - slot 0's exponent, -3 (satisfaction - 0.6), is at most 1.8 (satisfaction stays in [0, 1]), and the
